@@ -1,0 +1,60 @@
+package io.hopscope.analytics.core;
+
+import java.util.Arrays;
+
+/**
+ * The reported statistics of one latency sample, in milliseconds: exact p50, p90, p95, p99,
+ * p99.9 ({@link Quantiles}), mean, max, and the sample size.
+ */
+public record LatencyStats(
+    double p50, double p90, double p95, double p99, double p999, double mean, double max, long count) {
+
+  /** The reported quantile levels, in the order of the record's components. */
+  public static final double[] LEVELS = {0.50, 0.90, 0.95, 0.99, 0.999};
+
+  public LatencyStats {
+    if (count < 1) {
+      throw new IllegalArgumentException("statistics of an empty sample");
+    }
+    if (!(p50 <= p90 && p90 <= p95 && p95 <= p99 && p99 <= p999 && p999 <= max)) {
+      throw new IllegalArgumentException("quantiles must not decrease: " + p50 + " … " + max);
+    }
+  }
+
+  /**
+   * Statistics of {@code n} durations in nanoseconds, reported in milliseconds. Sorts the first
+   * {@code n} values of the array in place.
+   */
+  public static LatencyStats ofNanos(long[] ns, int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("statistics of an empty sample");
+    }
+    Arrays.sort(ns, 0, n);
+    long sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum = Math.addExact(sum, ns[i]);
+    }
+    double[] q = new double[LEVELS.length];
+    for (int i = 0; i < LEVELS.length; i++) {
+      q[i] = Quantiles.ofSorted(ns, n, LEVELS[i]) / 1e6;
+    }
+    return new LatencyStats(
+        q[0], q[1], q[2], q[3], q[4], (double) sum / n / 1e6, ns[n - 1] / 1e6, n);
+  }
+
+  /** The quantile at one of {@link #LEVELS}. */
+  public double at(double level) {
+    for (int i = 0; i < LEVELS.length; i++) {
+      if (LEVELS[i] == level) {
+        return switch (i) {
+          case 0 -> p50;
+          case 1 -> p90;
+          case 2 -> p95;
+          case 3 -> p99;
+          default -> p999;
+        };
+      }
+    }
+    throw new IllegalArgumentException("not a reported level: " + level);
+  }
+}

@@ -1,0 +1,29 @@
+package io.hopscope.analytics.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One analysed run: the per-window results and the decisions made on them. This is what the
+ * reports render and what summary.json carries.
+ *
+ * @param sizing empty when no job was measured
+ */
+public record RunAnalysis(
+    String runId,
+    String scenario,
+    InputCounts inputs,
+    Schedule schedule,
+    List<PlateauResult> plateaus,
+    Optional<Knee> knee,
+    Optional<Sizing> sizing,
+    Drain drain,
+    Gates.Verdicts gates,
+    List<String> warnings,
+    Timeline timeline) {
+
+  public RunAnalysis {
+    plateaus = List.copyOf(plateaus);
+    warnings = List.copyOf(warnings);
+  }
+}

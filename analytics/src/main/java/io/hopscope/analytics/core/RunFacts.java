@@ -1,0 +1,41 @@
+package io.hopscope.analytics.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * The small typed result of the scans of one run, from which {@link RunAnalyzer} decides
+ * everything else.
+ *
+ * @param windows aggregates per window index (windows without jobs may be absent)
+ * @param driftThirds p95 hop of the first and last third of each plateau long enough for the
+ *     drift gate: window index → {first, last}
+ * @param specTargetRps the largest load the spec plans for, when it names one
+ * @param warnings what earlier steps (ingest) want the reader to know
+ */
+public record RunFacts(
+    String runId,
+    String scenario,
+    Schedule schedule,
+    Map<Integer, WindowAggregate> windows,
+    Timeline timeline,
+    Map<Integer, double[]> driftThirds,
+    InputCounts inputs,
+    GateConfig gates,
+    OptionalDouble specTargetRps,
+    List<String> warnings) {
+
+  public RunFacts {
+    Objects.requireNonNull(runId);
+    Objects.requireNonNull(schedule);
+    windows = Map.copyOf(windows);
+    Objects.requireNonNull(timeline);
+    driftThirds = Map.copyOf(driftThirds);
+    Objects.requireNonNull(inputs);
+    Objects.requireNonNull(gates);
+    Objects.requireNonNull(specTargetRps);
+    warnings = List.copyOf(warnings);
+  }
+}

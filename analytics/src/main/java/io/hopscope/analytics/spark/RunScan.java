@@ -1,0 +1,243 @@
+package io.hopscope.analytics.spark;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hopscope.analytics.core.GateConfig;
+import io.hopscope.analytics.core.InputCounts;
+import io.hopscope.analytics.core.RunFacts;
+import io.hopscope.analytics.core.Schedule;
+import io.hopscope.analytics.core.Timeline;
+import io.hopscope.analytics.core.Window;
+import io.hopscope.analytics.core.WindowAggregate;
+import io.hopscope.analytics.spec.SpecGates;
+import io.hopscope.error.Problems;
+import io.hopscope.ingest.RunId;
+import io.hopscope.ingest.spec.RunSpec;
+import io.hopscope.ingest.spec.RunSpecReader;
+import io.hopscope.ingest.warehouse.JobsTable;
+import io.hopscope.ingest.warehouse.RejectsTable;
+import io.hopscope.ingest.warehouse.RunsTable;
+import io.hopscope.ingest.warehouse.Warehouse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Spark side of analysing one run: scans the run's partitions and returns the small {@link
+ * RunFacts} that the pure {@link io.hopscope.analytics.core.RunAnalyzer} decides on.
+ */
+public final class RunScan {
+  private static final long NS_PER_S = 1_000_000_000L;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+
+  public RunScan(SparkSession spark, Warehouse warehouse) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+  }
+
+  /** The run as ingested: its manifest row, with the spec parsed back. */
+  public record Manifest(RunSpec spec, long startNs, long endNs, String sourcesJson) {}
+
+  public Manifest manifest(RunId run) {
+    List<Row> rows = WarehouseTables.run(spark, warehouse, RunsTable.TABLE, run).collectAsList();
+    if (rows.size() != 1) {
+      throw Problems.missingData(
+          "run '" + run + "' has " + rows.size() + " manifest rows in the warehouse (expected 1)",
+          "ingest the run again");
+    }
+    Row r = rows.get(0);
+    String specJson = r.getAs(RunsTable.SPEC);
+    RunSpec spec;
+    try {
+      spec =
+          RunSpecReader.parse(
+              warehouse.partitionUri(RunsTable.NAME, run),
+              JSON.createObjectNode().set("test_run", JSON.readTree(specJson)));
+    } catch (JsonProcessingException e) {
+      throw Problems.missingData(
+          "run '" + run + "' has an unreadable spec in its manifest", "ingest the run again");
+    }
+    return new Manifest(
+        spec,
+        r.<Long>getAs(RunsTable.START_NS),
+        r.<Long>getAs(RunsTable.END_NS),
+        r.getAs(RunsTable.SOURCES));
+  }
+
+  /** A scanned run: the facts, the manifest, and the spec the facts were computed with. */
+  public record Scanned(RunFacts facts, Manifest manifest, RunSpec spec) {}
+
+  /**
+   * Scans one run.
+   *
+   * @param specOverride a spec to use instead of the one recorded at ingest
+   * @param warnings what the ingest step reported
+   */
+  public Scanned scan(RunId run, Optional<RunSpec> specOverride, List<String> warnings) {
+    Manifest manifest = manifest(run);
+    RunSpec spec = specOverride.orElse(manifest.spec());
+    long t0 = spec.startNs().orElse(manifest.startNs());
+    Schedule schedule = Schedule.of(t0, spec.warmupSeconds(), spec.stages());
+    Dataset<Row> jobs = WarehouseTables.run(spark, warehouse, JobsTable.TABLE, run);
+    long rejected = WarehouseTables.runOrEmpty(spark, warehouse, RejectsTable.TABLE, run).count();
+
+    Counts counts = counts(jobs, schedule);
+    Map<Integer, SegmentStatsJob.Segments> stats =
+        SegmentStatsJob.statsByKey(
+            jobs,
+            windowOf(col(JobsTable.ENQ_NS), schedule.windows()),
+            col(JobsTable.HOP_NS),
+            col(JobsTable.QUEUE_DELAY_NS),
+            col(JobsTable.SERVICE_NS));
+    Map<Integer, WindowAggregate> windows = new HashMap<>();
+    for (Window w : schedule.windows()) {
+      SegmentStatsJob.Segments s = stats.get(w.index());
+      long completions = counts.doneByWindow.getOrDefault(w.index(), 0L);
+      windows.put(
+          w.index(),
+          s == null
+              ? new WindowAggregate(w.index(), 0, completions, null, null, null)
+              : new WindowAggregate(
+                  w.index(), s.count(), completions, s.hop(), s.queueDelay(), s.service()));
+    }
+    GateConfig gates = SpecGates.of(spec);
+    RunFacts facts = new RunFacts(
+        run.value(),
+        spec.scenarioName(),
+        schedule,
+        windows,
+        counts.timeline,
+        driftThirds(jobs, schedule),
+        new InputCounts(counts.jobs, 0, 0, rejected),
+        gates,
+        targetRps(spec),
+        warnings);
+    return new Scanned(facts, manifest, spec);
+  }
+
+  private static OptionalDouble targetRps(RunSpec spec) {
+    return spec.stages().stream()
+        .mapToDouble(s -> Math.max(s.startRps(), s.endRps()))
+        .max();
+  }
+
+  /** A column holding the index of the window a timestamp falls in, null outside every window. */
+  static Column windowOf(Column ts, List<Window> windows) {
+    Column c = null;
+    for (Window w : windows) {
+      Column in = ts.geq(lit(w.startNs())).and(ts.lt(lit(w.endNs())));
+      c = c == null ? when(in, lit(w.index())) : c.when(in, lit(w.index()));
+    }
+    return c;
+  }
+
+  /** Floor division of (ts − origin) by one second, in SQL. */
+  private static Column secondOf(String column, long originNs) {
+    String x = "(" + column + " - " + originNs + "L)";
+    return expr("(" + x + " - pmod(" + x + ", " + NS_PER_S + "L)) div " + NS_PER_S + "L");
+  }
+
+  private record Counts(long jobs, Timeline timeline, Map<Integer, Long> doneByWindow) {}
+
+  /** One scan: per-second arrivals, claims, completions, and completions per window. */
+  private static Counts counts(Dataset<Row> jobs, Schedule schedule) {
+    long origin = schedule.t0Ns();
+    Column events =
+        explode(
+            array(
+                struct(lit(0).as("kind"), secondOf(JobsTable.ENQ_NS, origin).as("key")),
+                struct(lit(1).as("kind"), secondOf(JobsTable.CLAIM_NS, origin).as("key")),
+                struct(lit(2).as("kind"), secondOf(JobsTable.DONE_NS, origin).as("key")),
+                struct(
+                    lit(3).as("kind"),
+                    windowOf(col(JobsTable.DONE_NS), schedule.windows()).cast("long").as("key"))));
+    List<Row> rows =
+        jobs.select(events.as("e"))
+            .select(col("e.kind").as("kind"), col("e.key").as("key"))
+            .where(col("key").isNotNull())
+            .groupBy("kind", "key")
+            .count()
+            .collectAsList();
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    long total = 0;
+    for (Row r : rows) {
+      if (r.getInt(0) < 3) {
+        min = Math.min(min, r.getLong(1));
+        max = Math.max(max, r.getLong(1));
+      }
+      if (r.getInt(0) == 0) {
+        total += r.getLong(2);
+      }
+    }
+    if (total == 0) {
+      throw Problems.missingData("the run has no jobs", "ingest a run with completed jobs");
+    }
+    int n = Math.toIntExact(max - min + 1);
+    long[][] perSecond = new long[3][n];
+    Map<Integer, Long> doneByWindow = new HashMap<>();
+    for (Row r : rows) {
+      int kind = r.getInt(0);
+      if (kind < 3) {
+        perSecond[kind][(int) (r.getLong(1) - min)] += r.getLong(2);
+      } else {
+        doneByWindow.put((int) r.getLong(1), r.getLong(2));
+      }
+    }
+    return new Counts(
+        total, new Timeline(origin, min, perSecond[0], perSecond[1], perSecond[2]), doneByWindow);
+  }
+
+  /** p95 hop of the first and last third of each plateau long enough for the drift gate. */
+  private static Map<Integer, double[]> driftThirds(Dataset<Row> jobs, Schedule schedule) {
+    List<Window> longOnes = new ArrayList<>();
+    for (Window w : schedule.windows()) {
+      if (w.isPlateau() && w.durationS() >= GateConfig.DRIFT_MIN_PLATEAU_SECONDS) {
+        longOnes.add(w);
+      }
+    }
+    if (longOnes.isEmpty()) {
+      return Map.of();
+    }
+    Column enq = col(JobsTable.ENQ_NS);
+    Column key = null;
+    for (Window w : longOnes) {
+      long third = (w.endNs() - w.startNs()) / 3;
+      Column first = enq.geq(lit(w.startNs())).and(enq.lt(lit(w.startNs() + third)));
+      Column last = enq.geq(lit(w.endNs() - third)).and(enq.lt(lit(w.endNs())));
+      key = key == null ? when(first, lit(w.index() * 3)) : key.when(first, lit(w.index() * 3));
+      key = key.when(last, lit(w.index() * 3 + 2));
+    }
+    Map<Integer, SegmentStatsJob.Segments> stats =
+        SegmentStatsJob.statsByKey(
+            jobs, key, col(JobsTable.HOP_NS), col(JobsTable.QUEUE_DELAY_NS), col(JobsTable.SERVICE_NS));
+    Map<Integer, double[]> out = new HashMap<>();
+    for (Window w : longOnes) {
+      SegmentStatsJob.Segments a = stats.get(w.index() * 3);
+      SegmentStatsJob.Segments b = stats.get(w.index() * 3 + 2);
+      if (a != null && b != null) {
+        out.put(w.index(), new double[] {a.hop().p95(), b.hop().p95()});
+      }
+    }
+    return out;
+  }
+
+}

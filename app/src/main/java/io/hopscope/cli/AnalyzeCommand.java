@@ -1,0 +1,47 @@
+package io.hopscope.cli;
+
+import io.hopscope.error.ExitCode;
+import io.hopscope.ingest.RunId;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "analyze",
+    description = {
+      "Ingest one run (when sources are given), compute its performance envelope with Spark and"
+          + " write the report: index.html, summary.json, plateaus.csv, gates.junit.xml, charts/.",
+      "Exit codes: 0 all gates passed, 1 a gate failed, 2 bad usage or input, 3 an external"
+          + " system failed."
+    })
+final class AnalyzeCommand implements Callable<Integer> {
+  @ParentCommand HopscopeCommand root;
+  @Mixin CommonOptions common = new CommonOptions();
+  @Mixin SourceOptions sources = new SourceOptions();
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "./out",
+      description = "Report directory (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    RunId run = common.run();
+    var spec = sources.any() ? Optional.of(common.requireSpec()) : common.readSpec();
+    RunPipeline.Analysed a =
+        new RunPipeline(root.env())
+            .analyze(
+                common.warehouse,
+                run,
+                spec,
+                sources.any() ? Optional.of(sources.request(run, spec.get())) : Optional.empty(),
+                out);
+    return Reporting.print(root.env(), a) ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
+  }
+}

@@ -1,0 +1,105 @@
+package io.hopscope.cli;
+
+import io.hopscope.error.Problems;
+import io.hopscope.ingest.IngestRequest;
+import io.hopscope.ingest.RunId;
+import io.hopscope.ingest.jobs.DoneFields;
+import io.hopscope.ingest.spec.RunSpec;
+import io.hopscope.ingest.spec.RunSpecReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "demo",
+    description =
+        "Analyze the bundled sample runs end to end on embedded defaults (Spark local mode, a"
+            + " local warehouse, no Valkey) and print where the reports are.")
+final class DemoCommand implements Callable<Integer> {
+  @ParentCommand HopscopeCommand root;
+
+  @Option(
+      names = "--sample-data",
+      paramLabel = "DIR",
+      description = "Sample runs, one directory each (default: $HOPSCOPE_HOME/sample-data).")
+  Path sampleData;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "./hopscope-demo",
+      description = "Where the demo warehouse and reports go (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException {
+    Env env = root.env();
+    Path samples = sampleData != null ? sampleData : defaultSamples(env);
+    List<Path> runs = runs(samples);
+    String warehouse = out.resolve("warehouse").toAbsolutePath().toString();
+    RunPipeline pipeline = new RunPipeline(env);
+    List<String> lines = new ArrayList<>();
+    for (Path dir : runs) {
+      RunId run = new RunId(dir.getFileName().toString());
+      RunSpec spec = RunSpecReader.read(dir.resolve("run.yaml"));
+      List<Path> files = doneFiles(dir);
+      IngestRequest req =
+          new IngestRequest(
+              run, spec, Optional.empty(), IngestRequest.DEFAULT_STREAM, files, DoneFields.DEFAULT);
+      env.err().println("== " + run + " (" + spec.scenarioName() + ")");
+      RunPipeline.Analysed a =
+          pipeline.analyze(warehouse, run, Optional.of(spec), Optional.of(req), out.resolve(run.value()));
+      boolean passed = Reporting.print(env, a);
+      lines.add(
+          run
+              + ": "
+              + (passed ? "gates passed" : "a gate failed")
+              + " -> "
+              + a.report().index().toAbsolutePath().normalize());
+    }
+    env.out().println("demo reports:");
+    lines.forEach(l -> env.out().println("  " + l));
+    return 0;
+  }
+
+  private static Path defaultSamples(Env env) {
+    String home = env.vars().get("HOPSCOPE_HOME");
+    return home != null ? Path.of(home, "sample-data") : Path.of("sample-data");
+  }
+
+  private static List<Path> runs(Path samples) throws IOException {
+    if (!Files.isDirectory(samples)) {
+      throw Problems.usage(
+          "no sample data at " + samples, "pass --sample-data DIR or set HOPSCOPE_HOME");
+    }
+    try (Stream<Path> s = Files.list(samples)) {
+      List<Path> runs =
+          s.filter(p -> Files.isRegularFile(p.resolve("run.yaml"))).sorted().toList();
+      if (runs.isEmpty()) {
+        throw Problems.usage(
+            "no sample runs (directories with run.yaml) in " + samples, "pass --sample-data DIR");
+      }
+      return runs;
+    }
+  }
+
+  private static List<Path> doneFiles(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(
+              p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("done-stream") && (n.endsWith(".ndjson") || n.endsWith(".ndjson.gz"));
+              })
+          .sorted()
+          .toList();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.hopscope.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "hopscope",
+    mixinStandardHelpOptions = true,
+    versionProvider = HopscopeCommand.Version.class,
+    description = "Offline analytics for load tests of HTTP → Valkey → worker pipelines.",
+    subcommands = {
+      AnalyzeCommand.class,
+      IngestCommand.class,
+      DemoCommand.class,
+      SimulateCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    })
+final class HopscopeCommand implements Runnable {
+  private final Env env;
+
+  HopscopeCommand(Env env) {
+    this.env = env;
+  }
+
+  Env env() {
+    return env;
+  }
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        new picocli.CommandLine(this), "a command is needed: analyze, ingest, demo, simulate");
+  }
+
+  static final class Version implements picocli.CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"hopscope " + BuildInfo.version() + " (Spark " + BuildInfo.sparkVersion() + ")"};
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.hopscope.cli;
+
+import io.hopscope.analytics.core.RunAnalysis;
+import io.hopscope.analytics.core.RunAnalyzer;
+import io.hopscope.analytics.spark.RunScan;
+import io.hopscope.analytics.spec.SpecGates;
+import io.hopscope.ingest.IngestRequest;
+import io.hopscope.ingest.IngestResult;
+import io.hopscope.ingest.RunId;
+import io.hopscope.ingest.RunIngest;
+import io.hopscope.ingest.spec.RunSpec;
+import io.hopscope.ingest.warehouse.Warehouse;
+import io.hopscope.reports.ReportContext;
+import io.hopscope.reports.ReportWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+
+/** The steps behind the commands: ingest, then scan + analyse + report. */
+final class RunPipeline {
+  private final Env env;
+
+  RunPipeline(Env env) {
+    this.env = env;
+  }
+
+  /** Ingests sources without Spark. */
+  IngestResult ingest(String warehouseUri, Configuration conf, IngestRequest req) {
+    Warehouse wh = new Warehouse(warehouseUri, conf);
+    IngestResult r = new RunIngest(wh, env.clock(), BuildInfo.version()).ingest(req);
+    env.err()
+        .printf(
+            java.util.Locale.ROOT,
+            "ingested run %s: %d jobs, %d rejected -> %s%n",
+            r.run(),
+            r.jobs(),
+            r.rejected(),
+            wh.rootUri());
+    for (String w : r.warnings()) {
+      env.err().println("warning: " + w);
+    }
+    return r;
+  }
+
+  /** The outcome of an analysis. */
+  record Analysed(RunAnalysis analysis, ReportWriter.Written report) {}
+
+  /**
+   * Ingests (when a request is given), then analyses the run from the warehouse and writes the
+   * report into {@code out}.
+   */
+  Analysed analyze(
+      String warehouseUri,
+      RunId run,
+      Optional<RunSpec> spec,
+      Optional<IngestRequest> ingest,
+      Path out) {
+    SparkSession spark = SparkSessions.get("hopscope analyze " + run);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    List<String> warnings =
+        ingest.map(req -> ingest(warehouseUri, conf, req).warnings()).orElse(List.of());
+    Warehouse wh = new Warehouse(warehouseUri, conf);
+    RunScan.Scanned scanned = new RunScan(spark, wh).scan(run, spec, warnings);
+    RunAnalysis analysis = RunAnalyzer.analyze(scanned.facts());
+    ReportContext ctx =
+        new ReportContext(
+            scanned.spec(),
+            SpecGates.of(scanned.spec()),
+            scanned.manifest().sourcesJson(),
+            BuildInfo.version(),
+            env.clock().instant());
+    ReportWriter.Written written = ReportWriter.write(analysis, ctx, out);
+    return new Analysed(analysis, written);
+  }
+}

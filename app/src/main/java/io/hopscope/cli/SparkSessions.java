@@ -1,0 +1,56 @@
+package io.hopscope.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one place a {@link SparkSession} is made. Settings given to spark-submit (or as {@code
+ * spark.*} system properties) always win; the defaults here only fill gaps. Without a master,
+ * the session runs in local mode on loopback.
+ */
+public final class SparkSessions {
+  /** Defaults for every session. */
+  static final Map<String, String> DEFAULTS =
+      Map.of(
+          "spark.sql.session.timeZone", "UTC",
+          "spark.sql.sources.partitionColumnTypeInference.enabled", "false",
+          "spark.sql.adaptive.enabled", "true");
+
+  /** Extra defaults when no master was given: a laptop run. */
+  static final Map<String, String> LOCAL_DEFAULTS =
+      Map.of(
+          "spark.master", "local[*]",
+          "spark.driver.host", "127.0.0.1",
+          "spark.driver.bindAddress", "127.0.0.1",
+          "spark.ui.enabled", "false",
+          "spark.sql.shuffle.partitions", "8",
+          "spark.sql.adaptive.coalescePartitions.enabled", "true");
+
+  private SparkSessions() {}
+
+  /** The session of this process, created on first use. */
+  public static synchronized SparkSession get(String appName) {
+    SparkConf given = new SparkConf();
+    Map<String, String> settings = new LinkedHashMap<>(DEFAULTS);
+    if (!given.contains("spark.master")) {
+      settings.putAll(LOCAL_DEFAULTS);
+    }
+    SparkSession.Builder b = SparkSession.builder().appName(appName);
+    settings.forEach(
+        (k, v) -> {
+          if (!given.contains(k)) {
+            b.config(k, v);
+          }
+        });
+    return b.getOrCreate();
+  }
+
+  /** Stops the session if one was started. */
+  public static synchronized void stopIfStarted() {
+    if (SparkSession.getDefaultSession().isDefined()) {
+      SparkSession.getDefaultSession().get().stop();
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.hopscope.ingest.warehouse;
+
+import java.util.Map;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Writes the fields of one Parquet row by column name, checked against the table's schema. Null
+ * values (and NaN for doubles) leave an optional column empty.
+ */
+public final class Row {
+  private final MessageType schema;
+  private RecordConsumer rc;
+
+  Row(MessageType schema) {
+    this.schema = schema;
+  }
+
+  void bind(RecordConsumer rc) {
+    this.rc = rc;
+  }
+
+  public Row string(String column, String value) {
+    if (value != null) {
+      int i = schema.getFieldIndex(column);
+      rc.startField(column, i);
+      rc.addBinary(Binary.fromString(value));
+      rc.endField(column, i);
+    }
+    return this;
+  }
+
+  public Row int64(String column, long value) {
+    int i = schema.getFieldIndex(column);
+    rc.startField(column, i);
+    rc.addLong(value);
+    rc.endField(column, i);
+    return this;
+  }
+
+  public Row int32(String column, int value) {
+    int i = schema.getFieldIndex(column);
+    rc.startField(column, i);
+    rc.addInteger(value);
+    rc.endField(column, i);
+    return this;
+  }
+
+  /** A double; NaN leaves the (optional) column null. */
+  public Row float64(String column, double value) {
+    if (!Double.isNaN(value)) {
+      int i = schema.getFieldIndex(column);
+      rc.startField(column, i);
+      rc.addDouble(value);
+      rc.endField(column, i);
+    }
+    return this;
+  }
+
+  /** A {@code map<string,string>} column in the standard Parquet MAP layout. */
+  public Row stringMap(String column, Map<String, String> map) {
+    if (map == null) {
+      return this;
+    }
+    int i = schema.getFieldIndex(column);
+    rc.startField(column, i);
+    rc.startGroup();
+    if (!map.isEmpty()) {
+      rc.startField("key_value", 0);
+      for (Map.Entry<String, String> e : map.entrySet()) {
+        rc.startGroup();
+        rc.startField("key", 0);
+        rc.addBinary(Binary.fromString(e.getKey()));
+        rc.endField("key", 0);
+        if (e.getValue() != null) {
+          rc.startField("value", 1);
+          rc.addBinary(Binary.fromString(e.getValue()));
+          rc.endField("value", 1);
+        }
+        rc.endGroup();
+      }
+      rc.endField("key_value", 0);
+    }
+    rc.endGroup();
+    rc.endField(column, i);
+    return this;
+  }
+}

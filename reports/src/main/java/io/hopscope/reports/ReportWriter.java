@@ -1,0 +1,72 @@
+package io.hopscope.reports;
+
+import io.hopscope.analytics.core.RunAnalysis;
+import io.hopscope.error.Problems;
+import io.hopscope.reports.charts.ChartData;
+import io.hopscope.reports.charts.ChartRenderer;
+import io.hopscope.reports.charts.Charts;
+import io.hopscope.reports.export.GatesJunitXml;
+import io.hopscope.reports.export.PlateausCsv;
+import io.hopscope.reports.export.SummaryJson;
+import io.hopscope.reports.html.HtmlReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a run's report directory: {@code index.html}, {@code summary.json}, {@code
+ * plateaus.csv}, {@code gates.junit.xml} and {@code charts/*.png}. Each file is written aside and
+ * moved into place, so a reader never sees half a file.
+ */
+public final class ReportWriter {
+  public static final int CHART_WIDTH = 1100;
+  public static final int CHART_HEIGHT = 520;
+
+  private ReportWriter() {}
+
+  /** The report's files, by name relative to the output directory. */
+  public record Written(Path index, Path summary, List<Path> files) {}
+
+  public static Written write(RunAnalysis a, ReportContext ctx, Path outDir) {
+    try {
+      Files.createDirectories(outDir.resolve("charts"));
+    } catch (IOException e) {
+      throw Problems.storage(outDir, "cannot create the output directory", e);
+    }
+    Map<ChartData, byte[]> charts = new LinkedHashMap<>();
+    for (ChartData c : List.of(Charts.envelope(a, ctx.gates()), Charts.depthOverTime(a))) {
+      charts.put(c, ChartRenderer.png(c, CHART_WIDTH, CHART_HEIGHT));
+    }
+    List<Path> files = new java.util.ArrayList<>();
+    for (Map.Entry<ChartData, byte[]> c : charts.entrySet()) {
+      files.add(put(outDir.resolve("charts").resolve(c.getKey().id() + ".png"), c.getValue()));
+    }
+    Path summary = put(outDir.resolve("summary.json"), SummaryJson.render(a, ctx));
+    files.add(summary);
+    files.add(put(outDir.resolve("plateaus.csv"), PlateausCsv.render(a)));
+    files.add(put(outDir.resolve("gates.junit.xml"), GatesJunitXml.render(a)));
+    Path index = put(outDir.resolve("index.html"), HtmlReport.render(a, ctx, charts));
+    files.add(index);
+    return new Written(index, summary, files);
+  }
+
+  private static Path put(Path file, String text) {
+    return put(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Path put(Path file, byte[] bytes) {
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return file;
+    } catch (IOException e) {
+      throw Problems.storage(file, "cannot write", e);
+    }
+  }
+}

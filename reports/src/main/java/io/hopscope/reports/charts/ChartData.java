@@ -1,0 +1,74 @@
+package io.hopscope.reports.charts;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a chart shows, as data: series, markers and shaded bands with their labels. Built
+ * from the analysis by {@link Charts}, drawn by {@link ChartRenderer}; tests pin this, not pixels.
+ *
+ * @param id file-name stem of the chart ({@code envelope} → {@code envelope.png})
+ * @param emptyMessage what the chart says when it has no data
+ */
+public record ChartData(
+    String id,
+    String title,
+    String xLabel,
+    String yLabel,
+    boolean logY,
+    List<Series> series,
+    List<Marker> markers,
+    List<Band> bands,
+    String emptyMessage) {
+
+  public ChartData {
+    Objects.requireNonNull(id);
+    series = List.copyOf(series);
+    markers = List.copyOf(markers);
+    bands = List.copyOf(bands);
+  }
+
+  /** Line styles. */
+  public enum Stroke {
+    SOLID,
+    DASHED,
+    DOTTED
+  }
+
+  /** Axes a marker can sit on. */
+  public enum Axis {
+    X,
+    Y
+  }
+
+  /** One line. {@code color} is an index into {@link Palette}. */
+  public record Series(String name, double[] x, double[] y, Stroke stroke, int color, boolean points) {
+    public Series {
+      if (x.length != y.length) {
+        throw new IllegalArgumentException("x and y differ in length");
+      }
+      x = x.clone();
+      y = y.clone();
+    }
+
+    @Override
+    public double[] x() {
+      return x.clone();
+    }
+
+    @Override
+    public double[] y() {
+      return y.clone();
+    }
+  }
+
+  /** A labelled line across the plot at a value. */
+  public record Marker(Axis axis, double value, String label, int color, Stroke stroke) {}
+
+  /** A shaded span of x values. */
+  public record Band(double from, double to, String label, int color) {}
+
+  public boolean isEmpty() {
+    return series.stream().allMatch(s -> s.x().length == 0);
+  }
+}

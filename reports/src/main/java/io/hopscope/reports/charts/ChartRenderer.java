@@ -1,0 +1,137 @@
+package io.hopscope.reports.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** Draws {@link ChartData} with JFreeChart, the same way every time. */
+public final class ChartRenderer {
+  private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+  private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+  private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+  private static final Color GRID = new Color(0xDDDDDD);
+
+  private ChartRenderer() {}
+
+  public static JFreeChart chart(ChartData data) {
+    XYSeriesCollection dataset = new XYSeriesCollection();
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    int i = 0;
+    for (ChartData.Series s : data.series()) {
+      XYSeries xy = new XYSeries(s.name(), false, true);
+      double[] x = s.x();
+      double[] y = s.y();
+      for (int k = 0; k < x.length; k++) {
+        if (!data.logY() || y[k] > 0) {
+          xy.add(x[k], y[k]);
+        }
+      }
+      dataset.addSeries(xy);
+      renderer.setSeriesPaint(i, Palette.color(s.color()));
+      renderer.setSeriesStroke(i, stroke(s.stroke(), 2.2f));
+      renderer.setSeriesShapesVisible(i, s.points());
+      i++;
+    }
+    NumberAxis x = new NumberAxis(data.xLabel());
+    x.setAutoRangeIncludesZero(false);
+    x.setLabelFont(LABEL);
+    x.setTickLabelFont(TICK);
+    org.jfree.chart.axis.ValueAxis y;
+    if (data.logY()) {
+      LogAxis log = new LogAxis(data.yLabel());
+      log.setBase(10);
+      log.setSmallestValue(1e-3);
+      log.setNumberFormatOverride(new java.text.DecimalFormat("0.###", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+      y = log;
+    } else {
+      NumberAxis lin = new NumberAxis(data.yLabel());
+      lin.setAutoRangeIncludesZero(true);
+      y = lin;
+    }
+    y.setLabelFont(LABEL);
+    y.setTickLabelFont(TICK);
+    XYPlot plot = new XYPlot(dataset, x, y, renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(GRID);
+    plot.setRangeGridlinePaint(GRID);
+    plot.setOutlineVisible(false);
+    plot.setNoDataMessage(data.emptyMessage());
+    plot.setNoDataMessageFont(LABEL);
+    for (ChartData.Band b : data.bands()) {
+      IntervalMarker m = new IntervalMarker(b.from(), b.to(), Palette.translucent(b.color(), 28));
+      m.setLabel(b.label());
+      m.setLabelFont(TICK);
+      m.setLabelAnchor(RectangleAnchor.TOP);
+      m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+      plot.addDomainMarker(m, Layer.BACKGROUND);
+    }
+    for (ChartData.Marker mk : data.markers()) {
+      ValueMarker m = new ValueMarker(mk.value(), Palette.color(mk.color()), stroke(mk.stroke(), 1.6f));
+      m.setLabel(mk.label());
+      m.setLabelFont(TICK);
+      m.setLabelPaint(Palette.color(mk.color()));
+      if (mk.axis() == ChartData.Axis.Y) {
+        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        plot.addRangeMarker(m, Layer.FOREGROUND);
+      } else {
+        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        plot.addDomainMarker(m, Layer.FOREGROUND);
+      }
+    }
+    JFreeChart chart = new JFreeChart(data.title(), TITLE, plot, data.series().size() > 1);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setAntiAlias(true);
+    chart.setTextAntiAlias(true);
+    LegendTitle legend = chart.getLegend();
+    if (legend != null) {
+      legend.setPosition(RectangleEdge.BOTTOM);
+      legend.setItemFont(TICK);
+      legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+    }
+    return chart;
+  }
+
+  /** The chart as PNG bytes. */
+  public static byte[] png(ChartData data, int width, int height) {
+    BufferedImage img = chart(data).createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ChartUtils.writeBufferedImageAsPNG(out, img);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static BasicStroke stroke(ChartData.Stroke s, float width) {
+    return switch (s) {
+      case SOLID -> new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+      case DASHED -> new BasicStroke(
+          width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
+      case DOTTED -> new BasicStroke(
+          width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1.5f, 4f}, 0f);
+    };
+  }
+
+}

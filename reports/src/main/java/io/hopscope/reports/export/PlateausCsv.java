@@ -1,0 +1,73 @@
+package io.hopscope.reports.export;
+
+import io.hopscope.analytics.core.LatencyStats;
+import io.hopscope.analytics.core.PlateauResult;
+import io.hopscope.analytics.core.RunAnalysis;
+import io.hopscope.analytics.core.Window;
+import java.util.ArrayList;
+import java.util.List;
+
+/** plateaus.csv: one row per window with every per-plateau number of summary.json, flat. */
+public final class PlateausCsv {
+  private static final String[] SEGMENTS = {"hop", "queue_delay", "service"};
+  private static final String[] STATS = {"p50", "p90", "p95", "p99", "p999", "mean", "max"};
+
+  private PlateausCsv() {}
+
+  public static String render(RunAnalysis a) {
+    StringBuilder sb = new StringBuilder();
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                "run_id", "index", "kind", "start_ns", "end_ns", "duration_s", "target_rps",
+                "offered_rps", "achieved_rps", "jobs"));
+    for (String seg : SEGMENTS) {
+      for (String st : STATS) {
+        header.add(seg + "_" + st + "_ms");
+      }
+    }
+    header.addAll(
+        List.of("error_rate", "depth_start", "depth_end", "depth_max", "depth_slope_per_s"));
+    sb.append(String.join(",", header)).append('\n');
+    for (PlateauResult p : a.plateaus()) {
+      Window w = p.window();
+      List<String> row = new ArrayList<>();
+      row.add(csv(a.runId()));
+      row.add(Integer.toString(w.index()));
+      row.add(w.kind().label());
+      row.add(Long.toString(w.startNs()));
+      row.add(Long.toString(w.endNs()));
+      row.add(Numbers.plain(w.durationS()));
+      row.add(Numbers.plain(w.targetRps()));
+      row.add(Numbers.plain(p.offeredRps()));
+      row.add(Numbers.plain(p.achievedRps()));
+      row.add(Long.toString(p.jobs()));
+      for (LatencyStats s : new LatencyStats[] {p.hop(), p.queueDelay(), p.service()}) {
+        if (s == null) {
+          for (int i = 0; i < STATS.length; i++) {
+            row.add("");
+          }
+        } else {
+          for (double v : new double[] {s.p50(), s.p90(), s.p95(), s.p99(), s.p999(), s.mean(), s.max()}) {
+            row.add(Numbers.plain(v));
+          }
+        }
+      }
+      row.add(Numbers.plain(p.errorRate()));
+      row.add(Long.toString(p.depth().start()));
+      row.add(Long.toString(p.depth().end()));
+      row.add(Long.toString(p.depth().max()));
+      row.add(Numbers.plain(p.depth().slopePerS()));
+      sb.append(String.join(",", row)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** RFC 4180 quoting where needed. */
+  static String csv(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+}

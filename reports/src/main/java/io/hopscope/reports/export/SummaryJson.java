@@ -1,0 +1,159 @@
+package io.hopscope.reports.export;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hopscope.analytics.core.DepthStats;
+import io.hopscope.analytics.core.Drain;
+import io.hopscope.analytics.core.GateResult;
+import io.hopscope.analytics.core.Knee;
+import io.hopscope.analytics.core.LatencyStats;
+import io.hopscope.analytics.core.PlateauResult;
+import io.hopscope.analytics.core.RunAnalysis;
+import io.hopscope.analytics.core.Sizing;
+import io.hopscope.analytics.core.Window;
+import io.hopscope.reports.ReportContext;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * summary.json, the contract in DESIGN.md: durations in milliseconds, rates per second, fields in
+ * a fixed order. Fields may be added; none of the contract's may be renamed or dropped.
+ */
+public final class SummaryJson {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private SummaryJson() {}
+
+  public static String render(RunAnalysis a, ReportContext ctx) {
+    try {
+      return JSON.writeValueAsString(tree(a, ctx)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render summary.json", e);
+    }
+  }
+
+  public static ObjectNode tree(RunAnalysis a, ReportContext ctx) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("run_id", a.runId());
+    root.put("scenario", a.scenario());
+    root.put("generated_at", DateTimeFormatter.ISO_INSTANT.format(ctx.generatedAt()));
+    root.put("hopscope_version", ctx.hopscopeVersion());
+    ObjectNode inputs = root.putObject("inputs");
+    inputs.put("jobs", a.inputs().jobs());
+    inputs.put("k6_points", a.inputs().k6Points());
+    inputs.put("prom_samples", a.inputs().promSamples());
+    inputs.put("rejected", a.inputs().rejected());
+    ObjectNode schedule = root.putObject("schedule");
+    schedule.put("t0_ns", a.schedule().t0Ns());
+    schedule.put("warmup_seconds", a.schedule().warmupNs() / 1e9);
+    schedule.put("measure_start_ns", a.schedule().measureStartNs());
+    schedule.put("load_end_ns", a.schedule().loadEndNs());
+    ArrayNode plateaus = root.putArray("plateaus");
+    for (PlateauResult p : a.plateaus()) {
+      plateaus.add(plateau(p));
+    }
+    Knee knee = a.knee().orElse(null);
+    if (knee == null) {
+      root.putNull("knee");
+    } else {
+      ObjectNode k = root.putObject("knee");
+      k.put("plateau_index", knee.plateauIndex());
+      k.put("offered_rps", knee.offeredRps());
+      k.put("reason", knee.reason());
+      ArrayNode signals = k.putArray("signals");
+      knee.signals().forEach(signals::add);
+    }
+    Sizing sizing = a.sizing().orElse(null);
+    if (sizing == null) {
+      root.putNull("sizing");
+    } else {
+      ObjectNode s = root.putObject("sizing");
+      s.put("mean_service_ms", sizing.meanServiceMs());
+      s.put("capacity_per_worker_rps", sizing.capacityPerWorkerRps());
+      ArrayNode recs = s.putArray("recommendations");
+      for (Sizing.Recommendation r : sizing.recommendations()) {
+        ObjectNode o = recs.addObject();
+        o.put("lambda_rps", r.lambdaRps());
+        o.put("utilization", r.utilization());
+        o.put("workers", r.workers());
+        o.put("basis", r.basis());
+      }
+    }
+    Drain drain = a.drain();
+    ObjectNode d = root.putObject("drain");
+    d.put("load_end_ns", drain.loadEndNs());
+    putNullable(d, "drain_seconds", drain.drainSeconds());
+    d.put("baseline_depth", drain.baselineDepth());
+    d.put("depth_at_load_end", drain.depthAtLoadEnd());
+    ArrayNode gates = root.putArray("gates");
+    for (GateResult g : a.gates().results()) {
+      ObjectNode o = gates.addObject();
+      o.put("name", g.name());
+      o.put("passed", g.passed());
+      putNullable(o, "observed", g.observed());
+      o.put("limit", g.limit());
+      o.put("detail", g.detail());
+    }
+    root.put("gates_passed", a.gates().allPassed());
+    ArrayNode skipped = root.putArray("gates_not_evaluated");
+    a.gates().notEvaluated().forEach(skipped::add);
+    ArrayNode warnings = root.putArray("warnings");
+    a.warnings().forEach(warnings::add);
+    return root;
+  }
+
+  private static ObjectNode plateau(PlateauResult p) {
+    Window w = p.window();
+    ObjectNode o = JSON.createObjectNode();
+    o.put("index", w.index());
+    o.put("kind", w.kind().label());
+    o.put("start_ns", w.startNs());
+    o.put("end_ns", w.endNs());
+    o.put("duration_s", w.durationS());
+    o.put("target_rps", w.targetRps());
+    o.put("start_rps", w.startRps());
+    o.put("end_rps", w.endRps());
+    o.put("offered_rps", p.offeredRps());
+    o.put("achieved_rps", p.achievedRps());
+    o.put("jobs", p.jobs());
+    stats(o, "hop_ms", p.hop());
+    stats(o, "queue_delay_ms", p.queueDelay());
+    stats(o, "service_ms", p.service());
+    o.putNull("http_ms");
+    putNullable(o, "error_rate", p.errorRate());
+    DepthStats depth = p.depth();
+    ObjectNode q = o.putObject("queue_depth");
+    q.put("start", depth.start());
+    q.put("end", depth.end());
+    q.put("max", depth.max());
+    q.put("slope_per_s", depth.slopePerS());
+    return o;
+  }
+
+  private static void stats(ObjectNode parent, String name, LatencyStats s) {
+    if (s == null) {
+      parent.putNull(name);
+      return;
+    }
+    ObjectNode o = parent.putObject(name);
+    o.put("p50", s.p50());
+    o.put("p90", s.p90());
+    o.put("p95", s.p95());
+    o.put("p99", s.p99());
+    o.put("p999", s.p999());
+    o.put("mean", s.mean());
+    o.put("max", s.max());
+    o.put("count", s.count());
+  }
+
+  private static void putNullable(ObjectNode o, String name, Double v) {
+    if (v == null || !Double.isFinite(v)) {
+      o.putNull(name);
+    } else {
+      o.put(name, v);
+    }
+  }
+}
