@@ -45,6 +45,8 @@ final class CommonOptions {
   RunSpec requireSpec() {
     return readSpec()
         .orElseThrow(
-            () -> Problems.usage("--spec is required when ingesting sources", "pass --spec run.yaml"));
+            () ->
+                Problems.usage(
+                    "--spec is required when ingesting sources", "pass --spec run.yaml"));
   }
 }

@@ -56,7 +56,8 @@ final class DemoCommand implements Callable<Integer> {
               run, spec, Optional.empty(), IngestRequest.DEFAULT_STREAM, files, DoneFields.DEFAULT);
       env.err().println("== " + run + " (" + spec.scenarioName() + ")");
       RunPipeline.Analysed a =
-          pipeline.analyze(warehouse, run, Optional.of(spec), Optional.of(req), out.resolve(run.value()));
+          pipeline.analyze(
+              warehouse, run, Optional.of(spec), Optional.of(req), out.resolve(run.value()));
       boolean passed = Reporting.print(env, a);
       lines.add(
           run
@@ -81,8 +82,7 @@ final class DemoCommand implements Callable<Integer> {
           "no sample data at " + samples, "pass --sample-data DIR or set HOPSCOPE_HOME");
     }
     try (Stream<Path> s = Files.list(samples)) {
-      List<Path> runs =
-          s.filter(p -> Files.isRegularFile(p.resolve("run.yaml"))).sorted().toList();
+      List<Path> runs = s.filter(p -> Files.isRegularFile(p.resolve("run.yaml"))).sorted().toList();
       if (runs.isEmpty()) {
         throw Problems.usage(
             "no sample runs (directories with run.yaml) in " + samples, "pass --sample-data DIR");
@@ -96,7 +96,8 @@ final class DemoCommand implements Callable<Integer> {
       return s.filter(
               p -> {
                 String n = p.getFileName().toString();
-                return n.startsWith("done-stream") && (n.endsWith(".ndjson") || n.endsWith(".ndjson.gz"));
+                return n.startsWith("done-stream")
+                    && (n.endsWith(".ndjson") || n.endsWith(".ndjson.gz"));
               })
           .sorted()
           .toList();

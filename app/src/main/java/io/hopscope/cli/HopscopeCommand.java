@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "hopscope",
     mixinStandardHelpOptions = true,
+    scope = picocli.CommandLine.ScopeType.INHERIT,
     versionProvider = HopscopeCommand.Version.class,
     description = "Offline analytics for load tests of HTTP → Valkey → worker pipelines.",
     subcommands = {
@@ -34,7 +35,9 @@ final class HopscopeCommand implements Runnable {
   static final class Version implements picocli.CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"hopscope " + BuildInfo.version() + " (Spark " + BuildInfo.sparkVersion() + ")"};
+      return new String[] {
+        "hopscope " + BuildInfo.version() + " (Spark " + BuildInfo.sparkVersion() + ")"
+      };
     }
   }
 }

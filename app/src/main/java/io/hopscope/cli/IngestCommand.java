@@ -23,7 +23,10 @@ final class IngestCommand implements Callable<Integer> {
           "ingest needs a source", "give --valkey URI and/or --done-file FILE");
     }
     new RunPipeline(root.env())
-        .ingest(common.warehouse, new Configuration(), sources.request(common.run(), common.requireSpec()));
+        .ingest(
+            common.warehouse,
+            new Configuration(),
+            sources.request(common.run(), common.requireSpec()));
     return 0;
   }
 }

@@ -17,7 +17,11 @@ final class Reporting {
         .ifPresentOrElse(
             k ->
                 err.println(
-                    "knee: plateau " + k.plateauIndex() + " at " + Format.num(k.offeredRps()) + " rps"),
+                    "knee: plateau "
+                        + k.plateauIndex()
+                        + " at "
+                        + Format.num(k.offeredRps())
+                        + " rps"),
             () -> err.println("knee: none found"));
     for (GateResult g : r.gates().results()) {
       err.println(

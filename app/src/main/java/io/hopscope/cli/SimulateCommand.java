@@ -71,19 +71,29 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Enqueue-to-claim delay of an idle worker (default: ${DEFAULT-VALUE}).")
   double dispatchMs;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
       names = "--t0-ns",
       paramLabel = "NS",
-      description = "Start of the warm-up, epoch ns (default: the spec's start_ns, else 2026-01-01T00:00Z).")
+      description =
+          "Start of the warm-up, epoch ns (default: the spec's start_ns, else 2026-01-01T00:00Z).")
   Long t0Ns;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write a done-stream export (.gz to compress).")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write a done-stream export (.gz to compress).")
   Path out;
 
-  @Option(names = "--valkey", paramLabel = "URI", description = "Append the run to this server's done stream.")
+  @Option(
+      names = "--valkey",
+      paramLabel = "URI",
+      description = "Append the run to this server's done stream.")
   String valkey;
 
   @Option(
@@ -96,7 +106,8 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (out == null && valkey == null) {
-      throw Problems.usage("simulate needs somewhere to put the run", "give --out FILE and/or --valkey URI");
+      throw Problems.usage(
+          "simulate needs somewhere to put the run", "give --out FILE and/or --valkey URI");
     }
     RunId run = new RunId(runId);
     RunSpec s = RunSpecReader.read(spec);
@@ -118,7 +129,9 @@ final class SimulateCommand implements Callable<Integer> {
     if (valkey != null) {
       ValkeyTarget target = ValkeyTarget.parse(valkey);
       ValkeyLoader.load(sim, target, stream);
-      root.env().err().println("added " + sim.size() + " simulated jobs to " + target + " " + stream);
+      root.env()
+          .err()
+          .println("added " + sim.size() + " simulated jobs to " + target + " " + stream);
     }
     return 0;
   }

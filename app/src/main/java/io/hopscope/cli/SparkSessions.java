@@ -7,8 +7,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one place a {@link SparkSession} is made. Settings given to spark-submit (or as {@code
- * spark.*} system properties) always win; the defaults here only fill gaps. Without a master,
- * the session runs in local mode on loopback.
+ * spark.*} system properties) always win; the defaults here only fill gaps. Without a master, the
+ * session runs in local mode on loopback.
  */
 public final class SparkSessions {
   /** Defaults for every session. */

@@ -18,7 +18,8 @@ public final class Problems {
   }
 
   /** A whole input file cannot be used, with the underlying cause. */
-  public static HopscopeException badFile(Object file, String problem, String fix, Throwable cause) {
+  public static HopscopeException badFile(
+      Object file, String problem, String fix, Throwable cause) {
     return new HopscopeException(ExitCode.BAD_INPUT, file + ": " + problem, fix, cause);
   }
 
@@ -33,8 +34,7 @@ public final class Problems {
   /** A run id that cannot be used in warehouse paths. */
   public static HopscopeException badRunId(String runId) {
     return usage(
-        "run id '" + runId + "' is not allowed",
-        "use 1-128 characters from A-Z a-z 0-9 . _ -");
+        "run id '" + runId + "' is not allowed", "use 1-128 characters from A-Z a-z 0-9 . _ -");
   }
 
   /** Valkey (or Redis) could not be reached or answered with an error. */

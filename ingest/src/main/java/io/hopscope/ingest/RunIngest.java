@@ -30,9 +30,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ingests one run: drains its done-stream entries (from Valkey and/or export files) into the
- * {@code jobs} and {@code rejects} tables, records the manifest in {@code runs}, and commits the
- * run's partitions atomically. Rows stream from source to Parquet.
+ * Ingests one run: drains its done-stream entries (from Valkey and/or export files) into the {@code
+ * jobs} and {@code rejects} tables, records the manifest in {@code runs}, and commits the run's
+ * partitions atomically. Rows stream from source to Parquet.
  */
 public final class RunIngest {
   private static final ObjectMapper JSON =

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One input of a run as recorded in the manifest's {@code sources}: what kind, where, how big,
- * its checksum and what was taken from it.
+ * One input of a run as recorded in the manifest's {@code sources}: what kind, where, how big, its
+ * checksum and what was taken from it.
  *
  * @param kind {@code valkey-stream}, {@code done-file}, …
  * @param location the file path or the redacted URI + stream key
@@ -25,6 +25,9 @@ public record SourceRecord(
     Objects.requireNonNull(kind);
     Objects.requireNonNull(location);
     counts = Map.copyOf(counts);
-    facts = facts == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
+    facts =
+        facts == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
   }
 }

@@ -23,9 +23,13 @@ public final class DoneFileWriter {
     String[] ids = run.streamIds();
     try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         OutputStream out =
-            file.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
+            file.getFileName().toString().endsWith(".gz")
+                ? new GZIPOutputStream(raw, 1 << 16)
+                : raw;
         JsonGenerator g =
-            new JsonFactory().createGenerator(out).setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"))) {
+            new JsonFactory()
+                .createGenerator(out)
+                .setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"))) {
       g.writeStartObject();
       g.writeStringField(DoneFileReader.HEADER_KEY, "done-stream");
       g.writeBooleanField("synthetic", true);

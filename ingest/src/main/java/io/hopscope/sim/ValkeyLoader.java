@@ -4,8 +4,8 @@ import io.hopscope.error.Problems;
 import io.hopscope.ingest.valkey.ValkeyTarget;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Appends a simulated run to a live done stream the way the reference worker does ({@code XADD
- * key * run … corr … entry … enq_ns … claim_ns … done_ns … work_ms …}), pipelined in batches.
+ * Appends a simulated run to a live done stream the way the reference worker does ({@code XADD key
+ * * run … corr … entry … enq_ns … claim_ns … done_ns … work_ms …}), pipelined in batches.
  */
 public final class ValkeyLoader {
   private static final int BATCH = 2000;
@@ -48,13 +48,15 @@ public final class ValkeyLoader {
       flush(conn, pending);
       return run.size();
     } catch (RedisException e) {
-      throw Problems.valkey(target.display(), "cannot load the simulated run: " + e.getMessage(), e);
+      throw Problems.valkey(
+          target.display(), "cannot load the simulated run: " + e.getMessage(), e);
     } finally {
       client.shutdown();
     }
   }
 
-  private static void flush(StatefulRedisConnection<String, String> conn, List<RedisFuture<String>> pending) {
+  private static void flush(
+      StatefulRedisConnection<String, String> conn, List<RedisFuture<String>> pending) {
     conn.flushCommands();
     if (!LettuceFutures.awaitAll(Duration.ofSeconds(60), pending.toArray(new RedisFuture<?>[0]))) {
       throw new RedisException("XADD batch timed out");

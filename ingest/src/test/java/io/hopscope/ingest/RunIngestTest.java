@@ -35,13 +35,20 @@ import org.junit.jupiter.api.io.TempDir;
 class RunIngestTest {
   @TempDir Path dir;
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
 
   private SimRun simulate(String run) {
     return Simulator.run(
         new SimConfig(
-            run, 7, 1_767_225_600_000_000_000L, 5, List.of(StageSpec.constant(40, 10)), 2,
-            ServiceTimes.lognormal(20, 0.5), 0.3));
+            run,
+            7,
+            1_767_225_600_000_000_000L,
+            5,
+            List.of(StageSpec.constant(40, 10)),
+            2,
+            ServiceTimes.lognormal(20, 0.5),
+            0.3));
   }
 
   private RunSpec spec() {
@@ -54,9 +61,12 @@ class RunIngestTest {
                     java.util.Map.of(
                         "scenario",
                         java.util.Map.of(
-                            "name", "smoke",
-                            "warmup_seconds", 5,
-                            "stages", List.of(java.util.Map.of("rps", 40, "duration_seconds", 10)))))));
+                            "name",
+                            "smoke",
+                            "warmup_seconds",
+                            5,
+                            "stages",
+                            List.of(java.util.Map.of("rps", 40, "duration_seconds", 10)))))));
   }
 
   @Test
@@ -71,8 +81,13 @@ class RunIngestTest {
         java.nio.file.StandardOpenOption.APPEND);
     Warehouse wh = new Warehouse(dir.resolve("wh").toString(), new Configuration());
     IngestRequest req =
-        new IngestRequest(new RunId("r1"), spec(), Optional.empty(), IngestRequest.DEFAULT_STREAM,
-            List.of(file), DoneFields.DEFAULT);
+        new IngestRequest(
+            new RunId("r1"),
+            spec(),
+            Optional.empty(),
+            IngestRequest.DEFAULT_STREAM,
+            List.of(file),
+            DoneFields.DEFAULT);
 
     IngestResult first = new RunIngest(wh, CLOCK, "test").ingest(req);
     assertThat(first.jobs()).isEqualTo(sim.size());
@@ -87,19 +102,27 @@ class RunIngestTest {
     assertThat(j.getLong(JobsTable.QUEUE_DELAY_NS, 0))
         .isEqualTo(j.getLong(JobsTable.CLAIM_NS, 0) - j.getLong(JobsTable.ENQ_NS, 0));
     List<Group> rejects = ParquetRows.read(wh.partitionUri(RejectsTable.NAME, new RunId("r1")));
-    assertThat(rejects).extracting(g -> g.getString(RejectsTable.REASON, 0))
+    assertThat(rejects)
+        .extracting(g -> g.getString(RejectsTable.REASON, 0))
         .anyMatch(r -> r.startsWith("clock skew"))
         .anyMatch(r -> r.startsWith("not valid JSON"));
     List<Group> runs = ParquetRows.read(wh.partitionUri(RunsTable.NAME, new RunId("r1")));
-    assertThat(runs).singleElement().satisfies(m -> {
-      assertThat(m.getString(RunsTable.SCENARIO, 0)).isEqualTo("smoke");
-      assertThat(m.getLong(RunsTable.INGESTED_AT_NS, 0)).isEqualTo(CLOCK.instant().getEpochSecond() * 1_000_000_000L);
-      assertThat(m.getString(RunsTable.SOURCES, 0)).contains("\"sha256\"").contains("\"synthetic\":true");
-    });
+    assertThat(runs)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.getString(RunsTable.SCENARIO, 0)).isEqualTo("smoke");
+              assertThat(m.getLong(RunsTable.INGESTED_AT_NS, 0))
+                  .isEqualTo(CLOCK.instant().getEpochSecond() * 1_000_000_000L);
+              assertThat(m.getString(RunsTable.SOURCES, 0))
+                  .contains("\"sha256\"")
+                  .contains("\"synthetic\":true");
+            });
 
     IngestResult second = new RunIngest(wh, CLOCK, "test").ingest(req);
     assertThat(second.jobs()).isEqualTo(first.jobs());
-    assertThat(ParquetRows.read(wh.partitionUri(JobsTable.NAME, new RunId("r1")))).hasSize(sim.size());
+    assertThat(ParquetRows.read(wh.partitionUri(JobsTable.NAME, new RunId("r1"))))
+        .hasSize(sim.size());
     try (Stream<Path> s = Files.list(dir.resolve("wh"))) {
       assertThat(s.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("jobs", "rejects", "runs", "_staging", "_trash");
@@ -115,8 +138,13 @@ class RunIngestTest {
     DoneFileWriter.write(simulate("other"), file);
     Warehouse wh = new Warehouse(dir.resolve("wh").toString(), new Configuration());
     IngestRequest req =
-        new IngestRequest(new RunId("r1"), spec(), Optional.empty(), IngestRequest.DEFAULT_STREAM,
-            List.of(file), DoneFields.DEFAULT);
+        new IngestRequest(
+            new RunId("r1"),
+            spec(),
+            Optional.empty(),
+            IngestRequest.DEFAULT_STREAM,
+            List.of(file),
+            DoneFields.DEFAULT);
     assertThatThrownBy(() -> new RunIngest(wh, CLOCK, "test").ingest(req))
         .isInstanceOf(HopscopeException.class)
         .hasMessageContaining("no done-stream entries for run 'r1'")

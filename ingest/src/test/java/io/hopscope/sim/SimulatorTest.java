@@ -30,7 +30,10 @@ class SimulatorTest {
   void jobsAreCausalAndInCompletionOrder() {
     SimRun r =
         Simulator.run(
-            config(2, ServiceTimes.exponential(30), List.of(StageSpec.constant(60, 20), new StageSpec(60, 90, 10))));
+            config(
+                2,
+                ServiceTimes.exponential(30),
+                List.of(StageSpec.constant(60, 20), new StageSpec(60, 90, 10))));
     for (int i = 0; i < r.size(); i++) {
       assertThat(r.claimNs(i) - r.enqNs(i)).isGreaterThanOrEqualTo(300_000);
       assertThat(r.doneNs(i)).isGreaterThan(r.claimNs(i));
@@ -54,7 +57,15 @@ class SimulatorTest {
     // 10 s warm-up at 100/s, then 200 s at 100/s: about 21,000 arrivals (Poisson, sd ~145).
     SimRun r =
         Simulator.run(
-            new SimConfig("r", 3, T0, 10, List.of(StageSpec.constant(100, 200)), 8, ServiceTimes.constant(1), 0));
+            new SimConfig(
+                "r",
+                3,
+                T0,
+                10,
+                List.of(StageSpec.constant(100, 200)),
+                8,
+                ServiceTimes.constant(1),
+                0));
     assertThat((double) r.size()).isCloseTo(21_000, within(600.0));
   }
 

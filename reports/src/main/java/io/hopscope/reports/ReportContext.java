@@ -12,7 +12,11 @@ import java.util.Objects;
  * @param sourcesJson the manifest's sources (a JSON array), shown in the environment section
  */
 public record ReportContext(
-    RunSpec spec, GateConfig gates, String sourcesJson, String hopscopeVersion, Instant generatedAt) {
+    RunSpec spec,
+    GateConfig gates,
+    String sourcesJson,
+    String hopscopeVersion,
+    Instant generatedAt) {
   public ReportContext {
     Objects.requireNonNull(spec);
     Objects.requireNonNull(gates);

@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a run's report directory: {@code index.html}, {@code summary.json}, {@code
- * plateaus.csv}, {@code gates.junit.xml} and {@code charts/*.png}. Each file is written aside and
- * moved into place, so a reader never sees half a file.
+ * Writes a run's report directory: {@code index.html}, {@code summary.json}, {@code plateaus.csv},
+ * {@code gates.junit.xml} and {@code charts/*.png}. Each file is written aside and moved into
+ * place, so a reader never sees half a file.
  */
 public final class ReportWriter {
   public static final int CHART_WIDTH = 1100;

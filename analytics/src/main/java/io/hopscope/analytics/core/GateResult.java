@@ -8,4 +8,5 @@ package io.hopscope.analytics.core;
  * @param limit the configured limit
  * @param detail what was compared, in words
  */
-public record GateResult(String name, boolean passed, Double observed, double limit, String detail) {}
+public record GateResult(
+    String name, boolean passed, Double observed, double limit, String detail) {}

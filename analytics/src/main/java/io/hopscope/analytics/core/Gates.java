@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Evaluates the single-run gates of the gates contract against one analysed run. A gate whose
- * input does not exist for this run (no error data, no SLO configured, no long plateau) is not
- * evaluated and says so in {@link Verdicts#notEvaluated()}. Baseline gates need history and are
- * evaluated elsewhere.
+ * Evaluates the single-run gates of the gates contract against one analysed run. A gate whose input
+ * does not exist for this run (no error data, no SLO configured, no long plateau) is not evaluated
+ * and says so in {@link Verdicts#notEvaluated()}. Baseline gates need history and are evaluated
+ * elsewhere.
  */
 public final class Gates {
   private Gates() {}
@@ -42,7 +42,8 @@ public final class Gates {
     List<String> skipped = new ArrayList<>();
 
     if (runErrorRate == null) {
-      skipped.add(GateConfig.MAX_ERROR_RATE + ": no source records request failures (add k6 output)");
+      skipped.add(
+          GateConfig.MAX_ERROR_RATE + ": no source records request failures (add k6 output)");
     } else {
       out.add(
           new GateResult(

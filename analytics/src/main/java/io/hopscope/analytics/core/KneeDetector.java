@@ -10,12 +10,12 @@ import java.util.Optional;
  *
  * <ul>
  *   <li><b>backlog growth</b>: the queue depth grows within the plateau: positive slope and a rise
- *       from start to end of at least {@code max(minGrowth, growthShare × jobs)}, so the random
- *       ups and downs of a stable queue do not count;
- *   <li><b>queue-delay step</b>: p95 queue delay rises by more than {@code step} (default 50%)
- *       from the previous plateau <i>and</i> queueing is a real share of the hop: the median job
- *       waits at least as long as it is served (p50 queue delay ≥ p50 service time). A jump from
- *       1 ms to 6 ms of queueing is noise, not a knee; and tail waits grow early and smoothly as
+ *       from start to end of at least {@code max(minGrowth, growthShare × jobs)}, so the random ups
+ *       and downs of a stable queue do not count;
+ *   <li><b>queue-delay step</b>: p95 queue delay rises by more than {@code step} (default 50%) from
+ *       the previous plateau <i>and</i> queueing is a real share of the hop: the median job waits
+ *       at least as long as it is served (p50 queue delay ≥ p50 service time). A jump from 1 ms to
+ *       6 ms of queueing is noise, not a knee; and tail waits grow early and smoothly as
  *       utilisation rises, so the tail alone would call the knee too soon.
  * </ul>
  *

@@ -3,11 +3,18 @@ package io.hopscope.analytics.core;
 import java.util.Arrays;
 
 /**
- * The reported statistics of one latency sample, in milliseconds: exact p50, p90, p95, p99,
- * p99.9 ({@link Quantiles}), mean, max, and the sample size.
+ * The reported statistics of one latency sample, in milliseconds: exact p50, p90, p95, p99, p99.9
+ * ({@link Quantiles}), mean, max, and the sample size.
  */
 public record LatencyStats(
-    double p50, double p90, double p95, double p99, double p999, double mean, double max, long count) {
+    double p50,
+    double p90,
+    double p95,
+    double p99,
+    double p999,
+    double mean,
+    double max,
+    long count) {
 
   /** The reported quantile levels, in the order of the record's components. */
   public static final double[] LEVELS = {0.50, 0.90, 0.95, 0.99, 0.999};

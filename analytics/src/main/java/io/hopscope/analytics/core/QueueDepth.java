@@ -2,9 +2,9 @@ package io.hopscope.analytics.core;
 
 /**
  * Queue depth over time, reconstructed exactly from the jobs' enqueue and claim timestamps at a
- * resolution of one second: the depth at {@code origin + k s} is the number of jobs enqueued
- * before that instant minus the number claimed before it. Built from per-second counts, so it
- * needs memory per second of run, not per job.
+ * resolution of one second: the depth at {@code origin + k s} is the number of jobs enqueued before
+ * that instant minus the number claimed before it. Built from per-second counts, so it needs memory
+ * per second of run, not per job.
  */
 public final class QueueDepth {
   private final long originNs;

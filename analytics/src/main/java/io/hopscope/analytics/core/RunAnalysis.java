@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One analysed run: the per-window results and the decisions made on them. This is what the
- * reports render and what summary.json carries.
+ * One analysed run: the per-window results and the decisions made on them. This is what the reports
+ * render and what summary.json carries.
  *
  * @param sizing empty when no job was measured
  */

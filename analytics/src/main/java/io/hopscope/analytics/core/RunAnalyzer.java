@@ -130,8 +130,7 @@ public final class RunAnalyzer {
                 MIN_SAMPLES_P999));
       } else if (!p.hasJobs()) {
         out.add(
-            String.format(
-                Locale.ROOT, "%s %d has no completed jobs", w.kind().label(), w.index()));
+            String.format(Locale.ROOT, "%s %d has no completed jobs", w.kind().label(), w.index()));
       }
     }
     if (drain.drainSeconds() == null) {

@@ -6,12 +6,12 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * The small typed result of the scans of one run, from which {@link RunAnalyzer} decides
- * everything else.
+ * The small typed result of the scans of one run, from which {@link RunAnalyzer} decides everything
+ * else.
  *
  * @param windows aggregates per window index (windows without jobs may be absent)
- * @param driftThirds p95 hop of the first and last third of each plateau long enough for the
- *     drift gate: window index → {first, last}
+ * @param driftThirds p95 hop of the first and last third of each plateau long enough for the drift
+ *     gate: window index → {first, last}
  * @param specTargetRps the largest load the spec plans for, when it names one
  * @param warnings what earlier steps (ingest) want the reader to know
  */

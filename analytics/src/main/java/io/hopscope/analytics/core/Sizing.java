@@ -39,7 +39,10 @@ public record Sizing(
       for (double u : UTILIZATIONS) {
         recs.add(
             new Recommendation(
-                load.lambdaRps(), u, workersNeeded(load.lambdaRps(), meanServiceMs, u), load.basis()));
+                load.lambdaRps(),
+                u,
+                workersNeeded(load.lambdaRps(), meanServiceMs, u),
+                load.basis()));
       }
     }
     return new Sizing(meanServiceMs, 1000.0 / meanServiceMs, recs);

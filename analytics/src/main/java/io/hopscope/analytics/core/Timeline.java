@@ -1,8 +1,8 @@
 package io.hopscope.analytics.core;
 
 /**
- * Per-second counts over the run: second {@code k} covers {@code [origin + k s, origin + (k+1)
- * s)}; index {@code i} of each array is second {@code firstSec + i}.
+ * Per-second counts over the run: second {@code k} covers {@code [origin + k s, origin + (k+1) s)};
+ * index {@code i} of each array is second {@code firstSec + i}.
  */
 public record Timeline(
     long originNs, long firstSec, long[] arrivals, long[] claims, long[] completions) {

@@ -119,24 +119,23 @@ public final class RunScan {
                   w.index(), s.count(), completions, s.hop(), s.queueDelay(), s.service()));
     }
     GateConfig gates = SpecGates.of(spec);
-    RunFacts facts = new RunFacts(
-        run.value(),
-        spec.scenarioName(),
-        schedule,
-        windows,
-        counts.timeline,
-        driftThirds(jobs, schedule),
-        new InputCounts(counts.jobs, 0, 0, rejected),
-        gates,
-        targetRps(spec),
-        warnings);
+    RunFacts facts =
+        new RunFacts(
+            run.value(),
+            spec.scenarioName(),
+            schedule,
+            windows,
+            counts.timeline,
+            driftThirds(jobs, schedule),
+            new InputCounts(counts.jobs, 0, 0, rejected),
+            gates,
+            targetRps(spec),
+            warnings);
     return new Scanned(facts, manifest, spec);
   }
 
   private static OptionalDouble targetRps(RunSpec spec) {
-    return spec.stages().stream()
-        .mapToDouble(s -> Math.max(s.startRps(), s.endRps()))
-        .max();
+    return spec.stages().stream().mapToDouble(s -> Math.max(s.startRps(), s.endRps())).max();
   }
 
   /** A column holding the index of the window a timestamp falls in, null outside every window. */
@@ -228,7 +227,11 @@ public final class RunScan {
     }
     Map<Integer, SegmentStatsJob.Segments> stats =
         SegmentStatsJob.statsByKey(
-            jobs, key, col(JobsTable.HOP_NS), col(JobsTable.QUEUE_DELAY_NS), col(JobsTable.SERVICE_NS));
+            jobs,
+            key,
+            col(JobsTable.HOP_NS),
+            col(JobsTable.QUEUE_DELAY_NS),
+            col(JobsTable.SERVICE_NS));
     Map<Integer, double[]> out = new HashMap<>();
     for (Window w : longOnes) {
       SegmentStatsJob.Segments a = stats.get(w.index() * 3);
@@ -239,5 +242,4 @@ public final class RunScan {
     }
     return out;
   }
-
 }

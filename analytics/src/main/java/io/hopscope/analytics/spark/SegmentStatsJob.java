@@ -33,7 +33,8 @@ public final class SegmentStatsJob {
   }
 
   /** The statistics of the three segments of one group. */
-  public record Segments(long count, LatencyStats hop, LatencyStats queueDelay, LatencyStats service) {}
+  public record Segments(
+      long count, LatencyStats hop, LatencyStats queueDelay, LatencyStats service) {}
 
   private static final String[] STATS = {"p50", "p90", "p95", "p99", "p999", "mean", "max"};
 
@@ -82,8 +83,7 @@ public final class SegmentStatsJob {
       byKey.computeIfAbsent(r.getInt(0), k -> new LatencyStats[3])[r.getInt(1)] = stats;
     }
     Map<Integer, Segments> result = new HashMap<>();
-    byKey.forEach(
-        (k, s) -> result.put(k, new Segments(s[0].count(), s[0], s[1], s[2])));
+    byKey.forEach((k, s) -> result.put(k, new Segments(s[0].count(), s[0], s[1], s[2])));
     return result;
   }
 

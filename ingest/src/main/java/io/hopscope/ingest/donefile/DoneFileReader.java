@@ -106,7 +106,8 @@ public final class DoneFileReader {
     } catch (IOException e) {
       throw Problems.badFile(file, "cannot read: " + e.getMessage(), "check the file", e);
     } catch (UncheckedIOException e) {
-      throw Problems.badFile(file, "cannot read: " + e.getCause().getMessage(), "check the file", e);
+      throw Problems.badFile(
+          file, "cannot read: " + e.getCause().getMessage(), "check the file", e);
     }
     return new Result(lineNo, jobs, rejected, others, otherRunIds, header);
   }

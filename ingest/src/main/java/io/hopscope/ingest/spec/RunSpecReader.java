@@ -80,7 +80,8 @@ public final class RunSpecReader {
     JsonNode start = scenario.get("start_ns");
     if (start != null && !start.isNull()) {
       if (!start.canConvertToLong() || start.asLong() <= 0) {
-        throw source.fail("test_run.scenario.start_ns",
+        throw source.fail(
+            "test_run.scenario.start_ns",
             "must be a positive integer (Unix epoch nanoseconds), got '" + start.asText() + "'",
             "write the schedule start as epoch ns, or leave it out");
       }
@@ -91,7 +92,8 @@ public final class RunSpecReader {
     JsonNode w = run.path("environment").get("workers");
     if (w != null && !w.isNull()) {
       if (!w.canConvertToInt() || w.asInt() < 1) {
-        throw source.fail("test_run.environment.workers",
+        throw source.fail(
+            "test_run.environment.workers",
             "must be a positive integer, got '" + w.asText() + "'",
             "write the number of worker replicas");
       }
@@ -110,7 +112,8 @@ public final class RunSpecReader {
   private static List<StageSpec> stages(Ctx source, JsonNode node) {
     String field = "test_run.scenario.stages";
     if (node == null || !node.isArray() || node.isEmpty()) {
-      throw source.fail(field,
+      throw source.fail(
+          field,
           "must be a non-empty list",
           "list the stages as '- rps: 50' + 'duration_seconds: 120'");
     }
@@ -130,7 +133,8 @@ public final class RunSpecReader {
         double to = number(source, s, at + ".end_rps", "end_rps", -1, 0);
         out.add(new StageSpec(from, to, duration));
       } else {
-        throw source.fail(at,
+        throw source.fail(
+            at,
             "needs 'rps' (a plateau) or 'start_rps' and 'end_rps' (a ramp)",
             "add the stage's rate");
       }
@@ -180,7 +184,8 @@ public final class RunSpecReader {
       throw source.fail(path, "must be a number", "write a number");
     }
     if (!Double.isFinite(v) || v < min) {
-      throw source.fail(path, "must be a finite number >= " + min + ", got " + n.asText(), "fix it");
+      throw source.fail(
+          path, "must be a finite number >= " + min + ", got " + n.asText(), "fix it");
     }
     return v;
   }

@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Where each value of a YAML document sits: JSON pointer → line number. Lets messages about a
- * wrong value name its line, which a parsed tree no longer knows.
+ * Where each value of a YAML document sits: JSON pointer → line number. Lets messages about a wrong
+ * value name its line, which a parsed tree no longer knows.
  */
 final class SpecLines {
   private final Map<String, Integer> lines;
@@ -33,9 +33,10 @@ final class SpecLines {
         String pointer = p.getParsingContext().pathAsPointer().toString();
         if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
           // A container's own pointer is its parent's entry; record where it opens.
-          pointer = p.getParsingContext().getParent() == null
-              ? ""
-              : p.getParsingContext().getParent().pathAsPointer().toString();
+          pointer =
+              p.getParsingContext().getParent() == null
+                  ? ""
+                  : p.getParsingContext().getParent().pathAsPointer().toString();
         }
         lines.putIfAbsent(pointer, p.currentTokenLocation().getLineNr());
       }

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A Valkey (or Redis) server as given by {@code --valkey}: {@code redis://[user:pass@]host:port[/db]}
- * or {@code rediss://} for TLS.
+ * A Valkey (or Redis) server as given by {@code --valkey}: {@code
+ * redis://[user:pass@]host:port[/db]} or {@code rediss://} for TLS.
  */
 public final class ValkeyTarget {
   private final String text;

@@ -17,10 +17,18 @@ public final class RejectsTable {
 
   public static final MessageType SCHEMA =
       Types.buildMessage()
-          .required(BINARY).as(stringType()).named(SOURCE)
-          .required(BINARY).as(stringType()).named(LOCATION)
-          .required(BINARY).as(stringType()).named(REASON)
-          .required(BINARY).as(stringType()).named(RAW)
+          .required(BINARY)
+          .as(stringType())
+          .named(SOURCE)
+          .required(BINARY)
+          .as(stringType())
+          .named(LOCATION)
+          .required(BINARY)
+          .as(stringType())
+          .named(REASON)
+          .required(BINARY)
+          .as(stringType())
+          .named(RAW)
           .named(NAME);
 
   public static final TableDef<Reject> TABLE =

@@ -15,8 +15,8 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * The tables of one run, written aside under {@code _staging/} and swapped into place by {@link
- * #commit()}: readers see either the old partitions or the new ones, never a half-written file,
- * and re-ingesting a run replaces its rows instead of adding to them.
+ * #commit()}: readers see either the old partitions or the new ones, never a half-written file, and
+ * re-ingesting a run replaces its rows instead of adding to them.
  */
 public final class RunWrite implements AutoCloseable {
   private final Warehouse warehouse;
@@ -30,8 +30,7 @@ public final class RunWrite implements AutoCloseable {
     this.run = run;
     this.staging =
         new Path(
-            new Path(warehouse.root(), Warehouse.STAGING),
-            run.value() + "-" + UUID.randomUUID());
+            new Path(warehouse.root(), Warehouse.STAGING), run.value() + "-" + UUID.randomUUID());
   }
 
   public RunId run() {

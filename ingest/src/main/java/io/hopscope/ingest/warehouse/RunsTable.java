@@ -20,13 +20,24 @@ public final class RunsTable {
 
   public static final MessageType SCHEMA =
       Types.buildMessage()
-          .optional(BINARY).as(stringType()).named(SCENARIO)
-          .required(INT64).named(START_NS)
-          .required(INT64).named(END_NS)
-          .required(BINARY).as(stringType()).named(SPEC)
-          .required(BINARY).as(stringType()).named(SOURCES)
-          .required(INT64).named(INGESTED_AT_NS)
-          .required(BINARY).as(stringType()).named(HOPSCOPE_VERSION)
+          .optional(BINARY)
+          .as(stringType())
+          .named(SCENARIO)
+          .required(INT64)
+          .named(START_NS)
+          .required(INT64)
+          .named(END_NS)
+          .required(BINARY)
+          .as(stringType())
+          .named(SPEC)
+          .required(BINARY)
+          .as(stringType())
+          .named(SOURCES)
+          .required(INT64)
+          .named(INGESTED_AT_NS)
+          .required(BINARY)
+          .as(stringType())
+          .named(HOPSCOPE_VERSION)
           .named(NAME);
 
   public static final TableDef<RunManifest> TABLE =

@@ -6,8 +6,8 @@ import org.apache.parquet.schema.MessageType;
 /**
  * A warehouse table: its name (the directory under the warehouse root), its Parquet schema
  * (declared once, here in ingest; readers pass it, never infer it) and how a value becomes a row.
- * Every table is partitioned by {@code run_id} (Hive style); the partition column is not stored
- * in the files.
+ * Every table is partitioned by {@code run_id} (Hive style); the partition column is not stored in
+ * the files.
  */
 public record TableDef<T>(String name, MessageType schema, RowWriter<T> writer) {
   /** The Hive partition column of every table. */

@@ -9,8 +9,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The Parquet warehouse: one directory per table under a root (any Hadoop path: a local
- * directory, {@code s3a://}, {@code hdfs://}), one Hive partition {@code run_id=<id>/} per run.
+ * The Parquet warehouse: one directory per table under a root (any Hadoop path: a local directory,
+ * {@code s3a://}, {@code hdfs://}), one Hive partition {@code run_id=<id>/} per run.
  */
 public final class Warehouse {
   static final String STAGING = "_staging";
@@ -60,7 +60,9 @@ public final class Warehouse {
     }
   }
 
-  /** Starts writing the tables of one run aside; nothing is visible until {@link RunWrite#commit}. */
+  /**
+   * Starts writing the tables of one run aside; nothing is visible until {@link RunWrite#commit}.
+   */
   public RunWrite beginRun(RunId run) {
     return new RunWrite(this, run);
   }

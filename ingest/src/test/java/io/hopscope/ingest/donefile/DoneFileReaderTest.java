@@ -27,8 +27,17 @@ class DoneFileReaderTest {
   }
 
   private static String entry(String id, String run, long enq) {
-    return "{\"id\":\"" + id + "\",\"fields\":{\"run\":\"" + run + "\",\"enq_ns\":\"" + enq
-        + "\",\"claim_ns\":\"" + (enq + 5) + "\",\"done_ns\":\"" + (enq + 9) + "\"}}";
+    return "{\"id\":\""
+        + id
+        + "\",\"fields\":{\"run\":\""
+        + run
+        + "\",\"enq_ns\":\""
+        + enq
+        + "\",\"claim_ns\":\""
+        + (enq + 5)
+        + "\",\"done_ns\":\""
+        + (enq + 9)
+        + "\"}}";
   }
 
   @Test
@@ -37,8 +46,10 @@ class DoneFileReaderTest {
     Files.writeString(
         f,
         "{\"hopscope_export\":\"done-stream\",\"synthetic\":true}\n"
-            + entry("1-0", "r1", 100) + "\n"
-            + entry("1-1", "r2", 100) + "\n"
+            + entry("1-0", "r1", 100)
+            + "\n"
+            + entry("1-1", "r2", 100)
+            + "\n"
             + "\n"
             + "{\"id\":\"2-0\",\"fields\":[\"run\",\"r1\",\"enq_ns\",\"7\",\"claim_ns\",\"8\","
             + "\"done_ns\",\"9\"]}\n");
@@ -68,10 +79,13 @@ class DoneFileReaderTest {
     Files.writeString(f, entry("1-0", "r1", 100) + "\n" + last.substring(0, last.length() / 2));
     DoneFileReader.Result r = DoneFileReader.read(f, parser(f), sink);
     assertThat(r.jobs()).isEqualTo(1);
-    assertThat(sink.rejects).singleElement().satisfies(x -> {
-      assertThat(x.location()).isEqualTo("line 2");
-      assertThat(x.reason()).contains("truncated");
-    });
+    assertThat(sink.rejects)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.location()).isEqualTo("line 2");
+              assertThat(x.reason()).contains("truncated");
+            });
   }
 
   @Test

@@ -26,8 +26,21 @@ class DoneEntryParserTest {
     var outcome =
         parser.parse(
             "1-0",
-            body("run", "r1", "corr", "c-1", "entry", "9-0", "enq_ns", "1000", "claim_ns", "1500",
-                "done_ns", "4000", "work_ms", "5"),
+            body(
+                "run",
+                "r1",
+                "corr",
+                "c-1",
+                "entry",
+                "9-0",
+                "enq_ns",
+                "1000",
+                "claim_ns",
+                "1500",
+                "done_ns",
+                "4000",
+                "work_ms",
+                "5"),
             sink);
     assertThat(outcome).isEqualTo(DoneEntryParser.Outcome.JOB);
     JobRecord j = sink.jobs.get(0);
@@ -108,7 +121,8 @@ class DoneEntryParserTest {
 
   @Test
   void parseLongRefusesOverflowAndJunk() {
-    assertThat(DoneEntryParser.parseLong("99999999999999999999".getBytes(StandardCharsets.US_ASCII)))
+    assertThat(
+            DoneEntryParser.parseLong("99999999999999999999".getBytes(StandardCharsets.US_ASCII)))
         .isEqualTo(Long.MIN_VALUE);
     assertThat(DoneEntryParser.parseLong("1.5".getBytes(StandardCharsets.US_ASCII)))
         .isEqualTo(Long.MIN_VALUE);

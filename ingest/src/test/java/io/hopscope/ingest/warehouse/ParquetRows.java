@@ -25,8 +25,7 @@ public final class ParquetRows {
         continue;
       }
       try (ParquetReader<Group> r =
-          ParquetReader.builder(new GroupReadSupport(), st.getPath()).withConf(conf)
-              .build()) {
+          ParquetReader.builder(new GroupReadSupport(), st.getPath()).withConf(conf).build()) {
         Group g;
         while ((g = r.read()) != null) {
           rows.add(g);

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a chart shows, as data: series, markers and shaded bands with their labels. Built
- * from the analysis by {@link Charts}, drawn by {@link ChartRenderer}; tests pin this, not pixels.
+ * Everything a chart shows, as data: series, markers and shaded bands with their labels. Built from
+ * the analysis by {@link Charts}, drawn by {@link ChartRenderer}; tests pin this, not pixels.
  *
  * @param id file-name stem of the chart ({@code envelope} → {@code envelope.png})
  * @param emptyMessage what the chart says when it has no data
@@ -42,7 +42,8 @@ public record ChartData(
   }
 
   /** One line. {@code color} is an index into {@link Palette}. */
-  public record Series(String name, double[] x, double[] y, Stroke stroke, int color, boolean points) {
+  public record Series(
+      String name, double[] x, double[] y, Stroke stroke, int color, boolean points) {
     public Series {
       if (x.length != y.length) {
         throw new IllegalArgumentException("x and y differ in length");

@@ -60,7 +60,9 @@ public final class ChartRenderer {
       LogAxis log = new LogAxis(data.yLabel());
       log.setBase(10);
       log.setSmallestValue(1e-3);
-      log.setNumberFormatOverride(new java.text.DecimalFormat("0.###", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+      log.setNumberFormatOverride(
+          new java.text.DecimalFormat(
+              "0.###", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
       y = log;
     } else {
       NumberAxis lin = new NumberAxis(data.yLabel());
@@ -85,7 +87,8 @@ public final class ChartRenderer {
       plot.addDomainMarker(m, Layer.BACKGROUND);
     }
     for (ChartData.Marker mk : data.markers()) {
-      ValueMarker m = new ValueMarker(mk.value(), Palette.color(mk.color()), stroke(mk.stroke(), 1.6f));
+      ValueMarker m =
+          new ValueMarker(mk.value(), Palette.color(mk.color()), stroke(mk.stroke(), 1.6f));
       m.setLabel(mk.label());
       m.setLabelFont(TICK);
       m.setLabelPaint(Palette.color(mk.color()));
@@ -114,7 +117,8 @@ public final class ChartRenderer {
 
   /** The chart as PNG bytes. */
   public static byte[] png(ChartData data, int width, int height) {
-    BufferedImage img = chart(data).createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
+    BufferedImage img =
+        chart(data).createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       ChartUtils.writeBufferedImageAsPNG(out, img);
@@ -127,11 +131,17 @@ public final class ChartRenderer {
   private static BasicStroke stroke(ChartData.Stroke s, float width) {
     return switch (s) {
       case SOLID -> new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-      case DASHED -> new BasicStroke(
-          width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
-      case DOTTED -> new BasicStroke(
-          width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1.5f, 4f}, 0f);
+      case DASHED ->
+          new BasicStroke(
+              width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
+      case DOTTED ->
+          new BasicStroke(
+              width,
+              BasicStroke.CAP_ROUND,
+              BasicStroke.JOIN_ROUND,
+              10f,
+              new float[] {1.5f, 4f},
+              0f);
     };
   }
-
 }

@@ -18,8 +18,8 @@ public final class Charts {
   private Charts() {}
 
   /**
-   * The latency envelope: offered load (x) vs p50/p95/p99 hop latency, p99 dashed, the SLO line
-   * and the knee marked. Plateaus only: a ramp has no single offered load.
+   * The latency envelope: offered load (x) vs p50/p95/p99 hop latency, p99 dashed, the SLO line and
+   * the knee marked. Plateaus only: a ramp has no single offered load.
    */
   public static ChartData envelope(RunAnalysis a, GateConfig gates) {
     List<PlateauResult> ps =
@@ -51,7 +51,10 @@ public final class Charts {
                         ChartData.Axis.X,
                         k.offeredRps(),
                         String.format(
-                            Locale.ROOT, " knee: plateau %d, %s rps", k.plateauIndex(), Format.num(k.offeredRps())),
+                            Locale.ROOT,
+                            " knee: plateau %d, %s rps",
+                            k.plateauIndex(),
+                            Format.num(k.offeredRps())),
                         Palette.ORANGE,
                         ChartData.Stroke.SOLID)));
     double lo = min(p50);
@@ -66,7 +69,8 @@ public final class Charts {
         List.of(
             new ChartData.Series("p50 hop", x, p50, ChartData.Stroke.SOLID, Palette.GREEN, true),
             new ChartData.Series("p95 hop", x, p95, ChartData.Stroke.SOLID, Palette.BLUE, true),
-            new ChartData.Series("p99 hop", x, p99, ChartData.Stroke.DASHED, Palette.VERMILLION, true)),
+            new ChartData.Series(
+                "p99 hop", x, p99, ChartData.Stroke.DASHED, Palette.VERMILLION, true)),
         markers,
         List.of(),
         "No plateau with completed jobs: nothing to plot");
@@ -120,7 +124,8 @@ public final class Charts {
         "seconds since t0",
         "queue depth (jobs)",
         false,
-        List.of(new ChartData.Series("queue depth", x, y, ChartData.Stroke.SOLID, Palette.BLUE, false)),
+        List.of(
+            new ChartData.Series("queue depth", x, y, ChartData.Stroke.SOLID, Palette.BLUE, false)),
         markers,
         bands,
         "No jobs: no queue depth to plot");

@@ -3,8 +3,7 @@ package io.hopscope.reports.charts;
 import java.awt.Color;
 
 /**
- * The Okabe–Ito palette: eight colours that stay distinct for the common forms of colour
- * blindness.
+ * The Okabe–Ito palette: eight colours that stay distinct for the common forms of colour blindness.
  */
 public final class Palette {
   public static final int BLUE = 0;
@@ -42,6 +41,7 @@ public final class Palette {
   /** The colour as CSS hex. */
   public static String css(int index) {
     Color c = color(index);
-    return String.format(java.util.Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
+    return String.format(
+        java.util.Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue());
   }
 }

@@ -5,8 +5,8 @@ import io.hopscope.analytics.core.RunAnalysis;
 import java.util.Locale;
 
 /**
- * gates.junit.xml: one test case per gate, so CI systems show a failed gate as a failed test and
- * a gate that could not be evaluated as a skipped one.
+ * gates.junit.xml: one test case per gate, so CI systems show a failed gate as a failed test and a
+ * gate that could not be evaluated as a skipped one.
  */
 public final class GatesJunitXml {
   private GatesJunitXml() {}

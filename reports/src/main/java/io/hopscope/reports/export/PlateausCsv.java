@@ -19,8 +19,16 @@ public final class PlateausCsv {
     List<String> header =
         new ArrayList<>(
             List.of(
-                "run_id", "index", "kind", "start_ns", "end_ns", "duration_s", "target_rps",
-                "offered_rps", "achieved_rps", "jobs"));
+                "run_id",
+                "index",
+                "kind",
+                "start_ns",
+                "end_ns",
+                "duration_s",
+                "target_rps",
+                "offered_rps",
+                "achieved_rps",
+                "jobs"));
     for (String seg : SEGMENTS) {
       for (String st : STATS) {
         header.add(seg + "_" + st + "_ms");
@@ -48,7 +56,8 @@ public final class PlateausCsv {
             row.add("");
           }
         } else {
-          for (double v : new double[] {s.p50(), s.p90(), s.p95(), s.p99(), s.p999(), s.mean(), s.max()}) {
+          for (double v :
+              new double[] {s.p50(), s.p90(), s.p95(), s.p99(), s.p999(), s.mean(), s.max()}) {
             row.add(Numbers.plain(v));
           }
         }

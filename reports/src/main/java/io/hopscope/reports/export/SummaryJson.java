@@ -18,8 +18,8 @@ import io.hopscope.reports.ReportContext;
 import java.time.format.DateTimeFormatter;
 
 /**
- * summary.json, the contract in DESIGN.md: durations in milliseconds, rates per second, fields in
- * a fixed order. Fields may be added; none of the contract's may be renamed or dropped.
+ * summary.json, the contract in DESIGN.md: durations in milliseconds, rates per second, fields in a
+ * fixed order. Fields may be added; none of the contract's may be renamed or dropped.
  */
 public final class SummaryJson {
   private static final ObjectMapper JSON =

@@ -79,8 +79,10 @@ public final class HtmlReport {
         .append("</code> · ")
         .append(esc(a.scenario()))
         .append(" ")
-        .append(badge(a.gates().allPassed() ? "pass" : "fail",
-            a.gates().allPassed() ? "gates passed" : "gate failed"));
+        .append(
+            badge(
+                a.gates().allPassed() ? "pass" : "fail",
+                a.gates().allPassed() ? "gates passed" : "gate failed"));
     if (synthetic()) {
       out.append(" ").append(badge("synthetic", "synthetic data"));
     }
@@ -117,7 +119,11 @@ public final class HtmlReport {
         fact(
             "Workers at 70% utilisation",
             Integer.toString(peak.workers()),
-            "for " + Format.num(peak.lambdaRps()) + " rps (" + peak.basis().replace('_', ' ') + ")");
+            "for "
+                + Format.num(peak.lambdaRps())
+                + " rps ("
+                + peak.basis().replace('_', ' ')
+                + ")");
       }
     }
     Double drain = a.drain().drainSeconds();
@@ -260,7 +266,8 @@ public final class HtmlReport {
     JsonNode sources = sources();
     if (sources.isArray() && !sources.isEmpty()) {
       out.append("<table>\n<tr><th class=\"text\">kind</th><th class=\"text\">location</th>")
-          .append("<th>bytes</th><th class=\"text\">sha256</th><th class=\"text\">rows</th></tr>\n");
+          .append(
+              "<th>bytes</th><th class=\"text\">sha256</th><th class=\"text\">rows</th></tr>\n");
       for (JsonNode s : sources) {
         out.append("<tr><td class=\"text\">")
             .append(esc(s.path("kind").asText()))
@@ -278,7 +285,8 @@ public final class HtmlReport {
     }
     out.append("<h3>Run spec</h3>\n<pre>");
     try {
-      out.append(esc(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(ctx.spec().document())));
+      out.append(
+          esc(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(ctx.spec().document())));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render the spec", e);
     }

@@ -1,0 +1,2 @@
+/** Reading analysis settings (gates) from the run spec. */
+package io.hopscope.analytics.spec;

@@ -1,0 +1,169 @@
+package io.hopscope.analytics.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hopscope.analytics.core.RunFacts;
+import io.hopscope.analytics.core.Schedule;
+import io.hopscope.analytics.core.Window;
+import io.hopscope.analytics.core.WindowAggregate;
+import io.hopscope.ingest.IngestRequest;
+import io.hopscope.ingest.RunId;
+import io.hopscope.ingest.RunIngest;
+import io.hopscope.ingest.jobs.DoneFields;
+import io.hopscope.ingest.spec.RunSpec;
+import io.hopscope.ingest.spec.RunSpecReader;
+import io.hopscope.ingest.warehouse.Warehouse;
+import io.hopscope.sim.DoneFileWriter;
+import io.hopscope.sim.ServiceTimes;
+import io.hopscope.sim.SimConfig;
+import io.hopscope.sim.SimRun;
+import io.hopscope.sim.Simulator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Contract test: a run written by ingest is read by the Spark scan, and its per-window numbers
+ * equal an independent computation (Commons Math R-7 percentiles) on the simulated jobs.
+ */
+class RunScanSparkTest {
+  private static final long T0 = 1_767_225_600_000_000_000L;
+
+  @TempDir static Path dir;
+
+  private static SimRun sim;
+  private static RunScan.Scanned scanned;
+
+  @BeforeAll
+  static void ingestAndScan() {
+    RunSpec spec =
+        RunSpecReader.parse(
+            "inline",
+            new ObjectMapper()
+                .valueToTree(
+                    Map.of(
+                        "test_run",
+                        Map.of(
+                            "scenario",
+                            Map.of(
+                                "name",
+                                "capacity_ramp",
+                                "warmup_seconds",
+                                10,
+                                "start_ns",
+                                T0,
+                                "stages",
+                                List.of(
+                                    Map.of("rps", 40, "duration_seconds", 30),
+                                    Map.of("start_rps", 40, "end_rps", 80, "duration_seconds", 20),
+                                    Map.of("rps", 80, "duration_seconds", 30)))))));
+    sim =
+        Simulator.run(
+            new SimConfig(
+                "scan-1", 5, T0, 10, spec.stages(), 3, ServiceTimes.lognormal(30, 0.7), 0.2));
+    Path file = dir.resolve("done.ndjson.gz");
+    DoneFileWriter.write(sim, file);
+    Warehouse wh =
+        new Warehouse(dir.resolve("wh").toString(), new org.apache.hadoop.conf.Configuration());
+    new RunIngest(wh, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "test")
+        .ingest(
+            new IngestRequest(
+                new RunId("scan-1"),
+                spec,
+                Optional.empty(),
+                IngestRequest.DEFAULT_STREAM,
+                List.of(file),
+                DoneFields.DEFAULT));
+    scanned =
+        new RunScan(SparkTestSession.get(), wh)
+            .scan(new RunId("scan-1"), Optional.empty(), List.of("w"));
+  }
+
+  @Test
+  void specRoundTripsThroughTheManifest() {
+    assertThat(scanned.spec().stages()).hasSize(3);
+    assertThat(scanned.spec().startNs()).hasValue(T0);
+    assertThat(scanned.facts().warnings()).containsExactly("w");
+    assertThat(scanned.facts().inputs().jobs()).isEqualTo(sim.size());
+  }
+
+  @Test
+  void perWindowStatisticsEqualAnIndependentComputation() {
+    RunFacts f = scanned.facts();
+    Schedule s = f.schedule();
+    assertThat(s.windows())
+        .extracting(Window::kind)
+        .containsExactly(Window.Kind.PLATEAU, Window.Kind.RAMP, Window.Kind.PLATEAU);
+    Percentile r7 = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+    double[] levels = {50, 90, 95, 99, 99.9};
+    for (Window w : s.windows()) {
+      List<Double> hop = new ArrayList<>();
+      List<Double> queue = new ArrayList<>();
+      long completions = 0;
+      for (int i = 0; i < sim.size(); i++) {
+        if (w.contains(sim.enqNs(i))) {
+          hop.add((sim.doneNs(i) - sim.enqNs(i)) / 1e6);
+          queue.add((sim.claimNs(i) - sim.enqNs(i)) / 1e6);
+        }
+        if (w.contains(sim.doneNs(i))) {
+          completions++;
+        }
+      }
+      WindowAggregate a = f.windows().get(w.index());
+      assertThat(a.jobs()).isEqualTo(hop.size());
+      assertThat(a.completions()).isEqualTo(completions);
+      double[] h = hop.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      double[] q = queue.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      double[] mineH = {a.hop().p50(), a.hop().p90(), a.hop().p95(), a.hop().p99(), a.hop().p999()};
+      double[] mineQ = {
+        a.queueDelay().p50(),
+        a.queueDelay().p90(),
+        a.queueDelay().p95(),
+        a.queueDelay().p99(),
+        a.queueDelay().p999()
+      };
+      for (int i = 0; i < levels.length; i++) {
+        assertThat(SegmentStatsJobSparkTest.relDiff(mineH[i], r7.evaluate(h, levels[i])))
+            .isLessThan(1e-9);
+        assertThat(SegmentStatsJobSparkTest.relDiff(mineQ[i], r7.evaluate(q, levels[i])))
+            .isLessThan(1e-9);
+      }
+      assertThat(
+              SegmentStatsJobSparkTest.relDiff(
+                  a.hop().mean(), Arrays.stream(h).average().orElseThrow()))
+          .isLessThan(1e-9);
+      assertThat(a.hop().max()).isEqualTo(h[h.length - 1]);
+    }
+  }
+
+  @Test
+  void timelineCountsEveryJobOnce() {
+    var t = scanned.facts().timeline();
+    assertThat(Arrays.stream(t.arrivals()).sum()).isEqualTo(sim.size());
+    assertThat(Arrays.stream(t.claims()).sum()).isEqualTo(sim.size());
+    assertThat(Arrays.stream(t.completions()).sum()).isEqualTo(sim.size());
+    // Every job is claimed by the end: the reconstructed queue is empty again.
+    var depth = t.queueDepth();
+    assertThat(depth.at(depth.lastSecond())).isZero();
+    // The depth at a boundary equals a direct count over the jobs.
+    long boundary = T0 + 45_000_000_000L;
+    long expected = 0;
+    for (int i = 0; i < sim.size(); i++) {
+      if (sim.enqNs(i) < boundary && sim.claimNs(i) >= boundary) {
+        expected++;
+      }
+    }
+    assertThat(depth.at(45)).isEqualTo(expected);
+  }
+}

@@ -1,0 +1,105 @@
+package io.hopscope.analytics.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hopscope.analytics.core.LatencyStats;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Spark path agrees with the pure path, and with Spark SQL's own exact percentile. */
+class SegmentStatsJobSparkTest {
+  private static final StructType SCHEMA =
+      DataTypes.createStructType(
+          List.of(
+              DataTypes.createStructField("k", DataTypes.IntegerType, true),
+              DataTypes.createStructField("h", DataTypes.LongType, false),
+              DataTypes.createStructField("q", DataTypes.LongType, false),
+              DataTypes.createStructField("s", DataTypes.LongType, false)));
+
+  private static SparkSession spark;
+  private static final Map<Integer, List<long[]>> BY_KEY = new HashMap<>();
+  private static Dataset<Row> rows;
+
+  @BeforeAll
+  static void data() {
+    spark = SparkTestSession.get();
+    Random rnd = new Random(11);
+    List<Row> list = new ArrayList<>();
+    int[] sizes = {1, 2, 7, 1000, 25_000};
+    for (int k = 0; k < sizes.length; k++) {
+      for (int i = 0; i < sizes[k]; i++) {
+        long q = rnd.nextInt(10) < 3 ? 0 : (long) (Math.exp(rnd.nextGaussian() * 2) * 1e6);
+        long s = 1 + (long) (Math.exp(rnd.nextGaussian()) * 2e7);
+        if (rnd.nextInt(50) == 0) {
+          s = 20_000_000; // ties
+        }
+        list.add(RowFactory.create(k, q + s, q, s));
+        BY_KEY.computeIfAbsent(k, x -> new ArrayList<>()).add(new long[] {q + s, q, s});
+      }
+    }
+    list.add(RowFactory.create(null, 5L, 1L, 4L)); // outside every window
+    rows = spark.createDataFrame(list, SCHEMA).repartition(3);
+  }
+
+  @Test
+  void sparkPathEqualsPurePathExactly() {
+    Map<Integer, SegmentStatsJob.Segments> spark =
+        SegmentStatsJob.statsByKey(rows, col("k"), col("h"), col("q"), col("s"));
+    assertThat(spark.keySet()).containsExactlyInAnyOrderElementsOf(BY_KEY.keySet());
+    for (var e : BY_KEY.entrySet()) {
+      List<long[]> v = e.getValue();
+      long[] hop = v.stream().mapToLong(x -> x[0]).toArray();
+      long[] service = v.stream().mapToLong(x -> x[2]).toArray();
+      SegmentStatsJob.Segments s = spark.get(e.getKey());
+      assertThat(s.hop()).isEqualTo(LatencyStats.ofNanos(hop, hop.length));
+      assertThat(s.service()).isEqualTo(LatencyStats.ofNanos(service, service.length));
+      assertThat(s.count()).isEqualTo(v.size());
+    }
+  }
+
+  @Test
+  void agreesWithSparkSqlPercentile() {
+    Map<Integer, SegmentStatsJob.Segments> ours =
+        SegmentStatsJob.statsByKey(rows, col("k"), col("h"), col("q"), col("s"));
+    List<Row> ref =
+        rows.where("k is not null")
+            .groupBy("k")
+            .agg(
+                org.apache.spark.sql.functions.expr(
+                    "percentile(q, array(0.5, 0.9, 0.95, 0.99, 0.999))"),
+                org.apache.spark.sql.functions.expr("avg(q)"),
+                org.apache.spark.sql.functions.expr("max(q)"))
+            .collectAsList();
+    for (Row r : ref) {
+      LatencyStats q = ours.get(r.getInt(0)).queueDelay();
+      List<Double> p = r.getList(1);
+      double[] mine = {q.p50(), q.p90(), q.p95(), q.p99(), q.p999()};
+      for (int i = 0; i < mine.length; i++) {
+        assertThat(relDiff(mine[i], p.get(i) / 1e6))
+            .as("key %d level %d", r.getInt(0), i)
+            .isLessThan(1e-9);
+      }
+      assertThat(relDiff(q.mean(), r.getDouble(2) / 1e6)).isLessThan(1e-9);
+      assertThat(q.max()).isEqualTo(r.getLong(3) / 1e6);
+    }
+  }
+
+  static double relDiff(double a, double b) {
+    if (a == b) {
+      return 0;
+    }
+    return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
+  }
+}

@@ -1,0 +1,37 @@
+package io.hopscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command, in-process: the bundled sample run analysed on embedded defaults. */
+class DemoIT {
+  @TempDir Path dir;
+
+  @Test
+  void demoAnalysesTheSampleRun() throws Exception {
+    CliRunner.Result r =
+        CliRunner.run(
+            Map.of("HOPSCOPE_HOME", TestPaths.project().toString()),
+            "demo",
+            "--out",
+            dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    Path run = dir.resolve("capacity-ramp-sim");
+    assertThat(r.out()).contains("capacity-ramp-sim: gates passed -> " + run.resolve("index.html"));
+    JsonNode s = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+    assertThat(s.path("inputs").path("jobs").asLong()).isEqualTo(26_341);
+    assertThat(s.path("plateaus")).hasSize(7);
+    // 2 workers x 1 / 50 ms = 40 rps: the knee is the plateau that first exceeds it (42 rps) or
+    // the one before (36 rps).
+    assertThat(s.path("knee").path("plateau_index").asInt()).isBetween(4, 5);
+    assertThat(s.path("sizing").path("capacity_per_worker_rps").asDouble()).isBetween(19.0, 21.0);
+    assertThat(s.path("drain").path("drain_seconds").isNumber()).isTrue();
+    assertThat(s.path("gates_passed").asBoolean()).isTrue();
+  }
+}

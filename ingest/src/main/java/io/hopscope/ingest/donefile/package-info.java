@@ -1,0 +1,2 @@
+/** Reading done-stream exports (NDJSON, optionally gzip). No Spark. */
+package io.hopscope.ingest.donefile;
