@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +109,12 @@ class AnalyzeValkeyIT {
             "--out",
             dir.resolve("out").toString());
     summary = new ObjectMapper().readTree(dir.resolve("out/summary.json").toFile());
+  }
+
+  @BeforeEach
+  void needsAServer() {
+    assumeTrue(
+        uri != null, "HOPSCOPE_TEST_VALKEY is not set: run through scripts/test to start a server");
   }
 
   @Test

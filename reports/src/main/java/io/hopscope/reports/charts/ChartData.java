@@ -66,8 +66,12 @@ public record ChartData(
   /** A labelled line across the plot at a value. */
   public record Marker(Axis axis, double value, String label, int color, Stroke stroke) {}
 
-  /** A shaded span of x values. */
-  public record Band(double from, double to, String label, int color) {}
+  /** A shaded span of x values, labelled at the top (or the bottom) of the plot. */
+  public record Band(double from, double to, String label, int color, boolean labelAtBottom) {
+    public Band(double from, double to, String label, int color) {
+      this(from, to, label, color, false);
+    }
+  }
 
   public boolean isEmpty() {
     return series.stream().allMatch(s -> s.x().length == 0);

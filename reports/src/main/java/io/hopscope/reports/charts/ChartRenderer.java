@@ -7,10 +7,14 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -60,9 +64,13 @@ public final class ChartRenderer {
       LogAxis log = new LogAxis(data.yLabel());
       log.setBase(10);
       log.setSmallestValue(1e-3);
-      log.setNumberFormatOverride(
-          new java.text.DecimalFormat(
-              "0.###", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+      // One tick per decade, labelled as plain numbers: 1, 10, 100, 1000.
+      log.setAutoTickUnitSelection(false);
+      log.setTickUnit(
+          new NumberTickUnit(
+              1.0, new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+      log.setMinorTickMarksVisible(true);
+      log.setMinorTickCount(9);
       y = log;
     } else {
       NumberAxis lin = new NumberAxis(data.yLabel());
@@ -82,8 +90,8 @@ public final class ChartRenderer {
       IntervalMarker m = new IntervalMarker(b.from(), b.to(), Palette.translucent(b.color(), 28));
       m.setLabel(b.label());
       m.setLabelFont(TICK);
-      m.setLabelAnchor(RectangleAnchor.TOP);
-      m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+      m.setLabelAnchor(b.labelAtBottom() ? RectangleAnchor.BOTTOM : RectangleAnchor.TOP);
+      m.setLabelTextAnchor(b.labelAtBottom() ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER);
       plot.addDomainMarker(m, Layer.BACKGROUND);
     }
     for (ChartData.Marker mk : data.markers()) {

@@ -116,7 +116,8 @@ public final class Charts {
               loadEnd,
               loadEnd + drain,
               String.format(Locale.ROOT, "drain %s s", Format.num(drain)),
-              Palette.VERMILLION));
+              Palette.VERMILLION,
+              true));
     }
     return new ChartData(
         "depth-over-time",
