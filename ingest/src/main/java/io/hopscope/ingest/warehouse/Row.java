@@ -58,6 +58,23 @@ public final class Row {
     return this;
   }
 
+  /** A required double; NaN and ±Infinity are stored as they are. */
+  public Row float64Required(String column, double value) {
+    int i = schema.getFieldIndex(column);
+    rc.startField(column, i);
+    rc.addDouble(value);
+    rc.endField(column, i);
+    return this;
+  }
+
+  public Row bool(String column, boolean value) {
+    int i = schema.getFieldIndex(column);
+    rc.startField(column, i);
+    rc.addBoolean(value);
+    rc.endField(column, i);
+    return this;
+  }
+
   /** A {@code map<string,string>} column in the standard Parquet MAP layout. */
   public Row stringMap(String column, Map<String, String> map) {
     if (map == null) {

@@ -1,0 +1,89 @@
+package io.hopscope.ingest.warehouse;
+
+import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
+
+import io.hopscope.ingest.k6.K6Point;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Types;
+
+/**
+ * The {@code k6_points} table: one row per k6 sample. The common tags are promoted to columns;
+ * every tag stays in {@code tags}.
+ */
+public final class K6PointsTable {
+  public static final String NAME = "k6_points";
+  public static final String METRIC = "metric";
+  public static final String METRIC_TYPE = "metric_type";
+  public static final String TS_NS = "ts_ns";
+  public static final String VALUE = "value";
+  public static final String SCENARIO = "scenario";
+  public static final String NAME_TAG = "name";
+  public static final String METHOD = "method";
+  public static final String STATUS = "status";
+  public static final String EXPECTED_RESPONSE = "expected_response";
+  public static final String ERROR_CODE = "error_code";
+  public static final String GROUP = "group_name";
+  public static final String TAGS = "tags";
+  public static final String METADATA = "metadata";
+
+  public static final MessageType SCHEMA =
+      Types.buildMessage()
+          .required(BINARY)
+          .as(stringType())
+          .named(METRIC)
+          .optional(BINARY)
+          .as(stringType())
+          .named(METRIC_TYPE)
+          .required(INT64)
+          .named(TS_NS)
+          .required(DOUBLE)
+          .named(VALUE)
+          .optional(BINARY)
+          .as(stringType())
+          .named(SCENARIO)
+          .optional(BINARY)
+          .as(stringType())
+          .named(NAME_TAG)
+          .optional(BINARY)
+          .as(stringType())
+          .named(METHOD)
+          .optional(BINARY)
+          .as(stringType())
+          .named(STATUS)
+          .optional(BINARY)
+          .as(stringType())
+          .named(EXPECTED_RESPONSE)
+          .optional(BINARY)
+          .as(stringType())
+          .named(ERROR_CODE)
+          .optional(BINARY)
+          .as(stringType())
+          .named(GROUP)
+          .addField(Columns.stringMap(TAGS))
+          .addField(Columns.stringMap(METADATA))
+          .named(NAME);
+
+  public static final TableDef<K6Point> TABLE =
+      new TableDef<>(
+          NAME,
+          SCHEMA,
+          (p, row) ->
+              row.string(METRIC, p.metric())
+                  .string(METRIC_TYPE, p.metricType())
+                  .int64(TS_NS, p.tsNs())
+                  .float64Required(VALUE, p.value())
+                  .string(SCENARIO, p.tag("scenario"))
+                  .string(NAME_TAG, p.tag("name"))
+                  .string(METHOD, p.tag("method"))
+                  .string(STATUS, p.tag("status"))
+                  .string(EXPECTED_RESPONSE, p.tag("expected_response"))
+                  .string(ERROR_CODE, p.tag("error_code"))
+                  .string(GROUP, p.tags().get("group"))
+                  .stringMap(TAGS, p.tags())
+                  .stringMap(METADATA, p.metadata()));
+
+  private K6PointsTable() {}
+}
