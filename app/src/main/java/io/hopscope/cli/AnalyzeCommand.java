@@ -20,6 +20,7 @@ import picocli.CommandLine.ParentCommand;
     })
 final class AnalyzeCommand implements Callable<Integer> {
   @ParentCommand HopscopeCommand root;
+  @Mixin RunOption runOption = new RunOption();
   @Mixin CommonOptions common = new CommonOptions();
   @Mixin SourceOptions sources = new SourceOptions();
 
@@ -32,7 +33,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunId run = common.run();
+    RunId run = runOption.run();
     var spec = sources.any() ? Optional.of(common.requireSpec()) : common.readSpec();
     RunPipeline.Analysed a =
         new RunPipeline(root.env())

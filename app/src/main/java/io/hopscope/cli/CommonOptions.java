@@ -1,14 +1,13 @@
 package io.hopscope.cli;
 
 import io.hopscope.error.Problems;
-import io.hopscope.ingest.RunId;
 import io.hopscope.ingest.spec.RunSpec;
 import io.hopscope.ingest.spec.RunSpecReader;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Options every run-level command takes. */
+/** Options every command that touches the warehouse takes. */
 final class CommonOptions {
   @Option(
       names = "--warehouse",
@@ -20,23 +19,12 @@ final class CommonOptions {
   String warehouse;
 
   @Option(
-      names = "--run-id",
-      paramLabel = "ID",
-      required = true,
-      description = "The run: 1-128 characters from A-Z a-z 0-9 . _ -")
-  String runId;
-
-  @Option(
       names = "--spec",
       paramLabel = "FILE",
       description =
-          "Run spec YAML (the playbook's test_run template). Needed when ingesting; otherwise the"
-              + " spec recorded at ingest is used.")
+          "Run spec YAML (the playbook's test_run template). Needed when ingesting one run for"
+              + " analysis; otherwise the spec recorded at ingest is used.")
   Path spec;
-
-  RunId run() {
-    return new RunId(runId);
-  }
 
   Optional<RunSpec> readSpec() {
     return Optional.ofNullable(spec).map(RunSpecReader::read);

@@ -3,7 +3,6 @@ package io.hopscope.cli;
 import io.hopscope.error.Problems;
 import io.hopscope.ingest.IngestRequest;
 import io.hopscope.ingest.RunId;
-import io.hopscope.ingest.jobs.DoneFields;
 import io.hopscope.ingest.spec.RunSpec;
 import io.hopscope.ingest.spec.RunSpecReader;
 import java.io.IOException;
@@ -52,8 +51,7 @@ final class DemoCommand implements Callable<Integer> {
       RunSpec spec = RunSpecReader.read(dir.resolve("run.yaml"));
       List<Path> files = doneFiles(dir);
       IngestRequest req =
-          new IngestRequest(
-              run, spec, Optional.empty(), IngestRequest.DEFAULT_STREAM, files, DoneFields.DEFAULT);
+          IngestRequest.single(run, spec, Optional.empty(), IngestRequest.DEFAULT_STREAM, files);
       env.err().println("== " + run + " (" + spec.scenarioName() + ")");
       RunPipeline.Analysed a =
           pipeline.analyze(

@@ -9,6 +9,7 @@ import io.hopscope.ingest.IngestResult;
 import io.hopscope.ingest.RunId;
 import io.hopscope.ingest.RunIngest;
 import io.hopscope.ingest.spec.RunSpec;
+import io.hopscope.ingest.valkey.Progress;
 import io.hopscope.ingest.warehouse.Warehouse;
 import io.hopscope.reports.ReportContext;
 import io.hopscope.reports.ReportWriter;
@@ -27,21 +28,28 @@ final class RunPipeline {
   }
 
   /** Ingests sources without Spark. */
-  IngestResult ingest(String warehouseUri, Configuration conf, IngestRequest req) {
+  List<IngestResult> ingest(String warehouseUri, Configuration conf, IngestRequest req) {
     Warehouse wh = new Warehouse(warehouseUri, conf);
-    IngestResult r = new RunIngest(wh, env.clock(), BuildInfo.version()).ingest(req);
-    env.err()
-        .printf(
-            java.util.Locale.ROOT,
-            "ingested run %s: %d jobs, %d rejected -> %s%n",
-            r.run(),
-            r.jobs(),
-            r.rejected(),
-            wh.rootUri());
-    for (String w : r.warnings()) {
+    List<IngestResult> results =
+        new RunIngest(wh, env.clock(), BuildInfo.version(), Progress.onConsole(env.err()))
+            .ingestAll(req);
+    java.util.Set<String> warned = new java.util.LinkedHashSet<>();
+    for (IngestResult r : results) {
+      env.err()
+          .printf(
+              java.util.Locale.ROOT,
+              "ingested run %s: %d jobs, %d rejected -> %s%s%n",
+              r.run(),
+              r.jobs(),
+              r.rejected(),
+              wh.rootUri(),
+              r.trimmed() >= 0 ? " (" + r.trimmed() + " entries deleted from the stream)" : "");
+      warned.addAll(r.warnings());
+    }
+    for (String w : warned) {
       env.err().println("warning: " + w);
     }
-    return r;
+    return results;
   }
 
   /** The outcome of an analysis. */
@@ -60,7 +68,7 @@ final class RunPipeline {
     SparkSession spark = SparkSessions.get("hopscope analyze " + run);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     List<String> warnings =
-        ingest.map(req -> ingest(warehouseUri, conf, req).warnings()).orElse(List.of());
+        ingest.map(req -> ingest(warehouseUri, conf, req).get(0).warnings()).orElse(List.of());
     Warehouse wh = new Warehouse(warehouseUri, conf);
     RunScan.Scanned scanned = new RunScan(spark, wh).scan(run, spec, warnings);
     RunAnalysis analysis = RunAnalyzer.analyze(scanned.facts());

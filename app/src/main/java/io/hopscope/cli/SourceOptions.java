@@ -1,13 +1,17 @@
 package io.hopscope.cli;
 
+import io.hopscope.error.Problems;
 import io.hopscope.ingest.IngestRequest;
 import io.hopscope.ingest.RunId;
 import io.hopscope.ingest.jobs.DoneFields;
 import io.hopscope.ingest.spec.RunSpec;
+import io.hopscope.ingest.valkey.DoneStreamDrain;
 import io.hopscope.ingest.valkey.ValkeyTarget;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -29,6 +33,23 @@ final class SourceOptions {
   String stream;
 
   @Option(
+      names = "--jobs-stream",
+      paramLabel = "KEY",
+      defaultValue = IngestRequest.DEFAULT_JOBS_STREAM,
+      description =
+          "Jobs stream whose consumer groups (pending, lag) are recorded with the run"
+              + " (default: ${DEFAULT-VALUE}).")
+  String jobsStream;
+
+  @Option(
+      names = "--field",
+      paramLabel = "ROLE=NAME",
+      description =
+          "The done-stream field holding ROLE (run, corr, entry, enq_ns, claim_ns, done_ns,"
+              + " work_ms), when the worker names it otherwise. Repeatable.")
+  Map<String, String> fields = new java.util.LinkedHashMap<>();
+
+  @Option(
       names = "--done-file",
       paramLabel = "FILE",
       description =
@@ -36,17 +57,54 @@ final class SourceOptions {
               + " .gz). Repeatable.")
   List<Path> doneFiles = new ArrayList<>();
 
+  @Option(
+      names = "--trim-after-ingest",
+      description =
+          "After the rows are committed and verified, delete the ingested entries from the done"
+              + " stream. Nothing is deleted without this.")
+  boolean trim;
+
+  @Option(
+      names = "--connections",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Parallel Valkey connections for the drain (default: ${DEFAULT-VALUE}).")
+  int connections;
+
   boolean any() {
     return valkey != null || !doneFiles.isEmpty();
   }
 
-  IngestRequest request(RunId run, RunSpec spec) {
+  DoneFields doneFields() {
+    DoneFields f = DoneFields.DEFAULT;
+    for (Map.Entry<String, String> e : fields.entrySet()) {
+      if (!DoneFields.ROLES.contains(e.getKey()) || e.getValue().isBlank()) {
+        throw Problems.usage(
+            "--field " + e.getKey() + "=" + e.getValue() + " is not ROLE=NAME",
+            "ROLE is one of " + String.join(", ", DoneFields.ROLES));
+      }
+      f = f.with(e.getKey(), e.getValue());
+    }
+    return f;
+  }
+
+  IngestRequest request(List<RunId> runs, Optional<RunSpec> spec) {
+    if (connections < 1 || connections > 32) {
+      throw Problems.usage("--connections must be 1..32", "pass a small number such as 3");
+    }
     return new IngestRequest(
-        run,
+        runs,
         spec,
         Optional.ofNullable(valkey).map(ValkeyTarget::parse),
         stream,
+        jobsStream,
         doneFiles,
-        DoneFields.DEFAULT);
+        doneFields(),
+        new DoneStreamDrain.Options(2000, connections, Duration.ofSeconds(120)),
+        trim);
+  }
+
+  IngestRequest request(RunId run, RunSpec spec) {
+    return request(List.of(run), Optional.of(spec));
   }
 }

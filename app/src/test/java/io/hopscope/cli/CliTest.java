@@ -76,8 +76,8 @@ class CliTest {
   }
 
   @Test
-  void ingestWithoutSpecIsExitCode2() {
-    CliRunner.Result r = CliRunner.run("ingest", "--run-id", "r", "--done-file", "x.ndjson");
+  void analyzeWithSourcesButWithoutSpecIsExitCode2() {
+    CliRunner.Result r = CliRunner.run("analyze", "--run-id", "r", "--done-file", "x.ndjson");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--spec is required");
   }
@@ -98,6 +98,34 @@ class CliTest {
     assertThat(r.code()).isEqualTo(2);
     oneLine(r);
     assertThat(r.err()).contains("absent.ndjson: not found");
+  }
+
+  @Test
+  void ingestNeedsRunIdsOrAllRuns() throws IOException {
+    CliRunner.Result r = CliRunner.run("ingest", "--done-file", "x.ndjson");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("either --run-id ID (repeatable) or --all-runs");
+    CliRunner.Result both =
+        CliRunner.run(
+            "ingest",
+            "--run-id",
+            "a",
+            "--run-id",
+            "b",
+            "--spec",
+            spec().toString(),
+            "--done-file",
+            "x");
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err()).contains("--spec belongs to one run");
+  }
+
+  @Test
+  void badFieldOverrideIsExitCode2() throws IOException {
+    CliRunner.Result r =
+        CliRunner.run("ingest", "--run-id", "r", "--done-file", "x", "--field", "colour=blue");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("ROLE is one of run, corr");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.List;
  * @param jobs rows in the {@code jobs} table
  * @param rejected rows in the {@code rejects} table
  * @param warnings things the analysis and the report should say
+ * @param trimmed entries deleted from the done stream after the commit; -1 when not asked to
  */
 public record IngestResult(
     RunId run,
@@ -16,9 +17,14 @@ public record IngestResult(
     long rejected,
     RunManifest manifest,
     List<SourceRecord> sources,
-    List<String> warnings) {
+    List<String> warnings,
+    long trimmed) {
   public IngestResult {
     sources = List.copyOf(sources);
     warnings = List.copyOf(warnings);
+  }
+
+  IngestResult withTrimmed(long deleted) {
+    return new IngestResult(run, jobs, rejected, manifest, sources, warnings, deleted);
   }
 }

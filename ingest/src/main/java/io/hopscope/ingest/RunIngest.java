@@ -7,32 +7,29 @@ import io.hopscope.error.Problems;
 import io.hopscope.ingest.donefile.DoneFileReader;
 import io.hopscope.ingest.io.Checksums;
 import io.hopscope.ingest.jobs.DoneEntryParser;
-import io.hopscope.ingest.jobs.JobRecord;
-import io.hopscope.ingest.jobs.JobSink;
-import io.hopscope.ingest.jobs.Reject;
 import io.hopscope.ingest.valkey.DoneStreamDrain;
+import io.hopscope.ingest.valkey.DoneStreamTrim;
+import io.hopscope.ingest.valkey.GroupFacts;
+import io.hopscope.ingest.valkey.Progress;
+import io.hopscope.ingest.valkey.ValkeyFacts;
 import io.hopscope.ingest.valkey.ValkeyTarget;
-import io.hopscope.ingest.warehouse.JobsTable;
-import io.hopscope.ingest.warehouse.RejectsTable;
-import io.hopscope.ingest.warehouse.RunManifest;
-import io.hopscope.ingest.warehouse.RunWrite;
-import io.hopscope.ingest.warehouse.RunsTable;
-import io.hopscope.ingest.warehouse.TableWriter;
 import io.hopscope.ingest.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Ingests one run: drains its done-stream entries (from Valkey and/or export files) into the {@code
- * jobs} and {@code rejects} tables, records the manifest in {@code runs}, and commits the run's
- * partitions atomically. Rows stream from source to Parquet.
+ * Ingests runs: drains their done-stream entries (from Valkey and/or export files) into the {@code
+ * jobs} and {@code rejects} tables, records each run's manifest in {@code runs}, and commits each
+ * run's partitions atomically. Rows stream from source to Parquet. With {@code trimAfterIngest},
+ * and only then, the committed entries are deleted from the done stream.
  */
 public final class RunIngest {
   private static final ObjectMapper JSON =
@@ -41,62 +38,79 @@ public final class RunIngest {
   private final Warehouse warehouse;
   private final Clock clock;
   private final String version;
+  private final Progress progress;
 
-  public RunIngest(Warehouse warehouse, Clock clock, String version) {
+  public RunIngest(Warehouse warehouse, Clock clock, String version, Progress progress) {
     this.warehouse = warehouse;
     this.clock = clock;
     this.version = version;
+    this.progress = progress;
   }
 
+  public RunIngest(Warehouse warehouse, Clock clock, String version) {
+    this(warehouse, clock, version, Progress.quiet());
+  }
+
+  /** Ingests exactly one run and returns what was written for it. */
   public IngestResult ingest(IngestRequest req) {
+    if (req.runs().size() != 1) {
+      throw new IllegalArgumentException("ingest() takes one run; use ingestAll()");
+    }
+    return ingestAll(req).get(0);
+  }
+
+  /** Ingests every run the request names (or finds), one result per committed run. */
+  public List<IngestResult> ingestAll(IngestRequest req) {
     if (!req.hasSources()) {
-      throw Problems.usage(
-          "nothing to ingest for run " + req.run(), "give --valkey URI and/or --done-file FILE");
+      throw Problems.usage("nothing to ingest", "give --valkey URI and/or --done-file FILE");
     }
     List<SourceRecord> sources = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    try (RunWrite write = warehouse.beginRun(req.run())) {
-      Sink sink = new Sink(write.open(JobsTable.TABLE), write.open(RejectsTable.TABLE));
+    try (RunRouter router = new RunRouter(warehouse, req.runs())) {
       long otherRuns = 0;
-      java.util.Set<String> seenRuns = new java.util.TreeSet<>();
+      Set<String> seenRuns = new TreeSet<>();
       if (req.valkey().isPresent()) {
         ValkeyTarget target = req.valkey().get();
         DoneEntryParser parser =
-            new DoneEntryParser(req.fields(), req.run().value(), "valkey:" + req.stream());
+            new DoneEntryParser(req.fields(), req.filter(), "valkey:" + req.stream());
         DoneStreamDrain.Result r =
-            new DoneStreamDrain(target, req.stream(), DoneStreamDrain.DEFAULT_PAGE)
-                .drain(parser, sink);
+            new DoneStreamDrain(target, req.stream(), req.drain(), progress).drain(parser, router);
         otherRuns += r.scanned() - r.jobs() - r.rejected();
         seenRuns.addAll(r.otherRuns());
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("stream", req.stream());
-        facts.put("length", r.facts().length());
-        facts.put("last_generated_id", r.facts().lastGeneratedId());
-        facts.put("entries_added", r.facts().entriesAdded());
-        facts.put("max_deleted_entry_id", r.facts().maxDeletedEntryId());
-        sources.add(
-            new SourceRecord(
-                "valkey-stream",
-                target.display() + " " + req.stream(),
-                -1,
-                null,
-                counts(r.scanned(), r.jobs(), r.rejected()),
-                facts));
+        sources.add(valkeySource(req, target, r));
+        if (r.warning() != null) {
+          warnings.add(r.warning());
+        }
         if (r.facts().lostEntries()) {
           warnings.add(
               "the done stream "
                   + req.stream()
-                  + " had entries deleted or trimmed (entries-added "
+                  + " had entries deleted or trimmed before the drain (entries-added "
                   + r.facts().entriesAdded()
                   + ", length "
                   + r.facts().length()
                   + "): completions may be missing");
         }
+        List<GroupFacts> groups = ValkeyFacts.groups(target, req.jobsStream());
+        sources.add(groupsSource(req, target, groups));
+        for (GroupFacts g : groups) {
+          if (g.unfinished() > 0) {
+            warnings.add(
+                "consumer group "
+                    + g.name()
+                    + " on "
+                    + req.jobsStream()
+                    + " still had "
+                    + g.pending()
+                    + " pending and "
+                    + (g.lag() == null ? "an unknown number of" : g.lag())
+                    + " undelivered jobs at ingest: lost or unfinished jobs");
+          }
+        }
       }
       for (Path file : req.doneFiles()) {
-        DoneEntryParser parser =
-            new DoneEntryParser(req.fields(), req.run().value(), file.toString());
-        DoneFileReader.Result r = DoneFileReader.read(file, parser, sink);
+        DoneEntryParser parser = new DoneEntryParser(req.fields(), req.filter(), file.toString());
+        DoneFileReader.Result r = DoneFileReader.read(file, parser, router);
         otherRuns += r.otherRuns();
         seenRuns.addAll(r.otherRunIds());
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -112,49 +126,73 @@ public final class RunIngest {
                 counts(r.lines(), r.jobs(), r.rejected()),
                 facts));
       }
-      if (sink.jobs == 0 && sink.rejected == 0) {
+      List<RunRouter.RunState> found = router.runs();
+      if (found.isEmpty() || found.stream().allMatch(s -> s.rows() == 0)) {
         throw Problems.missingData(
-            "no done-stream entries for run '"
-                + req.run()
-                + "' ("
+            "no done-stream entries for "
+                + (req.runs().isEmpty() ? "any run" : "run '" + join(req.runs()) + "'")
+                + " ("
                 + otherRuns
                 + " entries of other runs"
                 + (seenRuns.isEmpty() ? "" : ", e.g. " + String.join(", ", seenRuns))
                 + ")",
             "check --run-id against the 'run' field the gateway wrote");
       }
-      if (sink.rejected > 0) {
-        warnings.add(
-            sink.rejected
-                + " done-stream entries were rejected (see the rejects table), "
-                + sink.jobs
-                + " kept");
+      List<IngestResult> results = new ArrayList<>();
+      for (RunRouter.RunState s : found) {
+        if (s.rows() == 0) {
+          warnings.add("run " + s.run() + " has no entries in the sources; not ingested");
+          continue;
+        }
+        results.add(s.commit(req, sources, warnings, clock, version));
       }
-      long t0 = req.spec().startNs().orElse(sink.jobs > 0 ? sink.minEnqNs : 0);
-      RunManifest manifest =
-          new RunManifest(
-              req.run().value(),
-              req.spec().scenarioName(),
-              t0,
-              sink.maxDoneNs,
-              toJson(req.spec().document()),
-              toJson(sources),
-              nanos(clock.instant()),
-              version);
-      TableWriter<RunManifest> runs = write.open(RunsTable.TABLE);
-      runs.write(manifest);
-      Map<String, Long> rows = write.commit();
-      return new IngestResult(
-          req.run(),
-          rows.getOrDefault(JobsTable.NAME, 0L),
-          rows.getOrDefault(RejectsTable.NAME, 0L),
-          manifest,
-          sources,
-          warnings);
+      if (!req.trimAfterIngest()) {
+        return results;
+      }
+      List<IngestResult> trimmed = new ArrayList<>();
+      for (IngestResult r : results) {
+        long deleted =
+            DoneStreamTrim.deleteCommitted(
+                warehouse, r.run(), req.valkey().get(), req.stream(), "valkey:" + req.stream());
+        trimmed.add(r.withTrimmed(deleted));
+      }
+      return trimmed;
     }
   }
 
-  private static Map<String, Long> counts(long read, long jobs, long rejected) {
+  private static String join(List<RunId> runs) {
+    return String.join("', '", runs.stream().map(RunId::value).toList());
+  }
+
+  private static SourceRecord valkeySource(
+      IngestRequest req, ValkeyTarget target, DoneStreamDrain.Result r) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("stream", req.stream());
+    facts.put("length", r.facts().length());
+    facts.put("first_id", r.facts().firstId());
+    facts.put("last_generated_id", r.facts().lastGeneratedId());
+    facts.put("entries_added", r.facts().entriesAdded());
+    facts.put("max_deleted_entry_id", r.facts().maxDeletedEntryId());
+    facts.put("reconnects", r.reconnects());
+    return new SourceRecord(
+        "valkey-stream",
+        target.display() + " " + req.stream(),
+        -1,
+        null,
+        counts(r.scanned(), r.jobs(), r.rejected()),
+        facts);
+  }
+
+  private static SourceRecord groupsSource(
+      IngestRequest req, ValkeyTarget target, List<GroupFacts> groups) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("stream", req.jobsStream());
+    facts.put("groups", groups);
+    return new SourceRecord(
+        "valkey-groups", target.display() + " " + req.jobsStream(), -1, null, Map.of(), facts);
+  }
+
+  static Map<String, Long> counts(long read, long jobs, long rejected) {
     Map<String, Long> m = new LinkedHashMap<>();
     m.put("read", read);
     m.put("jobs", jobs);
@@ -170,44 +208,11 @@ public final class RunIngest {
     }
   }
 
-  private static long nanos(Instant t) {
-    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
-  }
-
   static String toJson(Object value) {
     try {
       return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render JSON", e);
-    }
-  }
-
-  /** Counts while it writes. */
-  private static final class Sink implements JobSink {
-    private final TableWriter<JobRecord> jobsOut;
-    private final TableWriter<Reject> rejectsOut;
-    private long jobs;
-    private long rejected;
-    private long minEnqNs = Long.MAX_VALUE;
-    private long maxDoneNs;
-
-    Sink(TableWriter<JobRecord> jobsOut, TableWriter<Reject> rejectsOut) {
-      this.jobsOut = jobsOut;
-      this.rejectsOut = rejectsOut;
-    }
-
-    @Override
-    public void job(JobRecord job) {
-      jobsOut.write(job);
-      jobs++;
-      minEnqNs = Math.min(minEnqNs, job.enqNs());
-      maxDoneNs = Math.max(maxDoneNs, job.doneNs());
-    }
-
-    @Override
-    public void reject(Reject reject) {
-      rejectsOut.write(reject);
-      rejected++;
     }
   }
 }

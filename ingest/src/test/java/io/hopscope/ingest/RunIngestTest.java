@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hopscope.error.HopscopeException;
-import io.hopscope.ingest.jobs.DoneFields;
 import io.hopscope.ingest.spec.RunSpec;
 import io.hopscope.ingest.spec.RunSpecReader;
 import io.hopscope.ingest.spec.StageSpec;
@@ -81,18 +80,14 @@ class RunIngestTest {
         java.nio.file.StandardOpenOption.APPEND);
     Warehouse wh = new Warehouse(dir.resolve("wh").toString(), new Configuration());
     IngestRequest req =
-        new IngestRequest(
-            new RunId("r1"),
-            spec(),
-            Optional.empty(),
-            IngestRequest.DEFAULT_STREAM,
-            List.of(file),
-            DoneFields.DEFAULT);
+        IngestRequest.single(
+            new RunId("r1"), spec(), Optional.empty(), IngestRequest.DEFAULT_STREAM, List.of(file));
 
     IngestResult first = new RunIngest(wh, CLOCK, "test").ingest(req);
     assertThat(first.jobs()).isEqualTo(sim.size());
     assertThat(first.rejected()).isEqualTo(2);
-    assertThat(first.warnings()).anyMatch(w -> w.contains("2 done-stream entries were rejected"));
+    assertThat(first.warnings())
+        .anyMatch(w -> w.contains("2 done-stream entries of run r1 were rejected"));
 
     List<Group> jobs = ParquetRows.read(wh.partitionUri(JobsTable.NAME, new RunId("r1")));
     assertThat(jobs).hasSize(sim.size());
@@ -138,13 +133,8 @@ class RunIngestTest {
     DoneFileWriter.write(simulate("other"), file);
     Warehouse wh = new Warehouse(dir.resolve("wh").toString(), new Configuration());
     IngestRequest req =
-        new IngestRequest(
-            new RunId("r1"),
-            spec(),
-            Optional.empty(),
-            IngestRequest.DEFAULT_STREAM,
-            List.of(file),
-            DoneFields.DEFAULT);
+        IngestRequest.single(
+            new RunId("r1"), spec(), Optional.empty(), IngestRequest.DEFAULT_STREAM, List.of(file));
     assertThatThrownBy(() -> new RunIngest(wh, CLOCK, "test").ingest(req))
         .isInstanceOf(HopscopeException.class)
         .hasMessageContaining("no done-stream entries for run 'r1'")

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hopscope.analytics.core.GateConfig;
 import io.hopscope.analytics.core.InputCounts;
@@ -53,8 +54,12 @@ public final class RunScan {
     this.warehouse = warehouse;
   }
 
-  /** The run as ingested: its manifest row, with the spec parsed back. */
-  public record Manifest(RunSpec spec, long startNs, long endNs, String sourcesJson) {}
+  /**
+   * The run as ingested: its manifest row, with the spec parsed back.
+   *
+   * @param spec empty when the run was ingested without one (several runs at once)
+   */
+  public record Manifest(Optional<RunSpec> spec, long startNs, long endNs, String sourcesJson) {}
 
   public Manifest manifest(RunId run) {
     List<Row> rows = WarehouseTables.run(spark, warehouse, RunsTable.TABLE, run).collectAsList();
@@ -65,12 +70,16 @@ public final class RunScan {
     }
     Row r = rows.get(0);
     String specJson = r.getAs(RunsTable.SPEC);
-    RunSpec spec;
+    Optional<RunSpec> spec;
     try {
+      JsonNode tree = JSON.readTree(specJson);
       spec =
-          RunSpecReader.parse(
-              warehouse.partitionUri(RunsTable.NAME, run),
-              JSON.createObjectNode().set("test_run", JSON.readTree(specJson)));
+          tree == null || tree.isNull()
+              ? Optional.empty()
+              : Optional.of(
+                  RunSpecReader.parse(
+                      warehouse.partitionUri(RunsTable.NAME, run),
+                      JSON.createObjectNode().set("test_run", tree)));
     } catch (JsonProcessingException e) {
       throw Problems.missingData(
           "run '" + run + "' has an unreadable spec in its manifest", "ingest the run again");
@@ -93,7 +102,14 @@ public final class RunScan {
    */
   public Scanned scan(RunId run, Optional<RunSpec> specOverride, List<String> warnings) {
     Manifest manifest = manifest(run);
-    RunSpec spec = specOverride.orElse(manifest.spec());
+    RunSpec spec =
+        specOverride
+            .or(manifest::spec)
+            .orElseThrow(
+                () ->
+                    Problems.missingData(
+                        "run '" + run + "' was ingested without a run spec",
+                        "pass --spec run.yaml to analyze it"));
     long t0 = spec.startNs().orElse(manifest.startNs());
     Schedule schedule = Schedule.of(t0, spec.warmupSeconds(), spec.stages());
     Dataset<Row> jobs = WarehouseTables.run(spark, warehouse, JobsTable.TABLE, run);

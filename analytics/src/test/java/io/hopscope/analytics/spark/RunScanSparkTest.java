@@ -10,7 +10,6 @@ import io.hopscope.analytics.core.WindowAggregate;
 import io.hopscope.ingest.IngestRequest;
 import io.hopscope.ingest.RunId;
 import io.hopscope.ingest.RunIngest;
-import io.hopscope.ingest.jobs.DoneFields;
 import io.hopscope.ingest.spec.RunSpec;
 import io.hopscope.ingest.spec.RunSpecReader;
 import io.hopscope.ingest.warehouse.Warehouse;
@@ -78,13 +77,12 @@ class RunScanSparkTest {
         new Warehouse(dir.resolve("wh").toString(), new org.apache.hadoop.conf.Configuration());
     new RunIngest(wh, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "test")
         .ingest(
-            new IngestRequest(
+            IngestRequest.single(
                 new RunId("scan-1"),
                 spec,
                 Optional.empty(),
                 IngestRequest.DEFAULT_STREAM,
-                List.of(file),
-                DoneFields.DEFAULT));
+                List.of(file)));
     scanned =
         new RunScan(SparkTestSession.get(), wh)
             .scan(new RunId("scan-1"), Optional.empty(), List.of("w"));

@@ -15,7 +15,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -56,6 +55,7 @@ public final class DoneFileReader {
     boolean sawEntry = false;
     JsonNode header = null;
     java.util.Set<String> otherRunIds = new java.util.TreeSet<>();
+    DoneEntryParser.Entry entry = parser.entry();
     try (BufferedReader in =
         new BufferedReader(new InputStreamReader(Inputs.open(file), StandardCharsets.UTF_8))) {
       String line;
@@ -85,19 +85,20 @@ public final class DoneFileReader {
                 "pass an NDJSON done-stream export: {\"id\": …, \"fields\": {…}} per line");
           }
           sink.reject(
+              parser.runForUnattributed(),
               new Reject(file.toString(), "line " + lineNo, problem + truncation(in), line));
           rejected++;
           continue;
         }
         sawEntry = true;
-        Map<String, byte[]> body = fields(node.get("fields"));
-        switch (parser.parse(node.get("id").asText(), body, sink)) {
+        fields(node.get("fields"), entry);
+        String run = entry.run();
+        switch (entry.finish(node.get("id").asText(), sink)) {
           case JOB -> jobs++;
           case REJECTED -> rejected++;
           case OTHER_RUN -> {
             others++;
             if (otherRunIds.size() < MAX_RUNS_NOTED) {
-              String run = parser.runOf(body);
               otherRunIds.add(run == null ? "(none)" : run);
             }
           }
@@ -150,18 +151,20 @@ public final class DoneFileReader {
     return null;
   }
 
-  private static Map<String, byte[]> fields(JsonNode f) {
-    Map<String, byte[]> body = new LinkedHashMap<>();
+  private static void fields(JsonNode f, DoneEntryParser.Entry entry) {
     if (f.isObject()) {
       for (Map.Entry<String, JsonNode> e : f.properties()) {
-        body.put(e.getKey(), value(e.getValue()));
+        entry.field(utf8(e.getKey()), value(e.getValue()));
       }
     } else {
       for (int i = 0; i + 1 < f.size(); i += 2) {
-        body.putIfAbsent(f.get(i).asText(), value(f.get(i + 1)));
+        entry.field(utf8(f.get(i).asText()), value(f.get(i + 1)));
       }
     }
-    return body;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] value(JsonNode v) {

@@ -1,13 +1,18 @@
 package io.hopscope.ingest.jobs;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Turns one done-stream entry (id + field map, values as raw bytes) into a {@link JobRecord} or a
- * {@link Reject}. Entries of other runs are skipped. Numbers are parsed straight from the bytes.
+ * Turns done-stream entries into {@link JobRecord}s or {@link Reject}s. Fields are fed one by one
+ * into a reusable {@link Entry}, straight from the reply buffers: numbers are parsed from the bytes
+ * and run ids compared as bytes, so a drain allocates little more than the rows it keeps. Entries
+ * of runs the {@link RunFilter} does not take are skipped.
  */
 public final class DoneEntryParser {
   /** What happened to an entry. */
@@ -17,160 +22,313 @@ public final class DoneEntryParser {
     OTHER_RUN
   }
 
+  static final int RUN = 0;
+  static final int CORR = 1;
+  static final int ENTRY = 2;
+  static final int ENQ = 3;
+  static final int CLAIM = 4;
+  static final int DONE = 5;
+  static final int WORK = 6;
+  private static final int ROLES = 7;
+
   private final DoneFields fields;
-  private final byte[] runId;
+  private final RunFilter runs;
   private final String source;
+  private final byte[][] aliases;
+  private final int[] aliasRole;
+  private final int[] aliasRank;
 
   /**
-   * @param runId only entries whose run field equals this are taken; null takes every entry
    * @param source names the input in rejects (the stream key or the file)
    */
-  public DoneEntryParser(DoneFields fields, String runId, String source) {
+  public DoneEntryParser(DoneFields fields, RunFilter runs, String source) {
     this.fields = Objects.requireNonNull(fields);
-    this.runId = runId == null ? null : runId.getBytes(StandardCharsets.UTF_8);
+    this.runs = Objects.requireNonNull(runs);
     this.source = Objects.requireNonNull(source);
+    List<List<String>> byRole =
+        List.of(
+            fields.run(),
+            fields.corr(),
+            fields.entry(),
+            fields.enqNs(),
+            fields.claimNs(),
+            fields.doneNs(),
+            fields.workMs());
+    int n = byRole.stream().mapToInt(List::size).sum();
+    aliases = new byte[n][];
+    aliasRole = new int[n];
+    aliasRank = new int[n];
+    int k = 0;
+    for (int role = 0; role < ROLES; role++) {
+      List<String> names = byRole.get(role);
+      for (int rank = 0; rank < names.size(); rank++) {
+        aliases[k] = names.get(rank).getBytes(StandardCharsets.UTF_8);
+        aliasRole[k] = role;
+        aliasRank[k] = rank;
+        k++;
+      }
+    }
   }
 
-  /** The run id an entry names, or null when it names none. */
-  public String runOf(Map<String, byte[]> body) {
-    return textOrNull(first(body, fields.run()));
+  /** Convenience for one run. */
+  public DoneEntryParser(DoneFields fields, String run, String source) {
+    this(fields, run == null ? RunFilter.all() : RunFilter.only(run), source);
   }
 
+  public String source() {
+    return source;
+  }
+
+  /** The run that records naming no run (unparseable lines) are kept under. */
+  public String runForUnattributed() {
+    return runs.runForUnattributed();
+  }
+
+  /** A fresh reusable entry state; one per thread. */
+  public Entry entry() {
+    return new Entry();
+  }
+
+  /** Parses a whole entry given as a field map (done-stream exports, tests). */
   public Outcome parse(String id, Map<String, byte[]> body, JobSink sink) {
-    if (runId != null && !java.util.Arrays.equals(runId, first(body, fields.run()))) {
-      return Outcome.OTHER_RUN;
+    Entry e = entry();
+    for (Map.Entry<String, byte[]> f : body.entrySet()) {
+      e.field(f.getKey().getBytes(StandardCharsets.UTF_8), f.getValue());
     }
-    String problem = null;
-    long enq = 0;
-    long claim = 0;
-    long done = 0;
-    try {
-      enq = timestamp(body, fields.enqNs());
-      claim = timestamp(body, fields.claimNs());
-      done = timestamp(body, fields.doneNs());
-      if (claim < enq) {
-        problem =
-            "clock skew: claim_ns is "
-                + ms(enq - claim)
-                + " ms before enq_ns (negative queue delay)";
-      } else if (done < claim) {
-        problem =
-            "clock skew: done_ns is " + ms(claim - done) + " ms before claim_ns (negative service)";
+    return e.finish(id, sink);
+  }
+
+  /**
+   * The fields of one entry as they arrive. Not thread-safe; {@link #finish} resets it for the next
+   * entry.
+   */
+  public final class Entry {
+    private byte[] buf = new byte[512];
+    private int len;
+    private int[] offsets = new int[64]; // name start, name end, value start, value end per field
+    private int count;
+    private final int[] valueFrom = new int[ROLES];
+    private final int[] valueTo = new int[ROLES];
+    private final int[] rank = new int[ROLES];
+    private final Map<String, String> runNames = new HashMap<>();
+    private byte[] lastRunBytes;
+    private String lastRun;
+
+    private Entry() {
+      reset();
+    }
+
+    private void reset() {
+      len = 0;
+      count = 0;
+      for (int r = 0; r < ROLES; r++) {
+        valueFrom[r] = -1;
+        rank[r] = Integer.MAX_VALUE;
       }
-    } catch (BadField e) {
-      problem = e.getMessage();
     }
-    double workMs = Double.NaN;
-    byte[] work = first(body, fields.workMs());
-    if (problem == null && work != null && work.length > 0) {
+
+    /** Adds a field from reply buffers (the buffers' positions are left unchanged). */
+    public void field(ByteBuffer name, ByteBuffer value) {
+      int ns = append(name);
+      int ne = len;
+      int vs = append(value);
+      note(ns, ne, vs, len);
+    }
+
+    /** Adds a field whose name is {@code name[0, nameLength)} and value comes from a buffer. */
+    public void field(byte[] name, int nameLength, ByteBuffer value) {
+      ensure(nameLength);
+      int ns = len;
+      System.arraycopy(name, 0, buf, len, nameLength);
+      len += nameLength;
+      int ne = len;
+      int vs = value == null ? len : append(value);
+      note(ns, ne, vs, len);
+    }
+
+    public void field(byte[] name, byte[] value) {
+      int ns = append(name);
+      int ne = len;
+      int vs = append(value);
+      note(ns, ne, vs, len);
+    }
+
+    private void note(int ns, int ne, int vs, int ve) {
+      if (count * 4 + 4 > offsets.length) {
+        offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+      }
+      offsets[count * 4] = ns;
+      offsets[count * 4 + 1] = ne;
+      offsets[count * 4 + 2] = vs;
+      offsets[count * 4 + 3] = ve;
+      count++;
+      for (int a = 0; a < aliases.length; a++) {
+        if (Bytes.equal(aliases[a], buf, ns, ne)) {
+          int role = aliasRole[a];
+          // First alias in the configured order wins; a repeated field keeps its first value.
+          if (aliasRank[a] < rank[role]) {
+            rank[role] = aliasRank[a];
+            valueFrom[role] = vs;
+            valueTo[role] = ve;
+          }
+          return;
+        }
+      }
+    }
+
+    private int append(ByteBuffer b) {
+      int n = b.remaining();
+      ensure(n);
+      int start = len;
+      b.duplicate().get(buf, len, n);
+      len += n;
+      return start;
+    }
+
+    private int append(byte[] b) {
+      ensure(b.length);
+      int start = len;
+      System.arraycopy(b, 0, buf, len, b.length);
+      len += b.length;
+      return start;
+    }
+
+    private void ensure(int n) {
+      if (len + n > buf.length) {
+        buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+      }
+    }
+
+    /** The run this entry names, or null. Repeated names come back as the same string. */
+    public String run() {
+      if (valueFrom[RUN] < 0) {
+        return null;
+      }
+      if (lastRunBytes != null && Bytes.equal(lastRunBytes, buf, valueFrom[RUN], valueTo[RUN])) {
+        return lastRun;
+      }
+      String raw =
+          new String(buf, valueFrom[RUN], valueTo[RUN] - valueFrom[RUN], StandardCharsets.UTF_8);
+      lastRun = runNames.computeIfAbsent(raw, k -> k);
+      lastRunBytes = java.util.Arrays.copyOfRange(buf, valueFrom[RUN], valueTo[RUN]);
+      return lastRun;
+    }
+
+    /** Whether the run filter takes this entry. */
+    public boolean taken() {
+      return runs.takes(buf, valueFrom[RUN], valueTo[RUN]);
+    }
+
+    /** Turns the fields into a job or a reject, hands it to the sink, and resets. */
+    public Outcome finish(String id, JobSink sink) {
       try {
-        workMs = Double.parseDouble(new String(work, StandardCharsets.US_ASCII).trim());
-      } catch (NumberFormatException e) {
-        problem = "field " + fields.workMs().get(0) + " is not a number: '" + text(work) + "'";
+        if (!taken()) {
+          return Outcome.OTHER_RUN;
+        }
+        String run = run();
+        String problem = timestampProblem(ENQ);
+        if (problem == null) {
+          problem = timestampProblem(CLAIM);
+        }
+        if (problem == null) {
+          problem = timestampProblem(DONE);
+        }
+        long enq = timestamp(ENQ);
+        long claim = timestamp(CLAIM);
+        long done = timestamp(DONE);
+        if (problem == null && claim < enq) {
+          problem =
+              "clock skew: claim_ns is "
+                  + ms(enq - claim)
+                  + " ms before enq_ns (negative queue delay)";
+        } else if (problem == null && done < claim) {
+          problem =
+              "clock skew: done_ns is "
+                  + ms(claim - done)
+                  + " ms before claim_ns (negative service)";
+        }
+        double workMs = Double.NaN;
+        if (problem == null && valueFrom[WORK] >= 0 && valueTo[WORK] > valueFrom[WORK]) {
+          String w = text(WORK);
+          try {
+            workMs = Double.parseDouble(w.trim());
+          } catch (NumberFormatException ex) {
+            problem = "field " + fields.workMs().get(0) + " is not a number: '" + clip(w) + "'";
+          }
+        }
+        if (problem != null) {
+          sink.reject(run, new Reject(source, id, problem, render()));
+          return Outcome.REJECTED;
+        }
+        sink.job(
+            run, new JobRecord(id, textOrNull(CORR), textOrNull(ENTRY), enq, claim, done, workMs));
+        return Outcome.JOB;
+      } finally {
+        reset();
       }
     }
-    if (problem != null) {
-      sink.reject(new Reject(source, id, problem, render(body)));
-      return Outcome.REJECTED;
+
+    private long timestamp(int role) {
+      return valueFrom[role] < 0 ? 0 : Bytes.parseLong(buf, valueFrom[role], valueTo[role]);
     }
-    sink.job(
-        new JobRecord(
-            id,
-            textOrNull(first(body, fields.corr())),
-            textOrNull(first(body, fields.entry())),
-            enq,
-            claim,
-            done,
-            workMs));
-    return Outcome.JOB;
+
+    private String timestampProblem(int role) {
+      String name = nameOf(role);
+      if (valueFrom[role] < 0) {
+        return "missing field " + name;
+      }
+      long v = timestamp(role);
+      if (v == Long.MIN_VALUE) {
+        return "field " + name + " is not an integer: '" + clip(text(role)) + "'";
+      }
+      if (v <= 0) {
+        return "field " + name + " is not a positive timestamp: " + v;
+      }
+      return null;
+    }
+
+    private String nameOf(int role) {
+      return switch (role) {
+        case ENQ -> fields.enqNs().get(0);
+        case CLAIM -> fields.claimNs().get(0);
+        default -> fields.doneNs().get(0);
+      };
+    }
+
+    private String text(int role) {
+      return new String(
+          buf, valueFrom[role], valueTo[role] - valueFrom[role], StandardCharsets.UTF_8);
+    }
+
+    private String textOrNull(int role) {
+      return valueFrom[role] < 0 ? null : text(role);
+    }
+
+    private String render() {
+      StringBuilder sb = new StringBuilder();
+      for (int f = 0; f < count; f++) {
+        if (f > 0) {
+          sb.append(' ');
+        }
+        int[] o = {offsets[f * 4], offsets[f * 4 + 1], offsets[f * 4 + 2], offsets[f * 4 + 3]};
+        sb.append(new String(buf, o[0], o[1] - o[0], StandardCharsets.UTF_8))
+            .append('=')
+            .append(new String(buf, o[2], o[3] - o[2], StandardCharsets.UTF_8));
+      }
+      return sb.toString();
+    }
   }
 
   private static String ms(long ns) {
-    return String.format(java.util.Locale.ROOT, "%.3f", ns / 1e6);
+    return String.format(Locale.ROOT, "%.3f", ns / 1e6);
   }
 
-  private static long timestamp(Map<String, byte[]> body, List<String> names) throws BadField {
-    byte[] v = first(body, names);
-    if (v == null) {
-      throw new BadField("missing field " + names.get(0));
-    }
-    long n = parseLong(v);
-    if (n == Long.MIN_VALUE) {
-      throw new BadField("field " + names.get(0) + " is not an integer: '" + text(v) + "'");
-    }
-    if (n <= 0) {
-      throw new BadField("field " + names.get(0) + " is not a positive timestamp: " + n);
-    }
-    return n;
+  private static String clip(String s) {
+    return s.length() > 64 ? s.substring(0, 64) + "…" : s;
   }
 
   /** Parses a decimal integer from ASCII bytes; {@link Long#MIN_VALUE} when it is not one. */
   static long parseLong(byte[] b) {
-    int i = 0;
-    int n = b.length;
-    while (i < n && b[i] == ' ') {
-      i++;
-    }
-    while (n > i && b[n - 1] == ' ') {
-      n--;
-    }
-    boolean negative = false;
-    if (i < n && (b[i] == '-' || b[i] == '+')) {
-      negative = b[i] == '-';
-      i++;
-    }
-    if (i >= n || n - i > 19) {
-      return Long.MIN_VALUE;
-    }
-    long v = 0;
-    for (; i < n; i++) {
-      int d = b[i] - '0';
-      if (d < 0 || d > 9) {
-        return Long.MIN_VALUE;
-      }
-      if (v > (Long.MAX_VALUE - d) / 10) {
-        return Long.MIN_VALUE;
-      }
-      v = v * 10 + d;
-    }
-    return negative ? -v : v;
-  }
-
-  private static byte[] first(Map<String, byte[]> body, List<String> names) {
-    for (String name : names) {
-      byte[] v = body.get(name);
-      if (v != null) {
-        return v;
-      }
-    }
-    return null;
-  }
-
-  private static String textOrNull(byte[] v) {
-    return v == null ? null : new String(v, StandardCharsets.UTF_8);
-  }
-
-  private static String text(byte[] v) {
-    String s = new String(v, StandardCharsets.UTF_8);
-    return s.length() > 64 ? s.substring(0, 64) + "…" : s;
-  }
-
-  private static String render(Map<String, byte[]> body) {
-    StringBuilder sb = new StringBuilder();
-    for (Map.Entry<String, byte[]> e : body.entrySet()) {
-      if (sb.length() > 0) {
-        sb.append(' ');
-      }
-      sb.append(e.getKey()).append('=').append(new String(e.getValue(), StandardCharsets.UTF_8));
-    }
-    return sb.toString();
-  }
-
-  private static final class BadField extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    BadField(String message) {
-      super(message, null, false, false);
-    }
+    return Bytes.parseLong(b, 0, b.length);
   }
 }

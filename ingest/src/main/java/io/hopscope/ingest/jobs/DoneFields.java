@@ -26,6 +26,33 @@ public record DoneFields(
           List.of("done_ns", "done", "done_ts", "done-ts"),
           List.of("work_ms"));
 
+  /** The roles, as named on the command line ({@code --field ROLE=NAME}). */
+  public static final List<String> ROLES =
+      List.of("run", "corr", "entry", "enq_ns", "claim_ns", "done_ns", "work_ms");
+
+  /** These names with {@code name} tried first for {@code role}. */
+  public DoneFields with(String role, String name) {
+    java.util.function.UnaryOperator<List<String>> first =
+        l ->
+            java.util.stream.Stream.concat(java.util.stream.Stream.of(name), l.stream())
+                .distinct()
+                .toList();
+    return switch (role) {
+      case "run" -> new DoneFields(first.apply(run), corr, entry, enqNs, claimNs, doneNs, workMs);
+      case "corr" -> new DoneFields(run, first.apply(corr), entry, enqNs, claimNs, doneNs, workMs);
+      case "entry" -> new DoneFields(run, corr, first.apply(entry), enqNs, claimNs, doneNs, workMs);
+      case "enq_ns" ->
+          new DoneFields(run, corr, entry, first.apply(enqNs), claimNs, doneNs, workMs);
+      case "claim_ns" ->
+          new DoneFields(run, corr, entry, enqNs, first.apply(claimNs), doneNs, workMs);
+      case "done_ns" ->
+          new DoneFields(run, corr, entry, enqNs, claimNs, first.apply(doneNs), workMs);
+      case "work_ms" ->
+          new DoneFields(run, corr, entry, enqNs, claimNs, doneNs, first.apply(workMs));
+      default -> throw new IllegalArgumentException("unknown field role: " + role);
+    };
+  }
+
   public DoneFields {
     run = List.copyOf(run);
     corr = List.copyOf(corr);

@@ -1,145 +1,322 @@
 package io.hopscope.ingest.valkey;
 
+import io.hopscope.error.HopscopeException;
 import io.hopscope.error.Problems;
 import io.hopscope.ingest.jobs.DoneEntryParser;
 import io.hopscope.ingest.jobs.JobSink;
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandKeyword;
+import io.lettuce.core.protocol.CommandType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Drains a done stream page by page with exclusive ranges ({@code XRANGE key (last end COUNT n}),
- * up to the last id that existed when the drain began. Rows go to a {@link JobSink} as they are
- * read, so memory does not grow with the stream. Never deletes anything.
+ * Drains a done stream up to the last id that existed when the drain began. The id range is cut
+ * into slices that a few connections fetch in parallel, page by page with exclusive ranges ({@code
+ * XRANGE key (last end COUNT n}), parsing each reply straight from the buffers; the calling thread
+ * hands the pages to the sink in stream order, so the output is the same however the fetchers
+ * interleave. Memory is bounded by a few pages per connection.
+ *
+ * <p>A dropped connection or a server restart is survived: the fetcher reconnects and repeats the
+ * page from the last id it completed, so the rows are exactly the stream's, no gaps, no duplicates.
+ * At the end the count read is checked against the stream's length. Never deletes.
  */
 public final class DoneStreamDrain {
-  /** Entries per XRANGE page. */
-  public static final int DEFAULT_PAGE = 10_000;
+  private static final Object END = new Object();
+  private static final int PAGES_IN_FLIGHT = 4;
 
-  private static final int MAX_RUNS_NOTED = 20;
+  /**
+   * @param pageSize entries per XRANGE
+   * @param connections parallel fetchers
+   * @param retryFor how long a fetcher keeps reconnecting before giving up
+   */
+  public record Options(int pageSize, int connections, Duration retryFor) {
+    public Options {
+      if (pageSize < 1 || connections < 1 || retryFor.isNegative()) {
+        throw new IllegalArgumentException("bad drain options");
+      }
+    }
+
+    public static Options defaults() {
+      return new Options(2000, 3, Duration.ofSeconds(120));
+    }
+  }
 
   /**
    * What the drain saw.
    *
    * @param scanned entries read from the stream
-   * @param jobs entries of the run turned into jobs
-   * @param rejected entries of the run kept aside as rejects
    * @param otherRuns a few run ids seen on the stream that were not asked for
+   * @param reconnects how often a fetcher had to reconnect
+   * @param warning set when the stream changed under the drain (entries deleted meanwhile)
    */
   public record Result(
-      StreamFacts facts, long scanned, long jobs, long rejected, Set<String> otherRuns) {}
+      StreamFacts facts,
+      long scanned,
+      long jobs,
+      long rejected,
+      Set<String> otherRuns,
+      int reconnects,
+      String warning) {}
 
   private final ValkeyTarget target;
   private final String stream;
-  private final int pageSize;
+  private final Options options;
+  private final Progress progress;
 
-  public DoneStreamDrain(ValkeyTarget target, String stream, int pageSize) {
-    if (pageSize < 1) {
-      throw new IllegalArgumentException("page size must be >= 1");
-    }
+  public DoneStreamDrain(ValkeyTarget target, String stream, Options options, Progress progress) {
     this.target = target;
     this.stream = stream;
-    this.pageSize = pageSize;
+    this.options = options;
+    this.progress = progress;
   }
 
   public Result drain(DoneEntryParser parser, JobSink sink) {
     RedisClient client = RedisClient.create();
-    try (StatefulRedisConnection<String, byte[]> conn =
-        client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), target.uri())) {
-      StreamFacts facts = facts(client);
-      RedisCommands<String, byte[]> cmd = conn.sync();
+    try {
+      StreamFacts facts = Valkey.call(target, () -> StreamInfo.facts(client, target, stream));
+      if (facts.length() == 0 || facts.firstId() == null) {
+        return new Result(facts, 0, 0, 0, Set.of(), 0, null);
+      }
+      List<Chunk> chunks =
+          Chunk.split(facts.firstId(), facts.lastGeneratedId(), options.connections() * 8);
+      Run run = new Run(client, parser, chunks);
+      Result r = run.execute(facts, sink);
+      return verified(client, r);
+    } finally {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      progress.finish();
+    }
+  }
+
+  /** Checks that every entry up to the end id was read, unless entries were deleted meanwhile. */
+  private Result verified(RedisClient client, Result r) {
+    if (r.scanned() == r.facts().length()) {
+      return r;
+    }
+    StreamFacts now = Valkey.call(target, () -> StreamInfo.facts(client, target, stream));
+    boolean deletedMeanwhile =
+        !java.util.Objects.equals(now.maxDeletedEntryId(), r.facts().maxDeletedEntryId())
+            || now.entriesAdded() - r.facts().entriesAdded() != now.length() - r.facts().length();
+    if (!deletedMeanwhile) {
+      throw Problems.valkey(
+          target.display(),
+          "the drain read "
+              + r.scanned()
+              + " entries but "
+              + stream
+              + " held "
+              + r.facts().length()
+              + " up to "
+              + r.facts().lastGeneratedId()
+              + "; nothing was written",
+          null);
+    }
+    return new Result(
+        r.facts(),
+        r.scanned(),
+        r.jobs(),
+        r.rejected(),
+        r.otherRuns(),
+        r.reconnects(),
+        "entries were deleted from "
+            + stream
+            + " while it was drained: read "
+            + r.scanned()
+            + " of the "
+            + r.facts().length()
+            + " it held at the start");
+  }
+
+  /** One drain's fetchers and their hand-over queues. */
+  private final class Run {
+    private final RedisClient client;
+    private final DoneEntryParser parser;
+    private final List<Chunk> chunks;
+    private final AtomicInteger nextChunk = new AtomicInteger();
+    private final ConcurrentHashMap<Integer, BlockingQueue<Object>> queues =
+        new ConcurrentHashMap<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicInteger reconnects = new AtomicInteger();
+    private volatile boolean stop;
+
+    Run(RedisClient client, DoneEntryParser parser, List<Chunk> chunks) {
+      this.client = client;
+      this.parser = parser;
+      this.chunks = chunks;
+    }
+
+    Result execute(StreamFacts facts, JobSink sink) {
+      int n = Math.min(options.connections(), chunks.size());
+      Thread[] fetchers = new Thread[n];
+      for (int i = 0; i < n; i++) {
+        fetchers[i] = new Thread(this::fetchLoop, "hopscope-drain-" + i);
+        fetchers[i].setDaemon(true);
+        fetchers[i].start();
+      }
       long scanned = 0;
       long jobs = 0;
       long rejected = 0;
       Set<String> others = new TreeSet<>();
-      if (facts.length() == 0) {
-        return new Result(facts, 0, 0, 0, others);
-      }
-      Range.Boundary<String> end = Range.Boundary.including(facts.lastGeneratedId());
-      Range.Boundary<String> start = Range.Boundary.unbounded();
-      while (true) {
-        List<StreamMessage<String, byte[]>> page =
-            cmd.xrange(stream, Range.from(start, end), Limit.from(pageSize));
-        if (page.isEmpty()) {
-          break;
-        }
-        for (StreamMessage<String, byte[]> m : page) {
-          scanned++;
-          switch (parser.parse(m.getId(), m.getBody(), sink)) {
-            case JOB -> jobs++;
-            case REJECTED -> rejected++;
-            case OTHER_RUN -> {
-              if (others.size() < MAX_RUNS_NOTED) {
-                String run = parser.runOf(m.getBody());
-                others.add(run == null ? "(none)" : run);
-              }
+      try {
+        for (int c = 0; c < chunks.size(); c++) {
+          BlockingQueue<Object> q = queue(c);
+          while (true) {
+            Object o = take(q);
+            if (o == END) {
+              break;
             }
+            Page p = (Page) o;
+            p.replay(sink);
+            scanned += p.entries;
+            jobs += p.jobs.size();
+            rejected += p.rejects.size();
+            if (others.size() < 20) {
+              others.addAll(p.otherRuns);
+            }
+            progress.update("drained " + stream, scanned, facts.length());
           }
         }
-        start = Range.Boundary.excluding(page.get(page.size() - 1).getId());
-        if (page.size() < pageSize) {
-          break;
+      } finally {
+        stop = true;
+        for (Thread t : fetchers) {
+          t.interrupt();
+        }
+        for (Thread t : fetchers) {
+          try {
+            t.join(5000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
         }
       }
-      return new Result(facts, scanned, jobs, rejected, others);
-    } catch (RedisConnectionException e) {
-      throw Problems.valkey(target.display(), "cannot connect (" + rootMessage(e) + ")", e);
-    } catch (RedisCommandExecutionException e) {
-      throw Problems.valkey(target.display(), "command failed: " + e.getMessage(), e);
-    } catch (RedisException e) {
-      throw Problems.valkey(target.display(), rootMessage(e), e);
-    } finally {
-      client.shutdown();
+      return new Result(facts, scanned, jobs, rejected, others, reconnects.get(), null);
+    }
+
+    private BlockingQueue<Object> queue(int chunk) {
+      return queues.computeIfAbsent(chunk, k -> new ArrayBlockingQueue<>(PAGES_IN_FLIGHT));
+    }
+
+    private Object take(BlockingQueue<Object> q) {
+      try {
+        while (true) {
+          Object o = q.poll(200, TimeUnit.MILLISECONDS);
+          if (o != null) {
+            return o;
+          }
+          Throwable t = failure.get();
+          if (t != null) {
+            throw t instanceof RuntimeException re ? re : new IllegalStateException(t);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw Problems.valkey(target.display(), "drain interrupted", e);
+      }
+    }
+
+    private void put(BlockingQueue<Object> q, Object o) throws InterruptedException {
+      while (!stop) {
+        if (q.offer(o, 200, TimeUnit.MILLISECONDS)) {
+          return;
+        }
+      }
+      throw new InterruptedException("drain stopped");
+    }
+
+    private void fetchLoop() {
+      DoneEntryParser.Entry entry = parser.entry();
+      StatefulRedisConnection<byte[], byte[]> conn = null;
+      try {
+        int c;
+        while (!stop && (c = nextChunk.getAndIncrement()) < chunks.size()) {
+          Chunk chunk = chunks.get(c);
+          BlockingQueue<Object> q = queue(c);
+          String start = chunk.start();
+          while (!stop) {
+            Page page = null;
+            long deadline = System.nanoTime() + options.retryFor().toNanos();
+            long backoffMs = 50;
+            while (page == null) {
+              try {
+                if (conn == null) {
+                  conn = client.connect(ByteArrayCodec.INSTANCE, target.uri());
+                }
+                page = fetch(conn.sync(), entry, start, chunk.end());
+              } catch (RedisCommandExecutionException e) {
+                throw e;
+              } catch (RedisException e) {
+                if (stop || System.nanoTime() > deadline) {
+                  throw e;
+                }
+                closeQuietly(conn);
+                conn = null;
+                reconnects.incrementAndGet();
+                Thread.sleep(backoffMs);
+                backoffMs = Math.min(2000, backoffMs * 2);
+              }
+            }
+            if (page.entries > 0) {
+              put(q, page);
+            }
+            if (page.entries < options.pageSize()) {
+              break;
+            }
+            start = "(" + page.lastId;
+          }
+          put(q, END);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        failure.compareAndSet(null, wrap(e));
+      } finally {
+        closeQuietly(conn);
+      }
+    }
+
+    private Page fetch(
+        RedisCommands<byte[], byte[]> cmd, DoneEntryParser.Entry entry, String start, String end) {
+      CommandArgs<byte[], byte[]> args =
+          new CommandArgs<>(ByteArrayCodec.INSTANCE)
+              .addKey(stream.getBytes(StandardCharsets.UTF_8))
+              .add(start)
+              .add(end)
+              .add(CommandKeyword.COUNT)
+              .add(options.pageSize());
+      return cmd.dispatch(CommandType.XRANGE, new XRangeOutput(entry), args);
+    }
+
+    private RuntimeException wrap(RuntimeException e) {
+      if (e instanceof HopscopeException) {
+        return e;
+      }
+      return Problems.valkey(target.display(), Valkey.describe(e), e);
     }
   }
 
-  private StreamFacts facts(RedisClient client) {
-    try (StatefulRedisConnection<String, String> conn = client.connect(target.uri())) {
-      RedisCommands<String, String> cmd = conn.sync();
-      if (cmd.exists(stream) == 0) {
-        return new StreamFacts(0, "0-0", 0, "0-0");
+  private static void closeQuietly(StatefulRedisConnection<?, ?> conn) {
+    if (conn != null) {
+      try {
+        conn.close();
+      } catch (RuntimeException e) {
+        // The connection is already broken; nothing more to release.
       }
-      List<Object> info = cmd.xinfoStream(stream);
-      long length = -1;
-      String last = null;
-      long added = -1;
-      String maxDeleted = null;
-      for (int i = 0; i + 1 < info.size(); i += 2) {
-        String key = String.valueOf(info.get(i));
-        Object v = info.get(i + 1);
-        switch (key) {
-          case "length" -> length = ((Number) v).longValue();
-          case "last-generated-id" -> last = String.valueOf(v);
-          case "entries-added" -> added = ((Number) v).longValue();
-          case "max-deleted-entry-id" -> maxDeleted = String.valueOf(v);
-          default -> {}
-        }
-      }
-      if (length < 0 || last == null) {
-        throw Problems.valkey(
-            target.display(), "XINFO STREAM " + stream + " gave no length or last id", null);
-      }
-      return new StreamFacts(length, last, added, maxDeleted);
     }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 }

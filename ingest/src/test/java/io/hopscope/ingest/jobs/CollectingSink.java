@@ -7,14 +7,17 @@ import java.util.List;
 public final class CollectingSink implements JobSink {
   public final List<JobRecord> jobs = new ArrayList<>();
   public final List<Reject> rejects = new ArrayList<>();
+  public final List<String> runs = new ArrayList<>();
 
   @Override
-  public void job(JobRecord job) {
+  public void job(String run, JobRecord job) {
+    runs.add(run);
     jobs.add(job);
   }
 
   @Override
-  public void reject(Reject reject) {
+  public void reject(String run, Reject reject) {
+    runs.add(run);
     rejects.add(reject);
   }
 }

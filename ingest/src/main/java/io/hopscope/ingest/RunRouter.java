@@ -1,0 +1,153 @@
+package io.hopscope.ingest;
+
+import io.hopscope.ingest.jobs.JobRecord;
+import io.hopscope.ingest.jobs.JobSink;
+import io.hopscope.ingest.jobs.Reject;
+import io.hopscope.ingest.spec.RunSpec;
+import io.hopscope.ingest.warehouse.JobsTable;
+import io.hopscope.ingest.warehouse.RejectsTable;
+import io.hopscope.ingest.warehouse.RunManifest;
+import io.hopscope.ingest.warehouse.RunWrite;
+import io.hopscope.ingest.warehouse.RunsTable;
+import io.hopscope.ingest.warehouse.TableWriter;
+import io.hopscope.ingest.warehouse.Warehouse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends each run's rows to that run's staged tables. Runs named up front are opened at once; others
+ * are opened when their first row arrives (ingest of every run found). Closing abandons whatever
+ * was not committed.
+ */
+final class RunRouter implements JobSink, AutoCloseable {
+  private final Warehouse warehouse;
+  private final Map<String, RunState> runs = new LinkedHashMap<>();
+
+  RunRouter(Warehouse warehouse, List<RunId> named) {
+    this.warehouse = warehouse;
+    for (RunId r : named) {
+      state(r.value());
+    }
+  }
+
+  @Override
+  public void job(String run, JobRecord job) {
+    state(run).job(job);
+  }
+
+  @Override
+  public void reject(String run, Reject reject) {
+    state(run).reject(reject);
+  }
+
+  List<RunState> runs() {
+    return new ArrayList<>(runs.values());
+  }
+
+  private RunState state(String run) {
+    RunState s = runs.get(run);
+    if (s == null) {
+      s = new RunState(warehouse.beginRun(new RunId(run)));
+      runs.put(run, s);
+    }
+    return s;
+  }
+
+  @Override
+  public void close() {
+    RuntimeException first = null;
+    for (RunState s : runs.values()) {
+      try {
+        s.write.close();
+      } catch (RuntimeException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /** One run's staged tables and what went into them. */
+  static final class RunState {
+    private final RunWrite write;
+    private final TableWriter<JobRecord> jobs;
+    private final TableWriter<Reject> rejects;
+    private long minEnqNs = Long.MAX_VALUE;
+    private long maxDoneNs;
+
+    RunState(RunWrite write) {
+      this.write = write;
+      this.jobs = write.open(JobsTable.TABLE);
+      this.rejects = write.open(RejectsTable.TABLE);
+    }
+
+    RunId run() {
+      return write.run();
+    }
+
+    long rows() {
+      return jobs.rows() + rejects.rows();
+    }
+
+    void job(JobRecord job) {
+      jobs.write(job);
+      minEnqNs = Math.min(minEnqNs, job.enqNs());
+      maxDoneNs = Math.max(maxDoneNs, job.doneNs());
+    }
+
+    void reject(Reject reject) {
+      rejects.write(reject);
+    }
+
+    /** Writes the manifest and swaps the run's partitions into place. */
+    IngestResult commit(
+        IngestRequest req,
+        List<SourceRecord> sources,
+        List<String> shared,
+        Clock clock,
+        String version) {
+      List<String> warnings = new ArrayList<>(shared);
+      if (rejects.rows() > 0) {
+        warnings.add(
+            rejects.rows()
+                + " done-stream entries of run "
+                + run()
+                + " were rejected (see the rejects table), "
+                + jobs.rows()
+                + " kept");
+      }
+      RunSpec spec = req.spec().orElse(null);
+      long firstEnq = jobs.rows() > 0 ? minEnqNs : 0;
+      long t0 = spec != null && spec.startNs().isPresent() ? spec.startNs().getAsLong() : firstEnq;
+      RunManifest manifest =
+          new RunManifest(
+              run().value(),
+              spec == null ? null : spec.scenarioName(),
+              t0,
+              maxDoneNs,
+              spec == null ? "null" : RunIngest.toJson(spec.document()),
+              RunIngest.toJson(sources),
+              nanos(clock.instant()),
+              version);
+      write.open(RunsTable.TABLE).write(manifest);
+      Map<String, Long> rows = write.commit();
+      return new IngestResult(
+          run(),
+          rows.getOrDefault(JobsTable.NAME, 0L),
+          rows.getOrDefault(RejectsTable.NAME, 0L),
+          manifest,
+          sources,
+          warnings,
+          -1);
+    }
+
+    private static long nanos(Instant t) {
+      return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+    }
+  }
+}
