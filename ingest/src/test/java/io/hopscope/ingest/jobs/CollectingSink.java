@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A sink that keeps what it gets, for tests. */
-public final class CollectingSink implements JobSink {
+public class CollectingSink implements JobSink {
   public final List<JobRecord> jobs = new ArrayList<>();
   public final List<Reject> rejects = new ArrayList<>();
   public final List<String> runs = new ArrayList<>();
