@@ -1,6 +1,6 @@
 package io.hopscope.ingest;
 
-import io.hopscope.ingest.jobs.JobRecord;
+import io.hopscope.ingest.jobs.JobBatch;
 import io.hopscope.ingest.jobs.JobSink;
 import io.hopscope.ingest.jobs.Reject;
 import io.hopscope.ingest.spec.RunSpec;
@@ -35,8 +35,17 @@ final class RunRouter implements JobSink, AutoCloseable {
   }
 
   @Override
-  public void job(String run, JobRecord job) {
-    state(run).job(job);
+  public void jobs(JobBatch batch) {
+    RunState last = null;
+    String lastRun = null;
+    for (int i = 0; i < batch.size(); i++) {
+      String run = batch.run(i);
+      if (last == null || !run.equals(lastRun)) {
+        last = state(run);
+        lastRun = run;
+      }
+      last.job(batch, i);
+    }
   }
 
   @Override
@@ -75,7 +84,8 @@ final class RunRouter implements JobSink, AutoCloseable {
   /** One run's staged tables and what went into them. */
   static final class RunState {
     private final RunWrite write;
-    private final TableWriter<JobRecord> jobs;
+    private final TableWriter<JobBatch.Cursor> jobs;
+    private JobBatch.Cursor cursor;
     private final TableWriter<Reject> rejects;
     private long minEnqNs = Long.MAX_VALUE;
     private long maxDoneNs;
@@ -94,10 +104,13 @@ final class RunRouter implements JobSink, AutoCloseable {
       return jobs.rows() + rejects.rows();
     }
 
-    void job(JobRecord job) {
-      jobs.write(job);
-      minEnqNs = Math.min(minEnqNs, job.enqNs());
-      maxDoneNs = Math.max(maxDoneNs, job.doneNs());
+    void job(JobBatch batch, int row) {
+      if (cursor == null || cursor.batch() != batch) {
+        cursor = batch.cursor();
+      }
+      jobs.write(cursor.at(row));
+      minEnqNs = Math.min(minEnqNs, batch.enqNs(row));
+      maxDoneNs = Math.max(maxDoneNs, batch.doneNs(row));
     }
 
     void reject(Reject reject) {

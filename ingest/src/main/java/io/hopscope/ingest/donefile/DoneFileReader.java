@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hopscope.error.Problems;
 import io.hopscope.ingest.io.Inputs;
 import io.hopscope.ingest.jobs.DoneEntryParser;
+import io.hopscope.ingest.jobs.JobBatch;
 import io.hopscope.ingest.jobs.JobSink;
 import io.hopscope.ingest.jobs.Reject;
 import java.io.BufferedReader;
@@ -44,6 +45,7 @@ public final class DoneFileReader {
       JsonNode header) {}
 
   private static final int MAX_RUNS_NOTED = 20;
+  private static final int BATCH = 4096;
 
   private DoneFileReader() {}
 
@@ -56,6 +58,7 @@ public final class DoneFileReader {
     JsonNode header = null;
     java.util.Set<String> otherRunIds = new java.util.TreeSet<>();
     DoneEntryParser.Entry entry = parser.entry();
+    JobBatch batch = new JobBatch();
     try (BufferedReader in =
         new BufferedReader(new InputStreamReader(Inputs.open(file), StandardCharsets.UTF_8))) {
       String line;
@@ -93,8 +96,14 @@ public final class DoneFileReader {
         sawEntry = true;
         fields(node.get("fields"), entry);
         String run = entry.run();
-        switch (entry.finish(node.get("id").asText(), sink)) {
-          case JOB -> jobs++;
+        switch (entry.finish(node.get("id").asText(), batch, sink)) {
+          case JOB -> {
+            jobs++;
+            if (batch.size() == BATCH) {
+              sink.jobs(batch);
+              batch.clear();
+            }
+          }
           case REJECTED -> rejected++;
           case OTHER_RUN -> {
             others++;
@@ -103,6 +112,9 @@ public final class DoneFileReader {
             }
           }
         }
+      }
+      if (!batch.isEmpty()) {
+        sink.jobs(batch);
       }
     } catch (IOException e) {
       throw Problems.badFile(file, "cannot read: " + e.getMessage(), "check the file", e);

@@ -31,16 +31,23 @@ final class Bytes {
       negative = b[i] == '-';
       i++;
     }
-    if (i >= n || n - i > 19) {
+    int digits = n - i;
+    if (digits < 1 || digits > 19) {
       return Long.MIN_VALUE;
     }
+    // Up to 18 digits cannot overflow; only a 19th needs the check.
+    int safeEnd = digits == 19 ? n - 1 : n;
     long v = 0;
-    for (; i < n; i++) {
+    for (; i < safeEnd; i++) {
       int d = b[i] - '0';
       if (d < 0 || d > 9) {
         return Long.MIN_VALUE;
       }
-      if (v > (Long.MAX_VALUE - d) / 10) {
+      v = v * 10 + d;
+    }
+    if (digits == 19) {
+      int d = b[n - 1] - '0';
+      if (d < 0 || d > 9 || v > (Long.MAX_VALUE - d) / 10) {
         return Long.MIN_VALUE;
       }
       v = v * 10 + d;

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Turns done-stream entries into {@link JobRecord}s or {@link Reject}s. Fields are fed one by one
- * into a reusable {@link Entry}, straight from the reply buffers: numbers are parsed from the bytes
- * and run ids compared as bytes, so a drain allocates little more than the rows it keeps. Entries
- * of runs the {@link RunFilter} does not take are skipped.
+ * Turns done-stream entries into rows of a {@link JobBatch} or {@link Reject}s. Fields are fed one
+ * by one into a reusable {@link Entry}, straight from the reply buffers: numbers are parsed from
+ * the bytes and run ids compared as bytes, so a drain allocates little more than the rows it keeps.
+ * Entries of runs the {@link RunFilter} does not take are skipped.
  */
 public final class DoneEntryParser {
   /** What happened to an entry. */
@@ -37,6 +37,7 @@ public final class DoneEntryParser {
   private final byte[][] aliases;
   private final int[] aliasRole;
   private final int[] aliasRank;
+  private final int[][] aliasesByLength; // name length -> indexes into aliases
 
   /**
    * @param source names the input in rejects (the stream key or the file)
@@ -68,6 +69,24 @@ public final class DoneEntryParser {
         k++;
       }
     }
+    int longest = 0;
+    for (byte[] a : aliases) {
+      longest = Math.max(longest, a.length);
+    }
+    aliasesByLength = new int[longest + 1][];
+    for (int len = 0; len <= longest; len++) {
+      int count = 0;
+      for (byte[] a : aliases) {
+        count += a.length == len ? 1 : 0;
+      }
+      aliasesByLength[len] = new int[count];
+      int j = 0;
+      for (int a = 0; a < aliases.length; a++) {
+        if (aliases[a].length == len) {
+          aliasesByLength[len][j++] = a;
+        }
+      }
+    }
   }
 
   /** Convenience for one run. */
@@ -89,13 +108,18 @@ public final class DoneEntryParser {
     return new Entry();
   }
 
-  /** Parses a whole entry given as a field map (done-stream exports, tests). */
+  /** Parses a whole entry given as a field map (tests, small paths) and hands it over at once. */
   public Outcome parse(String id, Map<String, byte[]> body, JobSink sink) {
     Entry e = entry();
     for (Map.Entry<String, byte[]> f : body.entrySet()) {
       e.field(f.getKey().getBytes(StandardCharsets.UTF_8), f.getValue());
     }
-    return e.finish(id, sink);
+    JobBatch batch = new JobBatch();
+    Outcome o = e.finish(id, batch, sink);
+    if (!batch.isEmpty()) {
+      sink.jobs(batch);
+    }
+    return o;
   }
 
   /**
@@ -162,7 +186,11 @@ public final class DoneEntryParser {
       offsets[count * 4 + 2] = vs;
       offsets[count * 4 + 3] = ve;
       count++;
-      for (int a = 0; a < aliases.length; a++) {
+      int nameLength = ne - ns;
+      if (nameLength >= aliasesByLength.length) {
+        return;
+      }
+      for (int a : aliasesByLength[nameLength]) {
         if (Bytes.equal(aliases[a], buf, ns, ne)) {
           int role = aliasRole[a];
           // First alias in the configured order wins; a repeated field keeps its first value.
@@ -180,7 +208,7 @@ public final class DoneEntryParser {
       int n = b.remaining();
       ensure(n);
       int start = len;
-      b.duplicate().get(buf, len, n);
+      b.get(b.position(), buf, len, n);
       len += n;
       return start;
     }
@@ -219,8 +247,17 @@ public final class DoneEntryParser {
       return runs.takes(buf, valueFrom[RUN], valueTo[RUN]);
     }
 
-    /** Turns the fields into a job or a reject, hands it to the sink, and resets. */
-    public Outcome finish(String id, JobSink sink) {
+    /**
+     * Turns the fields into a job (appended to {@code batch}) or a reject (handed to {@code
+     * rejects}), and resets for the next entry.
+     */
+    public Outcome finish(String id, JobBatch batch, JobSink rejects) {
+      byte[] b = id.getBytes(StandardCharsets.UTF_8);
+      return finish(b, b.length, batch, rejects);
+    }
+
+    /** As {@link #finish(String, JobBatch, JobSink)}, with the id as {@code id[0, idLength)}. */
+    public Outcome finish(byte[] id, int idLength, JobBatch batch, JobSink rejects) {
       try {
         if (!taken()) {
           return Outcome.OTHER_RUN;
@@ -257,11 +294,26 @@ public final class DoneEntryParser {
           }
         }
         if (problem != null) {
-          sink.reject(run, new Reject(source, id, problem, render()));
+          String idText = new String(id, 0, idLength, StandardCharsets.UTF_8);
+          rejects.reject(run, new Reject(source, idText, problem, render()));
           return Outcome.REJECTED;
         }
-        sink.job(
-            run, new JobRecord(id, textOrNull(CORR), textOrNull(ENTRY), enq, claim, done, workMs));
+        int at = len;
+        ensure(idLength);
+        System.arraycopy(id, 0, buf, len, idLength);
+        batch.add(
+            run,
+            buf,
+            at,
+            idLength,
+            valueFrom[CORR],
+            valueFrom[CORR] < 0 ? -1 : valueTo[CORR] - valueFrom[CORR],
+            valueFrom[ENTRY],
+            valueFrom[ENTRY] < 0 ? -1 : valueTo[ENTRY] - valueFrom[ENTRY],
+            enq,
+            claim,
+            done,
+            workMs);
         return Outcome.JOB;
       } finally {
         reset();
@@ -296,12 +348,15 @@ public final class DoneEntryParser {
     }
 
     private String text(int role) {
-      return new String(
-          buf, valueFrom[role], valueTo[role] - valueFrom[role], StandardCharsets.UTF_8);
-    }
-
-    private String textOrNull(int role) {
-      return valueFrom[role] < 0 ? null : text(role);
+      int from = valueFrom[role];
+      int n = valueTo[role] - from;
+      for (int i = from; i < from + n; i++) {
+        if (buf[i] < 0) {
+          return new String(buf, from, n, StandardCharsets.UTF_8);
+        }
+      }
+      // Plain ASCII (ids, UUIDs): the Latin-1 constructor copies the bytes as they are.
+      return new String(buf, from, n, StandardCharsets.ISO_8859_1);
     }
 
     private String render() {

@@ -184,7 +184,7 @@ public final class DoneStreamDrain {
             Page p = (Page) o;
             p.replay(sink);
             scanned += p.entries;
-            jobs += p.jobs.size();
+            jobs += p.jobs();
             rejected += p.rejects.size();
             if (others.size() < 20) {
               others.addAll(p.otherRuns);
@@ -277,7 +277,7 @@ public final class DoneStreamDrain {
             if (page.entries < options.pageSize()) {
               break;
             }
-            start = "(" + page.lastId;
+            start = "(" + page.lastId();
           }
           put(q, END);
         }

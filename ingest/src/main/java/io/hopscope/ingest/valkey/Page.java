@@ -1,31 +1,31 @@
 package io.hopscope.ingest.valkey;
 
 import io.hopscope.ingest.jobs.DoneEntryParser;
-import io.hopscope.ingest.jobs.JobRecord;
+import io.hopscope.ingest.jobs.JobBatch;
 import io.hopscope.ingest.jobs.JobSink;
 import io.hopscope.ingest.jobs.Reject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One XRANGE page, parsed: the jobs and rejects it holds, by run, in stream order, and the last id
- * read (where the next page starts, exclusive). Filled on a fetcher thread, replayed into the real
+ * One XRANGE page, parsed: its jobs (in columns) and rejects, by run, in stream order, and the last
+ * id read (where the next page starts, exclusive). Filled on an I/O thread, replayed into the real
  * sink on the writer thread.
  */
 final class Page implements JobSink {
-  final List<String> jobRuns = new ArrayList<>();
-  final List<JobRecord> jobs = new ArrayList<>();
+  final JobBatch batch = new JobBatch();
   final List<String> rejectRuns = new ArrayList<>();
   final List<Reject> rejects = new ArrayList<>();
   final List<String> otherRuns = new ArrayList<>(2);
   int entries;
   int others;
-  String lastId;
+  private byte[] lastId = new byte[32];
+  private int lastIdLength;
 
   @Override
-  public void job(String run, JobRecord job) {
-    jobRuns.add(run);
-    jobs.add(job);
+  public void jobs(JobBatch b) {
+    throw new UnsupportedOperationException("pages receive jobs through their own batch");
   }
 
   @Override
@@ -38,9 +38,13 @@ final class Page implements JobSink {
     return otherRuns.size() < 2;
   }
 
-  void counted(String id, DoneEntryParser.Outcome outcome, String run) {
+  void counted(byte[] id, int idLength, DoneEntryParser.Outcome outcome, String run) {
     entries++;
-    lastId = id;
+    if (idLength > lastId.length) {
+      lastId = new byte[idLength * 2];
+    }
+    System.arraycopy(id, 0, lastId, 0, idLength);
+    lastIdLength = idLength;
     if (outcome == DoneEntryParser.Outcome.OTHER_RUN) {
       others++;
       String name = run == null ? "(none)" : run;
@@ -50,9 +54,18 @@ final class Page implements JobSink {
     }
   }
 
+  /** The id of the last entry read. */
+  String lastId() {
+    return new String(lastId, 0, lastIdLength, StandardCharsets.ISO_8859_1);
+  }
+
+  int jobs() {
+    return batch.size();
+  }
+
   void replay(JobSink sink) {
-    for (int i = 0; i < jobs.size(); i++) {
-      sink.job(jobRuns.get(i), jobs.get(i));
+    if (!batch.isEmpty()) {
+      sink.jobs(batch);
     }
     for (int i = 0; i < rejects.size(); i++) {
       sink.reject(rejectRuns.get(i), rejects.get(i));

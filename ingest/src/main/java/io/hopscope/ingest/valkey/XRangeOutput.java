@@ -4,17 +4,18 @@ import io.hopscope.ingest.jobs.DoneEntryParser;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.output.CommandOutput;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Parses an XRANGE reply as it is decoded: entry id, then field/value pairs, straight from the
- * reply buffers into the {@link DoneEntryParser}, with no intermediate maps or strings.
+ * reply buffers into the {@link DoneEntryParser} and the page's column batch, with no intermediate
+ * maps or strings.
  */
 final class XRangeOutput extends CommandOutput<byte[], byte[], Page> {
   private final DoneEntryParser.Entry entry;
+  private byte[] id = new byte[32];
+  private int idLength = -1;
   private byte[] key = new byte[64];
   private int keyLength = -1;
-  private String id;
 
   XRangeOutput(DoneEntryParser.Entry entry) {
     super(ByteArrayCodec.INSTANCE, new Page());
@@ -23,17 +24,23 @@ final class XRangeOutput extends CommandOutput<byte[], byte[], Page> {
 
   @Override
   public void set(ByteBuffer bytes) {
-    if (id == null) {
-      id = bytes == null ? "" : StandardCharsets.US_ASCII.decode(bytes.duplicate()).toString();
+    int n = bytes == null ? 0 : bytes.remaining();
+    if (idLength < 0) {
+      if (n > id.length) {
+        id = new byte[n * 2];
+      }
+      if (bytes != null) {
+        bytes.get(bytes.position(), id, 0, n);
+      }
+      idLength = n;
       return;
     }
     if (keyLength < 0) {
-      int n = bytes == null ? 0 : bytes.remaining();
       if (n > key.length) {
-        key = new byte[Math.max(n, key.length * 2)];
+        key = new byte[n * 2];
       }
       if (bytes != null) {
-        bytes.duplicate().get(key, 0, n);
+        bytes.get(bytes.position(), key, 0, n);
       }
       keyLength = n;
       return;
@@ -44,11 +51,11 @@ final class XRangeOutput extends CommandOutput<byte[], byte[], Page> {
 
   @Override
   public void complete(int depth) {
-    if (depth == 1 && id != null) {
+    if (depth == 1 && idLength >= 0) {
       String run = !entry.taken() && output.wantsOtherRunName() ? entry.run() : null;
-      DoneEntryParser.Outcome outcome = entry.finish(id, output);
-      output.counted(id, outcome, run);
-      id = null;
+      DoneEntryParser.Outcome outcome = entry.finish(id, idLength, output.batch, output);
+      output.counted(id, idLength, outcome, run);
+      idLength = -1;
       keyLength = -1;
     }
   }

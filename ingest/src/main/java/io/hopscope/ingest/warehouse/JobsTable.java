@@ -5,7 +5,7 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
-import io.hopscope.ingest.jobs.JobRecord;
+import io.hopscope.ingest.jobs.JobBatch;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 
@@ -50,21 +50,40 @@ public final class JobsTable {
           .named(WORK_MS)
           .named(NAME);
 
-  public static final TableDef<JobRecord> TABLE =
+  public static final TableDef<JobBatch.Cursor> TABLE =
       new TableDef<>(
           NAME,
           SCHEMA,
-          (j, row) ->
-              row.string(STREAM_ID, j.streamId())
-                  .string(CORR_ID, j.corrId())
-                  .string(JOB_ENTRY_ID, j.jobEntryId())
-                  .int64(ENQ_NS, j.enqNs())
-                  .int64(CLAIM_NS, j.claimNs())
-                  .int64(DONE_NS, j.doneNs())
-                  .int64(QUEUE_DELAY_NS, j.queueDelayNs())
-                  .int64(SERVICE_NS, j.serviceNs())
-                  .int64(HOP_NS, j.hopNs())
-                  .float64(WORK_MS, j.workMs()));
+          java.util.Set.of(
+              STREAM_ID,
+              CORR_ID,
+              JOB_ENTRY_ID,
+              ENQ_NS,
+              CLAIM_NS,
+              DONE_NS,
+              QUEUE_DELAY_NS,
+              SERVICE_NS,
+              HOP_NS),
+          JobsTable::write);
+
+  private static void write(JobBatch.Cursor c, Row row) {
+    JobBatch b = c.batch();
+    int r = c.row();
+    byte[] a = b.arena();
+    long enq = b.enqNs(r);
+    long claim = b.claimNs(r);
+    long done = b.doneNs(r);
+    row.bytes(STREAM_ID, a, b.idOffset(r), b.idLength(r))
+        .bytes(CORR_ID, a, b.corrOffset(r), b.corrLength(r))
+        .bytes(JOB_ENTRY_ID, a, b.entryOffset(r), b.entryLength(r))
+        .int64(ENQ_NS, enq)
+        .int64(CLAIM_NS, claim)
+        .int64(DONE_NS, done)
+        .int64(QUEUE_DELAY_NS, claim - enq)
+        .int64(SERVICE_NS, done - claim)
+        .int64(HOP_NS, done - enq)
+        .float64(WORK_MS, b.workMs(r));
+  }
 
   private JobsTable() {}
 }

@@ -70,6 +70,7 @@ public final class K6PointsTable {
       new TableDef<>(
           NAME,
           SCHEMA,
+          java.util.Set.of(TS_NS, VALUE),
           (p, row) ->
               row.string(METRIC, p.metric())
                   .string(METRIC_TYPE, p.metricType())

@@ -41,6 +41,7 @@ public final class PromSamplesTable {
       new TableDef<>(
           NAME,
           SCHEMA,
+          java.util.Set.of(TS_NS),
           (s, row) ->
               row.string(METRIC, s.metric())
                   .stringMap(LABELS, s.labels())

@@ -31,6 +31,19 @@ public final class Row {
     return this;
   }
 
+  /** Text given as UTF-8 bytes {@code a[off, off+len)}; {@code len < 0} leaves the column null. */
+  public Row bytes(String column, byte[] a, int off, int len) {
+    if (len >= 0) {
+      int i = schema.getFieldIndex(column);
+      rc.startField(column, i);
+      // "Reused": Parquet copies the bytes wherever it keeps them (statistics), so the caller
+      // may overwrite the array afterwards.
+      rc.addBinary(Binary.fromReusedByteArray(a, off, len));
+      rc.endField(column, i);
+    }
+    return this;
+  }
+
   public Row int64(String column, long value) {
     int i = schema.getFieldIndex(column);
     rc.startField(column, i);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -30,13 +31,17 @@ public final class TableWriter<T> implements AutoCloseable {
     this.file = file;
     try {
       OutputFile out = HadoopOutputFile.fromPath(file, conf);
-      this.writer =
+      Builder<T> b =
           new Builder<>(out, table)
               .withConf(conf)
               .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
               .withCompressionCodec(CompressionCodecName.SNAPPY)
-              .withRowGroupSize(64L * 1024 * 1024)
-              .build();
+              .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
+              .withRowGroupSize(64L * 1024 * 1024);
+      for (String c : table.uniqueColumns()) {
+        b = b.withDictionaryEncoding(c, false);
+      }
+      this.writer = b.build();
     } catch (IOException e) {
       throw Problems.storage(file, "cannot create Parquet file", e);
     }

@@ -10,10 +10,16 @@ public class CollectingSink implements JobSink {
   public final List<String> runs = new ArrayList<>();
 
   @Override
-  public void job(String run, JobRecord job) {
-    runs.add(run);
-    jobs.add(job);
+  public void jobs(JobBatch batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      runs.add(batch.run(i));
+      jobs.add(batch.record(i));
+      afterJob();
+    }
   }
+
+  /** Called after each job is recorded; tests override it to act mid-stream. */
+  protected void afterJob() {}
 
   @Override
   public void reject(String run, Reject reject) {

@@ -151,8 +151,7 @@ class DoneStreamDrainIT {
           int seen;
 
           @Override
-          public void job(String run, JobRecord job) {
-            super.job(run, job);
+          protected void afterJob() {
             if (++seen % 3000 == 0) {
               cmd.clientKill(io.lettuce.core.KillArgs.Builder.typeNormal().skipme());
             }
@@ -174,8 +173,7 @@ class DoneStreamDrainIT {
           int seen;
 
           @Override
-          public void job(String run, JobRecord job) {
-            super.job(run, job);
+          protected void afterJob() {
             if (++seen == 5000) {
               try {
                 server.kill();
