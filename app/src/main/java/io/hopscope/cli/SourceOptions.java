@@ -67,7 +67,7 @@ final class SourceOptions {
   @Option(
       names = "--connections",
       paramLabel = "N",
-      defaultValue = "3",
+      defaultValue = "6",
       description = "Parallel Valkey connections for the drain (default: ${DEFAULT-VALUE}).")
   int connections;
 

@@ -135,6 +135,7 @@ public final class DoneEntryParser {
     private final int[] valueTo = new int[ROLES];
     private final int[] rank = new int[ROLES];
     private final Map<String, String> runNames = new HashMap<>();
+    private final int[] seenAtPosition = filled(16, -1);
     private byte[] lastRunBytes;
     private String lastRun;
 
@@ -185,22 +186,37 @@ public final class DoneEntryParser {
       offsets[count * 4 + 1] = ne;
       offsets[count * 4 + 2] = vs;
       offsets[count * 4 + 3] = ve;
-      count++;
+      int position = count++;
+      // Workers write their fields in the same order every time: try what matched here last.
+      if (position < seenAtPosition.length) {
+        int a = seenAtPosition[position];
+        if (a >= 0 && Bytes.equal(aliases[a], buf, ns, ne)) {
+          assign(a, vs, ve);
+          return;
+        }
+      }
       int nameLength = ne - ns;
       if (nameLength >= aliasesByLength.length) {
         return;
       }
       for (int a : aliasesByLength[nameLength]) {
         if (Bytes.equal(aliases[a], buf, ns, ne)) {
-          int role = aliasRole[a];
-          // First alias in the configured order wins; a repeated field keeps its first value.
-          if (aliasRank[a] < rank[role]) {
-            rank[role] = aliasRank[a];
-            valueFrom[role] = vs;
-            valueTo[role] = ve;
+          if (position < seenAtPosition.length) {
+            seenAtPosition[position] = a;
           }
+          assign(a, vs, ve);
           return;
         }
+      }
+    }
+
+    private void assign(int alias, int vs, int ve) {
+      int role = aliasRole[alias];
+      // First alias in the configured order wins; a repeated field keeps its first value.
+      if (aliasRank[alias] < rank[role]) {
+        rank[role] = aliasRank[alias];
+        valueFrom[role] = vs;
+        valueTo[role] = ve;
       }
     }
 
@@ -263,16 +279,16 @@ public final class DoneEntryParser {
           return Outcome.OTHER_RUN;
         }
         String run = run();
-        String problem = timestampProblem(ENQ);
-        if (problem == null) {
-          problem = timestampProblem(CLAIM);
-        }
-        if (problem == null) {
-          problem = timestampProblem(DONE);
-        }
         long enq = timestamp(ENQ);
         long claim = timestamp(CLAIM);
         long done = timestamp(DONE);
+        String problem = timestampProblem(ENQ, enq);
+        if (problem == null) {
+          problem = timestampProblem(CLAIM, claim);
+        }
+        if (problem == null) {
+          problem = timestampProblem(DONE, done);
+        }
         if (problem == null && claim < enq) {
           problem =
               "clock skew: claim_ns is "
@@ -324,12 +340,14 @@ public final class DoneEntryParser {
       return valueFrom[role] < 0 ? 0 : Bytes.parseLong(buf, valueFrom[role], valueTo[role]);
     }
 
-    private String timestampProblem(int role) {
+    private String timestampProblem(int role, long v) {
+      if (v > 0) {
+        return null;
+      }
       String name = nameOf(role);
       if (valueFrom[role] < 0) {
         return "missing field " + name;
       }
-      long v = timestamp(role);
       if (v == Long.MIN_VALUE) {
         return "field " + name + " is not an integer: '" + clip(text(role)) + "'";
       }
@@ -372,6 +390,12 @@ public final class DoneEntryParser {
       }
       return sb.toString();
     }
+  }
+
+  private static int[] filled(int n, int v) {
+    int[] a = new int[n];
+    java.util.Arrays.fill(a, v);
+    return a;
   }
 
   private static String ms(long ns) {

@@ -13,6 +13,8 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandKeyword;
 import io.lettuce.core.protocol.CommandType;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +55,7 @@ public final class DoneStreamDrain {
     }
 
     public static Options defaults() {
-      return new Options(2000, 3, Duration.ofSeconds(120));
+      return new Options(2000, 6, Duration.ofSeconds(120));
     }
   }
 
@@ -87,7 +89,14 @@ public final class DoneStreamDrain {
   }
 
   public Result drain(DoneEntryParser parser, JobSink sink) {
-    RedisClient client = RedisClient.create();
+    // One I/O thread per connection: replies are decoded (and parsed) on the I/O threads, so the
+    // default of one per core would leave fetchers sharing a thread.
+    ClientResources resources =
+        DefaultClientResources.builder()
+            .ioThreadPoolSize(options.connections() + 1)
+            .computationThreadPoolSize(1)
+            .build();
+    RedisClient client = RedisClient.create(resources);
     try {
       StreamFacts facts = Valkey.call(target, () -> StreamInfo.facts(client, target, stream));
       if (facts.length() == 0 || facts.firstId() == null) {
@@ -100,6 +109,7 @@ public final class DoneStreamDrain {
       return verified(client, r);
     } finally {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      resources.shutdown(0, 2, TimeUnit.SECONDS);
       progress.finish();
     }
   }
