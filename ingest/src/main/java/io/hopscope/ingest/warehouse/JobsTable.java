@@ -63,7 +63,8 @@ public final class JobsTable {
               DONE_NS,
               QUEUE_DELAY_NS,
               SERVICE_NS,
-              HOP_NS),
+              HOP_NS,
+              WORK_MS),
           JobsTable::write);
 
   private static void write(JobBatch.Cursor c, Row row) {

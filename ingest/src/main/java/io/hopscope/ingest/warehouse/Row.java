@@ -11,10 +11,25 @@ import org.apache.parquet.schema.MessageType;
  */
 public final class Row {
   private final MessageType schema;
+  private final String[] names;
   private RecordConsumer rc;
 
   Row(MessageType schema) {
     this.schema = schema;
+    this.names = schema.getFields().stream().map(t -> t.getName()).toArray(String[]::new);
+  }
+
+  /**
+   * The index of a column. Callers pass the tables' name constants, so an identity check finds them
+   * without hashing; other strings fall back to the schema lookup.
+   */
+  private int index(String column) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] == column) {
+        return i;
+      }
+    }
+    return schema.getFieldIndex(column);
   }
 
   void bind(RecordConsumer rc) {
@@ -23,7 +38,7 @@ public final class Row {
 
   public Row string(String column, String value) {
     if (value != null) {
-      int i = schema.getFieldIndex(column);
+      int i = index(column);
       rc.startField(column, i);
       rc.addBinary(Binary.fromString(value));
       rc.endField(column, i);
@@ -34,7 +49,7 @@ public final class Row {
   /** Text given as UTF-8 bytes {@code a[off, off+len)}; {@code len < 0} leaves the column null. */
   public Row bytes(String column, byte[] a, int off, int len) {
     if (len >= 0) {
-      int i = schema.getFieldIndex(column);
+      int i = index(column);
       rc.startField(column, i);
       // "Reused": Parquet copies the bytes wherever it keeps them (statistics), so the caller
       // may overwrite the array afterwards.
@@ -45,7 +60,7 @@ public final class Row {
   }
 
   public Row int64(String column, long value) {
-    int i = schema.getFieldIndex(column);
+    int i = index(column);
     rc.startField(column, i);
     rc.addLong(value);
     rc.endField(column, i);
@@ -53,7 +68,7 @@ public final class Row {
   }
 
   public Row int32(String column, int value) {
-    int i = schema.getFieldIndex(column);
+    int i = index(column);
     rc.startField(column, i);
     rc.addInteger(value);
     rc.endField(column, i);
@@ -63,7 +78,7 @@ public final class Row {
   /** A double; NaN leaves the (optional) column null. */
   public Row float64(String column, double value) {
     if (!Double.isNaN(value)) {
-      int i = schema.getFieldIndex(column);
+      int i = index(column);
       rc.startField(column, i);
       rc.addDouble(value);
       rc.endField(column, i);
@@ -73,7 +88,7 @@ public final class Row {
 
   /** A required double; NaN and ±Infinity are stored as they are. */
   public Row float64Required(String column, double value) {
-    int i = schema.getFieldIndex(column);
+    int i = index(column);
     rc.startField(column, i);
     rc.addDouble(value);
     rc.endField(column, i);
@@ -81,7 +96,7 @@ public final class Row {
   }
 
   public Row bool(String column, boolean value) {
-    int i = schema.getFieldIndex(column);
+    int i = index(column);
     rc.startField(column, i);
     rc.addBoolean(value);
     rc.endField(column, i);
@@ -93,7 +108,7 @@ public final class Row {
     if (map == null) {
       return this;
     }
-    int i = schema.getFieldIndex(column);
+    int i = index(column);
     rc.startField(column, i);
     rc.startGroup();
     if (!map.isEmpty()) {

@@ -14,6 +14,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.PrimitiveType;
 
 /**
  * Streams values of one table into one Parquet file. Memory stays bounded by the row group size,
@@ -38,8 +39,14 @@ public final class TableWriter<T> implements AutoCloseable {
               .withCompressionCodec(CompressionCodecName.SNAPPY)
               .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
               .withRowGroupSize(64L * 1024 * 1024);
+      b = b.withSizeStatisticsEnabled(false);
       for (String c : table.uniqueColumns()) {
         b = b.withDictionaryEncoding(c, false);
+        if (table.schema().getType(c).asPrimitiveType().getPrimitiveTypeName()
+            == PrimitiveType.PrimitiveTypeName.BINARY) {
+          // Min/max of unique text (ids) prunes nothing and costs a comparison per row.
+          b = b.withStatisticsEnabled(c, false);
+        }
       }
       this.writer = b.build();
     } catch (IOException e) {
