@@ -35,7 +35,7 @@ public final class Gates {
       GateConfig config,
       List<PlateauResult> windows,
       Optional<Knee> knee,
-      Drain drain,
+      Optional<Drain> drainOpt,
       Double runErrorRate,
       Map<Integer, Double> driftByWindow) {
     List<GateResult> out = new ArrayList<>();
@@ -54,18 +54,24 @@ public final class Gates {
               "error rate over the run"));
     }
 
-    Double drained = drain.drainSeconds();
-    out.add(
-        new GateResult(
-            GateConfig.BACKLOG_MUST_DRAIN_SECONDS,
-            drained != null && drained <= config.backlogMustDrainSeconds(),
-            drained,
-            config.backlogMustDrainSeconds(),
-            drained == null
-                ? "the backlog never returned to its baseline of "
-                    + drain.baselineDepth()
-                    + " jobs in the recorded data"
-                : "seconds from the end of load until the backlog was back to its baseline"));
+    if (drainOpt.isEmpty()) {
+      skipped.add(
+          GateConfig.BACKLOG_MUST_DRAIN_SECONDS + ": no job timestamps to rebuild the queue from");
+    } else {
+      Drain drain = drainOpt.get();
+      Double drained = drain.drainSeconds();
+      out.add(
+          new GateResult(
+              GateConfig.BACKLOG_MUST_DRAIN_SECONDS,
+              drained != null && drained <= config.backlogMustDrainSeconds(),
+              drained,
+              config.backlogMustDrainSeconds(),
+              drained == null
+                  ? "the backlog never returned to its baseline of "
+                      + drain.baselineDepth()
+                      + " jobs in the recorded data"
+                  : "seconds from the end of load until the backlog was back to its baseline"));
+    }
 
     if (config.sloMsP95Hop().isEmpty()) {
       skipped.add(GateConfig.SLO_MS_P95_HOP + ": no SLO in the spec's gates");
@@ -74,24 +80,27 @@ public final class Gates {
       int limitIndex = knee.map(Knee::plateauIndex).orElse(Integer.MAX_VALUE);
       PlateauResult worst = null;
       for (PlateauResult p : windows) {
-        if (p.window().isPlateau() && p.hasJobs() && p.index() < limitIndex) {
-          if (worst == null || p.hop().p95() > worst.hop().p95()) {
+        boolean measured = p.hasJobs() || p.hasHttp();
+        if (p.window().isPlateau() && measured && p.index() < limitIndex) {
+          if (worst == null || p.userLatencyMs(0.95) > worst.userLatencyMs(0.95)) {
             worst = p;
           }
         }
       }
       if (worst == null) {
-        skipped.add(GateConfig.SLO_MS_P95_HOP + ": no plateau below the knee has jobs");
+        skipped.add(GateConfig.SLO_MS_P95_HOP + ": no plateau below the knee has measurements");
       } else {
+        double observed = worst.userLatencyMs(0.95);
         out.add(
             new GateResult(
                 GateConfig.SLO_MS_P95_HOP,
-                worst.hop().p95() <= slo,
-                worst.hop().p95(),
+                observed <= slo,
+                observed,
                 slo,
                 String.format(
                     Locale.ROOT,
-                    "worst p95 hop of the plateaus below the knee (plateau %d)",
+                    "worst p95 %s of the plateaus below the knee (plateau %d)",
+                    worst.hasJobs() ? "hop" : "k6 request duration (no job data)",
                     worst.index())));
       }
     }

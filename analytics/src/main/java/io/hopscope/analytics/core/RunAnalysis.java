@@ -8,6 +8,7 @@ import java.util.Optional;
  * render and what summary.json carries.
  *
  * @param sizing empty when no job was measured
+ * @param drain empty without jobs (k6-only runs)
  */
 public record RunAnalysis(
     String runId,
@@ -17,7 +18,7 @@ public record RunAnalysis(
     List<PlateauResult> plateaus,
     Optional<Knee> knee,
     Optional<Sizing> sizing,
-    Drain drain,
+    Optional<Drain> drain,
     Gates.Verdicts gates,
     List<String> warnings,
     Timeline timeline) {

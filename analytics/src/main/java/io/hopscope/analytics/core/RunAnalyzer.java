@@ -25,27 +25,15 @@ public final class RunAnalyzer {
 
   public static RunAnalysis analyze(RunFacts facts) {
     Schedule schedule = facts.schedule();
-    QueueDepth depth = facts.timeline().queueDepth();
+    boolean hasJobs = facts.inputs().jobs() > 0;
+    QueueDepth depth = hasJobs ? facts.timeline().queueDepth() : null;
     List<PlateauResult> plateaus = new ArrayList<>();
     for (Window w : schedule.windows()) {
-      WindowAggregate a = facts.windows().get(w.index());
-      long jobs = a == null ? 0 : a.jobs();
-      long completions = a == null ? 0 : a.completions();
-      plateaus.add(
-          new PlateauResult(
-              w,
-              jobs,
-              jobs / w.durationS(),
-              completions / w.durationS(),
-              a == null || a.jobs() == 0 ? null : a.hop(),
-              a == null || a.jobs() == 0 ? null : a.queueDelay(),
-              a == null || a.jobs() == 0 ? null : a.service(),
-              null,
-              depth.over(w)));
+      plateaus.add(plateau(w, facts.windows().get(w.index()), depth));
     }
     Optional<Knee> knee = KneeDetector.defaults().find(plateaus);
     Optional<Sizing> sizing = sizing(plateaus, knee, facts);
-    Drain drain = Drain.of(depth, schedule);
+    Optional<Drain> drain = hasJobs ? Optional.of(Drain.of(depth, schedule)) : Optional.empty();
     Map<Integer, Double> drift = new LinkedHashMap<>();
     facts.driftThirds().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
@@ -57,7 +45,8 @@ public final class RunAnalyzer {
                 drift.put(e.getKey(), last / first - 1);
               }
             });
-    Gates.Verdicts gates = Gates.evaluate(facts.gates(), plateaus, knee, drain, null, drift);
+    Gates.Verdicts gates =
+        Gates.evaluate(facts.gates(), plateaus, knee, drain, runErrorRate(plateaus), drift);
     List<String> warnings = new ArrayList<>(facts.warnings());
     warnings.addAll(hygiene(schedule, plateaus, drain));
     return new RunAnalysis(
@@ -72,6 +61,53 @@ public final class RunAnalyzer {
         gates,
         warnings,
         facts.timeline());
+  }
+
+  private static PlateauResult plateau(Window w, WindowAggregate a, QueueDepth depth) {
+    long jobs = a == null ? 0 : a.jobs();
+    long completions = a == null ? 0 : a.completions();
+    HttpWindow http = a == null ? null : a.http();
+    double seconds = w.durationS();
+    double jobArrivals = depth == null ? Double.NaN : jobs / seconds;
+    double offered =
+        http != null && http.iterations() + http.dropped() > 0
+            ? (http.iterations() + http.dropped()) / seconds
+            : depth != null ? jobArrivals : Double.NaN;
+    double achieved =
+        depth != null ? completions / seconds : http != null ? http.accepted() / seconds : 0;
+    boolean measured = a != null && a.jobs() > 0;
+    return new PlateauResult(
+        w,
+        jobs,
+        offered,
+        achieved,
+        jobArrivals,
+        measured ? a.hop() : null,
+        measured ? a.queueDelay() : null,
+        measured ? a.service() : null,
+        http == null ? null : http.errorRate(),
+        depth == null ? null : depth.over(w),
+        http);
+  }
+
+  /** Failed / checked requests over every window, null without k6 data. */
+  public static Double runErrorRate(List<PlateauResult> plateaus) {
+    long failed = 0;
+    long checked = 0;
+    long requests = 0;
+    long accepted = 0;
+    for (PlateauResult p : plateaus) {
+      if (p.http() != null) {
+        failed += p.http().failed();
+        checked += p.http().failedChecked();
+        requests += p.http().requests();
+        accepted += p.http().accepted();
+      }
+    }
+    if (checked > 0) {
+      return (double) failed / checked;
+    }
+    return requests > 0 ? (double) (requests - accepted) / requests : null;
   }
 
   private static Optional<Sizing> sizing(
@@ -97,7 +133,7 @@ public final class RunAnalyzer {
   }
 
   private static List<String> hygiene(
-      Schedule schedule, List<PlateauResult> plateaus, Drain drain) {
+      Schedule schedule, List<PlateauResult> plateaus, Optional<Drain> drain) {
     List<String> out = new ArrayList<>();
     double warmupS = schedule.warmupNs() / 1e9;
     if (warmupS < MIN_WARMUP_S) {
@@ -119,26 +155,58 @@ public final class RunAnalyzer {
                 w.durationS(),
                 MIN_PLATEAU_S));
       }
-      if (p.hasJobs() && p.jobs() < MIN_SAMPLES_P999) {
+      long samples = p.hasJobs() ? p.jobs() : p.hasHttp() ? p.http().duration().count() : 0;
+      String what = p.hasJobs() ? "jobs" : "requests";
+      if (samples > 0 && samples < MIN_SAMPLES_P999) {
         out.add(
             String.format(
                 Locale.ROOT,
-                "%s %d has %d jobs: p99.9 needs at least %d samples to mean anything",
+                "%s %d has %d %s: p99.9 needs at least %d samples to mean anything",
                 w.kind().label(),
                 w.index(),
-                p.jobs(),
+                samples,
+                what,
                 MIN_SAMPLES_P999));
-      } else if (!p.hasJobs()) {
+      } else if (samples == 0) {
         out.add(
-            String.format(Locale.ROOT, "%s %d has no completed jobs", w.kind().label(), w.index()));
+            String.format(
+                Locale.ROOT,
+                "%s %d has no completed jobs or requests",
+                w.kind().label(),
+                w.index()));
+      }
+      if (p.http() != null && p.http().dropped() > 0) {
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "%s %d: k6 dropped %d iterations: the load generator fell behind (not enough VUs),"
+                    + " so less load was offered than planned",
+                w.kind().label(),
+                w.index(),
+                p.http().dropped()));
+      }
+      if (p.http() != null
+          && p.http().maxVusMax() > 0
+          && p.http().maxVus() >= p.http().maxVusMax()) {
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "%s %d: k6 ran at its VU limit (%.0f VUs): raise maxVUs or the generator caps"
+                    + " the load",
+                w.kind().label(),
+                w.index(),
+                p.http().maxVusMax()));
       }
     }
-    if (drain.drainSeconds() == null) {
-      out.add(
-          "the backlog never drained back to its baseline of "
-              + drain.baselineDepth()
-              + " jobs after the load ended");
-    }
+    drain.ifPresent(
+        d -> {
+          if (d.drainSeconds() == null) {
+            out.add(
+                "the backlog never drained back to its baseline of "
+                    + d.baselineDepth()
+                    + " jobs after the load ended");
+          }
+        });
     return out;
   }
 }

@@ -1,10 +1,11 @@
 package io.hopscope.analytics.core;
 
 /**
- * What the scan of the jobs table returns for one window: the jobs that arrived in it, the
- * completions inside it, and the statistics of the three segments.
+ * What the scans return for one window: the jobs that arrived in it, the completions inside it, the
+ * statistics of the three job segments, and what k6 saw.
  *
- * @param hop null when no job arrived in the window (then so are the others)
+ * @param hop null when no job arrived in the window (then so are queueDelay and service)
+ * @param http null when the run has no k6 data in the window
  */
 public record WindowAggregate(
     int index,
@@ -12,4 +13,17 @@ public record WindowAggregate(
     long completions,
     LatencyStats hop,
     LatencyStats queueDelay,
-    LatencyStats service) {}
+    LatencyStats service,
+    HttpWindow http) {
+
+  /** A window without k6 data. */
+  public WindowAggregate(
+      int index,
+      long jobs,
+      long completions,
+      LatencyStats hop,
+      LatencyStats queueDelay,
+      LatencyStats service) {
+    this(index, jobs, completions, hop, queueDelay, service, null);
+  }
+}

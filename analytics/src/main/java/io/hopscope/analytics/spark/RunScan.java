@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hopscope.analytics.core.GateConfig;
+import io.hopscope.analytics.core.HttpWindow;
 import io.hopscope.analytics.core.InputCounts;
 import io.hopscope.analytics.core.RunFacts;
 import io.hopscope.analytics.core.Schedule;
@@ -24,6 +25,7 @@ import io.hopscope.ingest.RunId;
 import io.hopscope.ingest.spec.RunSpec;
 import io.hopscope.ingest.spec.RunSpecReader;
 import io.hopscope.ingest.warehouse.JobsTable;
+import io.hopscope.ingest.warehouse.K6PointsTable;
 import io.hopscope.ingest.warehouse.RejectsTable;
 import io.hopscope.ingest.warehouse.RunsTable;
 import io.hopscope.ingest.warehouse.Warehouse;
@@ -112,27 +114,47 @@ public final class RunScan {
                         "pass --spec run.yaml to analyze it"));
     long t0 = spec.startNs().orElse(manifest.startNs());
     Schedule schedule = Schedule.of(t0, spec.warmupSeconds(), spec.stages());
-    Dataset<Row> jobs = WarehouseTables.run(spark, warehouse, JobsTable.TABLE, run);
+    boolean hasJobs = warehouse.hasPartition(JobsTable.NAME, run);
+    boolean hasK6 = warehouse.hasPartition(K6PointsTable.NAME, run);
+    if (!hasJobs && !hasK6) {
+      throw Problems.missingData(
+          "run '"
+              + run
+              + "' has neither jobs nor k6 points in the warehouse "
+              + warehouse.rootUri(),
+          "ingest the run's done stream or k6 output first");
+    }
+    Dataset<Row> jobs = WarehouseTables.runOrEmpty(spark, warehouse, JobsTable.TABLE, run);
     long rejected = WarehouseTables.runOrEmpty(spark, warehouse, RejectsTable.TABLE, run).count();
 
-    Counts counts = counts(jobs, schedule);
+    Counts counts = hasJobs ? counts(jobs, schedule) : Counts.none(schedule.t0Ns());
     Map<Integer, SegmentStatsJob.Segments> stats =
-        SegmentStatsJob.statsByKey(
-            jobs,
-            windowOf(col(JobsTable.ENQ_NS), schedule.windows()),
-            col(JobsTable.HOP_NS),
-            col(JobsTable.QUEUE_DELAY_NS),
-            col(JobsTable.SERVICE_NS));
+        counts.jobs == 0
+            ? Map.of()
+            : SegmentStatsJob.statsByKey(
+                jobs,
+                windowOf(col(JobsTable.ENQ_NS), schedule.windows()),
+                col(JobsTable.HOP_NS),
+                col(JobsTable.QUEUE_DELAY_NS),
+                col(JobsTable.SERVICE_NS));
+    Map<Integer, HttpWindow> http = Map.of();
+    long k6Points = 0;
+    if (hasK6) {
+      Dataset<Row> points = WarehouseTables.run(spark, warehouse, K6PointsTable.TABLE, run);
+      k6Points = points.count();
+      http = K6Scan.scan(points, schedule.windows());
+    }
     Map<Integer, WindowAggregate> windows = new HashMap<>();
     for (Window w : schedule.windows()) {
       SegmentStatsJob.Segments s = stats.get(w.index());
       long completions = counts.doneByWindow.getOrDefault(w.index(), 0L);
+      HttpWindow h = http.get(w.index());
       windows.put(
           w.index(),
           s == null
-              ? new WindowAggregate(w.index(), 0, completions, null, null, null)
+              ? new WindowAggregate(w.index(), 0, completions, null, null, null, h)
               : new WindowAggregate(
-                  w.index(), s.count(), completions, s.hop(), s.queueDelay(), s.service()));
+                  w.index(), s.count(), completions, s.hop(), s.queueDelay(), s.service(), h));
     }
     GateConfig gates = SpecGates.of(spec);
     RunFacts facts =
@@ -142,8 +164,8 @@ public final class RunScan {
             schedule,
             windows,
             counts.timeline,
-            driftThirds(jobs, schedule),
-            new InputCounts(counts.jobs, 0, 0, rejected),
+            counts.jobs == 0 ? Map.of() : driftThirds(jobs, schedule),
+            new InputCounts(counts.jobs, k6Points, 0, rejected),
             gates,
             targetRps(spec),
             warnings);
@@ -170,7 +192,12 @@ public final class RunScan {
     return expr("(" + x + " - pmod(" + x + ", " + NS_PER_S + "L)) div " + NS_PER_S + "L");
   }
 
-  private record Counts(long jobs, Timeline timeline, Map<Integer, Long> doneByWindow) {}
+  private record Counts(long jobs, Timeline timeline, Map<Integer, Long> doneByWindow) {
+    static Counts none(long originNs) {
+      return new Counts(
+          0, new Timeline(originNs, 0, new long[0], new long[0], new long[0]), Map.of());
+    }
+  }
 
   /** One scan: per-second arrivals, claims, completions, and completions per window. */
   private static Counts counts(Dataset<Row> jobs, Schedule schedule) {
@@ -204,7 +231,7 @@ public final class RunScan {
       }
     }
     if (total == 0) {
-      throw Problems.missingData("the run has no jobs", "ingest a run with completed jobs");
+      return Counts.none(origin);
     }
     int n = Math.toIntExact(max - min + 1);
     long[][] perSecond = new long[3][n];

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class GatesTest {
-  private static final Drain DRAINED = new Drain(0, 12.0, 0, 40);
+  private static final Optional<Drain> DRAINED = Optional.of(new Drain(0, 12.0, 0, 40));
 
   @Test
   void defaultsApplyWhenTheSpecSaysNothing() {
@@ -54,7 +54,7 @@ class GatesTest {
             GateConfig.defaults(),
             List.of(),
             Optional.empty(),
-            new Drain(0, null, 0, 5),
+            Optional.of(new Drain(0, null, 0, 5)),
             null,
             Map.of());
     assertThat(never.results())

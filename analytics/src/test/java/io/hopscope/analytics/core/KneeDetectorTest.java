@@ -33,11 +33,13 @@ class KneeDetectorTest {
         jobs,
         rps,
         rps,
+        rps,
         hop,
         q,
         s,
         null,
-        new DepthStats(depthStart, depthEnd, Math.max(depthStart, depthEnd), slope));
+        new DepthStats(depthStart, depthEnd, Math.max(depthStart, depthEnd), slope),
+        null);
   }
 
   @Test
@@ -93,11 +95,13 @@ class KneeDetectorTest {
             ramp.jobs(),
             20,
             20,
+            20,
             ramp.hop(),
             ramp.queueDelay(),
             ramp.service(),
             null,
-            ramp.depth()));
+            ramp.depth(),
+            null));
     assertThat(KneeDetector.defaults().find(ps)).isEmpty();
   }
 }

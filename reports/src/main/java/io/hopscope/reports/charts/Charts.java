@@ -22,15 +22,18 @@ public final class Charts {
    * the knee marked. Plateaus only: a ramp has no single offered load.
    */
   public static ChartData envelope(RunAnalysis a, GateConfig gates) {
+    boolean jobs = a.plateaus().stream().anyMatch(PlateauResult::hasJobs);
+    String what = jobs ? "hop" : "k6 request";
     List<PlateauResult> ps =
         a.plateaus().stream()
-            .filter(p -> p.window().isPlateau() && p.hasJobs())
+            .filter(p -> p.window().isPlateau() && (jobs ? p.hasJobs() : p.hasHttp()))
+            .filter(p -> !Double.isNaN(p.offeredRps()))
             .sorted(Comparator.comparingDouble(PlateauResult::offeredRps))
             .toList();
     double[] x = ps.stream().mapToDouble(PlateauResult::offeredRps).toArray();
-    double[] p50 = ps.stream().mapToDouble(p -> p.hop().p50()).toArray();
-    double[] p95 = ps.stream().mapToDouble(p -> p.hop().p95()).toArray();
-    double[] p99 = ps.stream().mapToDouble(p -> p.hop().p99()).toArray();
+    double[] p50 = ps.stream().mapToDouble(p -> p.userLatencyMs(0.50)).toArray();
+    double[] p95 = ps.stream().mapToDouble(p -> p.userLatencyMs(0.95)).toArray();
+    double[] p99 = ps.stream().mapToDouble(p -> p.userLatencyMs(0.99)).toArray();
     List<ChartData.Marker> markers = new ArrayList<>();
     gates
         .sloMsP95Hop()
@@ -81,6 +84,18 @@ public final class Charts {
    * the load marked.
    */
   public static ChartData depthOverTime(RunAnalysis a) {
+    if (a.drain().isEmpty()) {
+      return new ChartData(
+          "depth-over-time",
+          "Queue depth over time",
+          "seconds since t0",
+          "queue depth (jobs)",
+          false,
+          List.of(),
+          List.of(),
+          List.of(),
+          "No job timestamps in this run (k6 only): the queue cannot be rebuilt");
+    }
     QueueDepth depth = a.timeline().queueDepth();
     long first = depth.firstSecond();
     long last = depth.lastSecond();
@@ -105,11 +120,11 @@ public final class Charts {
               w.index() % 2 == 0 ? Palette.SKY : Palette.GREEN));
     }
     List<ChartData.Marker> markers = new ArrayList<>();
-    double loadEnd = (a.drain().loadEndNs() - t0) / 1e9;
+    double loadEnd = (a.schedule().loadEndNs() - t0) / 1e9;
     markers.add(
         new ChartData.Marker(
             ChartData.Axis.X, loadEnd, " load ends", Palette.BLACK, ChartData.Stroke.DASHED));
-    Double drain = a.drain().drainSeconds();
+    Double drain = a.drain().get().drainSeconds();
     if (drain != null && drain > 0) {
       bands.add(
           new ChartData.Band(

@@ -9,7 +9,7 @@ import java.util.List;
 
 /** plateaus.csv: one row per window with every per-plateau number of summary.json, flat. */
 public final class PlateausCsv {
-  private static final String[] SEGMENTS = {"hop", "queue_delay", "service"};
+  private static final String[] SEGMENTS = {"hop", "queue_delay", "service", "http"};
   private static final String[] STATS = {"p50", "p90", "p95", "p99", "p999", "mean", "max"};
 
   private PlateausCsv() {}
@@ -50,7 +50,8 @@ public final class PlateausCsv {
       row.add(Numbers.plain(p.offeredRps()));
       row.add(Numbers.plain(p.achievedRps()));
       row.add(Long.toString(p.jobs()));
-      for (LatencyStats s : new LatencyStats[] {p.hop(), p.queueDelay(), p.service()}) {
+      LatencyStats http = p.hasHttp() ? p.http().duration() : null;
+      for (LatencyStats s : new LatencyStats[] {p.hop(), p.queueDelay(), p.service(), http}) {
         if (s == null) {
           for (int i = 0; i < STATS.length; i++) {
             row.add("");
@@ -63,10 +64,14 @@ public final class PlateausCsv {
         }
       }
       row.add(Numbers.plain(p.errorRate()));
-      row.add(Long.toString(p.depth().start()));
-      row.add(Long.toString(p.depth().end()));
-      row.add(Long.toString(p.depth().max()));
-      row.add(Numbers.plain(p.depth().slopePerS()));
+      if (p.depth() == null) {
+        row.addAll(List.of("", "", "", ""));
+      } else {
+        row.add(Long.toString(p.depth().start()));
+        row.add(Long.toString(p.depth().end()));
+        row.add(Long.toString(p.depth().max()));
+        row.add(Numbers.plain(p.depth().slopePerS()));
+      }
       sb.append(String.join(",", row)).append('\n');
     }
     return sb.toString();

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hopscope.analytics.core.DepthStats;
 import io.hopscope.analytics.core.Drain;
 import io.hopscope.analytics.core.GateResult;
+import io.hopscope.analytics.core.HttpWindow;
 import io.hopscope.analytics.core.Knee;
 import io.hopscope.analytics.core.LatencyStats;
 import io.hopscope.analytics.core.PlateauResult;
+import io.hopscope.analytics.core.RouteStats;
 import io.hopscope.analytics.core.RunAnalysis;
 import io.hopscope.analytics.core.Sizing;
 import io.hopscope.analytics.core.Window;
@@ -82,12 +84,17 @@ public final class SummaryJson {
         o.put("basis", r.basis());
       }
     }
-    Drain drain = a.drain();
     ObjectNode d = root.putObject("drain");
-    d.put("load_end_ns", drain.loadEndNs());
-    putNullable(d, "drain_seconds", drain.drainSeconds());
-    d.put("baseline_depth", drain.baselineDepth());
-    d.put("depth_at_load_end", drain.depthAtLoadEnd());
+    d.put("load_end_ns", a.schedule().loadEndNs());
+    Drain drain = a.drain().orElse(null);
+    if (drain == null) {
+      d.putNull("drain_seconds");
+      d.put("note", "no job timestamps: the queue cannot be rebuilt");
+    } else {
+      putNullable(d, "drain_seconds", drain.drainSeconds());
+      d.put("baseline_depth", drain.baselineDepth());
+      d.put("depth_at_load_end", drain.depthAtLoadEnd());
+    }
     ArrayNode gates = root.putArray("gates");
     for (GateResult g : a.gates().results()) {
       ObjectNode o = gates.addObject();
@@ -116,21 +123,57 @@ public final class SummaryJson {
     o.put("target_rps", w.targetRps());
     o.put("start_rps", w.startRps());
     o.put("end_rps", w.endRps());
-    o.put("offered_rps", p.offeredRps());
+    putNullable(o, "offered_rps", p.offeredRps());
     o.put("achieved_rps", p.achievedRps());
+    putNullable(o, "job_arrival_rps", p.jobArrivalRps());
     o.put("jobs", p.jobs());
     stats(o, "hop_ms", p.hop());
     stats(o, "queue_delay_ms", p.queueDelay());
     stats(o, "service_ms", p.service());
-    o.putNull("http_ms");
+    stats(o, "http_ms", p.hasHttp() ? p.http().duration() : null);
     putNullable(o, "error_rate", p.errorRate());
     DepthStats depth = p.depth();
-    ObjectNode q = o.putObject("queue_depth");
-    q.put("start", depth.start());
-    q.put("end", depth.end());
-    q.put("max", depth.max());
-    q.put("slope_per_s", depth.slopePerS());
+    if (depth == null) {
+      o.putNull("queue_depth");
+    } else {
+      ObjectNode q = o.putObject("queue_depth");
+      q.put("start", depth.start());
+      q.put("end", depth.end());
+      q.put("max", depth.max());
+      q.put("slope_per_s", depth.slopePerS());
+    }
+    k6(o, p.http(), w.durationS());
     return o;
+  }
+
+  private static void k6(ObjectNode parent, HttpWindow h, double seconds) {
+    if (h == null) {
+      parent.putNull("k6");
+      return;
+    }
+    ObjectNode k = parent.putObject("k6");
+    k.put("requests", h.requests());
+    k.put("failed", h.failed());
+    k.put("accepted", h.accepted());
+    k.put("accepted_rps", h.accepted() / seconds);
+    k.put("iterations", h.iterations());
+    k.put("dropped_iterations", h.dropped());
+    putNullable(k, "max_vus", h.maxVus());
+    putNullable(k, "max_vus_max", h.maxVusMax());
+    ObjectNode status = k.putObject("by_status");
+    new java.util.TreeMap<>(h.byStatus()).forEach(status::put);
+    ObjectNode codes = k.putObject("by_error_code");
+    new java.util.TreeMap<>(h.byErrorCode()).forEach(codes::put);
+    ArrayNode routes = k.putArray("routes");
+    for (RouteStats r : h.routes()) {
+      ObjectNode o = routes.addObject();
+      o.put("scenario", r.scenario());
+      o.put("name", r.name());
+      o.put("requests", r.requests());
+      o.put("failed", r.failed());
+      o.put("error_rate", r.errorRate());
+      stats(o, "http_ms", r.duration());
+    }
   }
 
   private static void stats(ObjectNode parent, String name, LatencyStats s) {

@@ -126,11 +126,17 @@ public final class HtmlReport {
                 + ")");
       }
     }
-    Double drain = a.drain().drainSeconds();
-    fact(
-        "Backlog drain",
-        drain == null ? "never" : Format.num(drain) + " s",
-        a.drain().depthAtLoadEnd() + " jobs queued when the load ended");
+    a.drain()
+        .ifPresent(
+            d ->
+                fact(
+                    "Backlog drain",
+                    d.drainSeconds() == null ? "never" : Format.num(d.drainSeconds()) + " s",
+                    d.depthAtLoadEnd() + " jobs queued when the load ended"));
+    Double errorRate = io.hopscope.analytics.core.RunAnalyzer.runErrorRate(a.plateaus());
+    if (errorRate != null) {
+      fact("Error rate", Format.num(errorRate * 100) + " %", "k6 requests that failed");
+    }
     out.append("</div>\n");
     if (knee != null) {
       out.append("<p><b>Knee:</b> ").append(esc(knee.reason())).append(".</p>\n");
@@ -178,58 +184,131 @@ public final class HtmlReport {
         .append("</figcaption>\n</figure>\n");
   }
 
-  private void plateauTable() {
-    out.append("<h2 id=\"plateaus\">Per-plateau results</h2>\n<div class=\"scroll\"><table>\n")
-        .append("<tr><th>#</th><th class=\"text\">kind</th><th>from (s)</th><th>to (s)</th>")
-        .append("<th>target rps</th><th>offered rps</th><th>achieved rps</th><th>jobs</th>")
-        .append("<th>hop p50 ms</th><th>hop p95 ms</th><th>hop p99 ms</th><th>hop p99.9 ms</th>")
-        .append("<th>hop max ms</th><th>queue p95 ms</th><th>queue p99 ms</th>")
-        .append("<th>service p50 ms</th><th>service p95 ms</th><th>service mean ms</th>")
-        .append("<th>depth start</th><th>depth end</th><th>depth max</th><th>depth slope /s</th>")
-        .append("</tr>\n");
-    int kneeIndex = a.knee().map(Knee::plateauIndex).orElse(-1);
+  /** A column of the per-plateau table: header and cell text. */
+  private record Col(String header, java.util.function.Function<PlateauResult, String> cell) {}
+
+  private static String ms(LatencyStats s, java.util.function.ToDoubleFunction<LatencyStats> f) {
+    return s == null ? "–" : Format.num(f.applyAsDouble(s));
+  }
+
+  private List<Col> plateauColumns() {
     long t0 = a.schedule().t0Ns();
+    boolean jobs = a.plateaus().stream().anyMatch(PlateauResult::hasJobs);
+    boolean http = a.plateaus().stream().anyMatch(PlateauResult::hasHttp);
+    List<Col> cols = new java.util.ArrayList<>();
+    cols.add(new Col("from (s)", p -> Format.num((p.window().startNs() - t0) / 1e9)));
+    cols.add(new Col("to (s)", p -> Format.num((p.window().endNs() - t0) / 1e9)));
+    cols.add(
+        new Col(
+            "target rps",
+            p ->
+                p.window().isPlateau()
+                    ? Format.num(p.window().targetRps())
+                    : Format.num(p.window().startRps()) + "→" + Format.num(p.window().endRps())));
+    cols.add(new Col("offered rps", p -> Format.num(p.offeredRps())));
+    cols.add(new Col("achieved rps", p -> Format.num(p.achievedRps())));
+    if (jobs) {
+      cols.add(new Col("jobs", p -> Long.toString(p.jobs())));
+      cols.add(new Col("hop p50 ms", p -> ms(p.hop(), LatencyStats::p50)));
+      cols.add(new Col("hop p95 ms", p -> ms(p.hop(), LatencyStats::p95)));
+      cols.add(new Col("hop p99 ms", p -> ms(p.hop(), LatencyStats::p99)));
+      cols.add(new Col("hop p99.9 ms", p -> ms(p.hop(), LatencyStats::p999)));
+      cols.add(new Col("hop max ms", p -> ms(p.hop(), LatencyStats::max)));
+      cols.add(new Col("queue p95 ms", p -> ms(p.queueDelay(), LatencyStats::p95)));
+      cols.add(new Col("queue p99 ms", p -> ms(p.queueDelay(), LatencyStats::p99)));
+      cols.add(new Col("service p50 ms", p -> ms(p.service(), LatencyStats::p50)));
+      cols.add(new Col("service p95 ms", p -> ms(p.service(), LatencyStats::p95)));
+      cols.add(new Col("service mean ms", p -> ms(p.service(), LatencyStats::mean)));
+    }
+    if (http) {
+      cols.add(
+          new Col("requests", p -> p.http() == null ? "–" : Long.toString(p.http().requests())));
+      cols.add(new Col("http p50 ms", p -> ms(httpStats(p), LatencyStats::p50)));
+      cols.add(new Col("http p95 ms", p -> ms(httpStats(p), LatencyStats::p95)));
+      cols.add(new Col("http p99 ms", p -> ms(httpStats(p), LatencyStats::p99)));
+      cols.add(
+          new Col("errors %", p -> p.errorRate() == null ? "–" : Format.num(p.errorRate() * 100)));
+      cols.add(
+          new Col(
+              "dropped iter.", p -> p.http() == null ? "–" : Long.toString(p.http().dropped())));
+    }
+    if (jobs) {
+      cols.add(
+          new Col("depth start", p -> p.depth() == null ? "–" : Long.toString(p.depth().start())));
+      cols.add(new Col("depth end", p -> p.depth() == null ? "–" : Long.toString(p.depth().end())));
+      cols.add(new Col("depth max", p -> p.depth() == null ? "–" : Long.toString(p.depth().max())));
+      cols.add(
+          new Col(
+              "depth slope /s", p -> p.depth() == null ? "–" : Format.num(p.depth().slopePerS())));
+    }
+    return cols;
+  }
+
+  private static LatencyStats httpStats(PlateauResult p) {
+    return p.hasHttp() ? p.http().duration() : null;
+  }
+
+  private void plateauTable() {
+    List<Col> cols = plateauColumns();
+    out.append("<h2 id=\"plateaus\">Per-plateau results</h2>\n<div class=\"scroll\"><table>\n")
+        .append("<tr><th>#</th><th class=\"text\">kind</th>");
+    for (Col c : cols) {
+      out.append("<th>").append(esc(c.header())).append("</th>");
+    }
+    out.append("</tr>\n");
+    int kneeIndex = a.knee().map(Knee::plateauIndex).orElse(-1);
     for (PlateauResult p : a.plateaus()) {
       Window w = p.window();
       out.append(w.index() == kneeIndex ? "<tr class=\"knee\">" : "<tr>");
-      cells(Integer.toString(w.index()));
+      out.append("<td>").append(w.index()).append("</td>");
       out.append("<td class=\"text\">").append(w.kind().label()).append("</td>");
-      cells(
-          Format.num((w.startNs() - t0) / 1e9),
-          Format.num((w.endNs() - t0) / 1e9),
-          w.isPlateau()
-              ? Format.num(w.targetRps())
-              : Format.num(w.startRps()) + "→" + Format.num(w.endRps()),
-          Format.num(p.offeredRps()),
-          Format.num(p.achievedRps()),
-          Long.toString(p.jobs()));
-      LatencyStats hop = p.hop();
-      LatencyStats q = p.queueDelay();
-      LatencyStats sv = p.service();
-      cells(
-          hop == null ? "–" : Format.num(hop.p50()),
-          hop == null ? "–" : Format.num(hop.p95()),
-          hop == null ? "–" : Format.num(hop.p99()),
-          hop == null ? "–" : Format.num(hop.p999()),
-          hop == null ? "–" : Format.num(hop.max()),
-          q == null ? "–" : Format.num(q.p95()),
-          q == null ? "–" : Format.num(q.p99()),
-          sv == null ? "–" : Format.num(sv.p50()),
-          sv == null ? "–" : Format.num(sv.p95()),
-          sv == null ? "–" : Format.num(sv.mean()),
-          Long.toString(p.depth().start()),
-          Long.toString(p.depth().end()),
-          Long.toString(p.depth().max()),
-          Format.num(p.depth().slopePerS()));
+      for (Col c : cols) {
+        out.append("<td>").append(esc(c.cell().apply(p))).append("</td>");
+      }
       out.append("</tr>\n");
     }
     out.append("</table></div>\n");
+    routeTable();
   }
 
-  private void cells(String... values) {
-    for (String v : values) {
-      out.append("<td>").append(esc(v)).append("</td>");
+  private void routeTable() {
+    boolean any =
+        a.plateaus().stream().anyMatch(p -> p.http() != null && !p.http().routes().isEmpty());
+    if (!any) {
+      return;
     }
+    out.append(
+            "<h3 id=\"routes\">Per scenario and request name (k6)</h3>\n<div class=\"scroll\"><table>\n")
+        .append("<tr><th>#</th><th class=\"text\">scenario</th><th class=\"text\">name</th>")
+        .append("<th>requests</th><th>errors %</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th>")
+        .append("<th>max ms</th></tr>\n");
+    for (PlateauResult p : a.plateaus()) {
+      if (p.http() == null) {
+        continue;
+      }
+      for (io.hopscope.analytics.core.RouteStats r : p.http().routes()) {
+        out.append("<tr><td>")
+            .append(p.index())
+            .append("</td><td class=\"text\">")
+            .append(esc(r.scenario().isEmpty() ? "(none)" : r.scenario()))
+            .append("</td><td class=\"text\"><code>")
+            .append(esc(r.name()))
+            .append("</code></td><td>")
+            .append(r.requests())
+            .append("</td><td>")
+            .append(esc(Format.num(r.errorRate() * 100)))
+            .append("</td><td>")
+            .append(esc(Format.num(r.duration().p50())))
+            .append("</td><td>")
+            .append(esc(Format.num(r.duration().p95())))
+            .append("</td><td>")
+            .append(esc(Format.num(r.duration().p99())))
+            .append("</td><td>")
+            .append(esc(Format.num(r.duration().max())))
+            .append("</td></tr>\n");
+      }
+    }
+    out.append("</table></div>\n");
   }
 
   private void sizing() {

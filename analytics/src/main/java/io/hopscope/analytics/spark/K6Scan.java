@@ -1,0 +1,176 @@
+package io.hopscope.analytics.spark;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.hopscope.analytics.core.HttpWindow;
+import io.hopscope.analytics.core.LatencyStats;
+import io.hopscope.analytics.core.RouteStats;
+import io.hopscope.analytics.core.Window;
+import io.hopscope.ingest.warehouse.K6PointsTable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The k6 side of a run, per window: exact {@code http_req_duration} statistics (overall and per
+ * scenario × name), request, failure, status and error-code counts, iterations and dropped
+ * iterations, VUs. A k6 sample belongs to the window that holds the time k6 wrote for it.
+ */
+final class K6Scan {
+  static final String HTTP_REQ_DURATION = "http_req_duration";
+  static final String HTTP_REQS = "http_reqs";
+  static final String HTTP_REQ_FAILED = "http_req_failed";
+  static final String ITERATIONS = "iterations";
+  static final String DROPPED_ITERATIONS = "dropped_iterations";
+  static final String VUS = "vus";
+  static final String VUS_MAX = "vus_max";
+  private static final String SEP = "\u001f";
+
+  private K6Scan() {}
+
+  static Map<Integer, HttpWindow> scan(Dataset<Row> points, List<Window> windows) {
+    Column w = RunScan.windowOf(col(K6PointsTable.TS_NS), windows);
+    Dataset<Row> inWindows = points.withColumn("w", w).where(col("w").isNotNull());
+    Map<Integer, Counts> counts = counts(inWindows);
+    Dataset<Row> durations = inWindows.where(col(K6PointsTable.METRIC).equalTo(HTTP_REQ_DURATION));
+    Column ns = functionsRound(col(K6PointsTable.VALUE));
+    Map<String, LatencyStats[]> overall = ExactStatsJob.byKey(durations, col("w"), List.of(ns));
+    Column routeKey =
+        org.apache.spark.sql.functions.concat_ws(
+            SEP,
+            col("w").cast("string"),
+            coalesce(col(K6PointsTable.SCENARIO), lit("")),
+            coalesce(col(K6PointsTable.NAME_TAG), lit("")));
+    Map<String, LatencyStats[]> perRoute = ExactStatsJob.byKey(durations, routeKey, List.of(ns));
+    Map<String, long[]> routeCounts = routeCounts(inWindows, routeKey);
+    Map<Integer, List<RouteStats>> routes = new HashMap<>();
+    perRoute.forEach(
+        (key, s) -> {
+          String[] parts = key.split(SEP, -1);
+          long[] rc = routeCounts.getOrDefault(key, new long[2]);
+          routes
+              .computeIfAbsent(Integer.valueOf(parts[0]), k -> new ArrayList<>())
+              .add(new RouteStats(parts[1], parts[2], s[0], s[0].count(), rc[1]));
+        });
+    Map<Integer, HttpWindow> out = new HashMap<>();
+    for (Window win : windows) {
+      Counts c = counts.getOrDefault(win.index(), new Counts());
+      LatencyStats[] d = overall.get(Integer.toString(win.index()));
+      List<RouteStats> r = routes.getOrDefault(win.index(), new ArrayList<>());
+      r.sort(Comparator.comparing(RouteStats::scenario).thenComparing(RouteStats::name));
+      HttpWindow h =
+          new HttpWindow(
+              d == null ? null : d[0],
+              c.requests,
+              c.failed,
+              c.failedChecked,
+              c.accepted,
+              c.iterations,
+              c.dropped,
+              c.byStatus,
+              c.byErrorCode,
+              r,
+              c.maxVus,
+              c.maxVusMax);
+      if (!h.isEmpty()) {
+        out.put(win.index(), h);
+      }
+    }
+    return out;
+  }
+
+  /** k6 writes durations as float ms with µs precision: exact as integer ns after rounding. */
+  private static Column functionsRound(Column ms) {
+    return org.apache.spark.sql.functions.round(ms.multiply(1e6)).cast("long");
+  }
+
+  private static final class Counts {
+    long requests;
+    long failed;
+    long failedChecked;
+    long accepted;
+    long iterations;
+    long dropped;
+    double maxVus = Double.NaN;
+    double maxVusMax = Double.NaN;
+    final Map<String, Long> byStatus = new TreeMap<>();
+    final Map<String, Long> byErrorCode = new TreeMap<>();
+  }
+
+  private static Map<Integer, Counts> counts(Dataset<Row> p) {
+    Column metric = col(K6PointsTable.METRIC);
+    List<Row> rows =
+        p.where(
+                metric.isin(
+                    HTTP_REQS, HTTP_REQ_FAILED, ITERATIONS, DROPPED_ITERATIONS, VUS, VUS_MAX))
+            .groupBy(
+                col("w"),
+                metric,
+                when(metric.equalTo(HTTP_REQS), col(K6PointsTable.STATUS)).as("status"),
+                when(metric.equalTo(HTTP_REQS), col(K6PointsTable.ERROR_CODE)).as("error_code"))
+            .agg(
+                count(lit(1)).as("n"),
+                sum(col(K6PointsTable.VALUE)).as("total"),
+                max(col(K6PointsTable.VALUE)).as("peak"))
+            .collectAsList();
+    Map<Integer, Counts> out = new HashMap<>();
+    for (Row r : rows) {
+      Counts c = out.computeIfAbsent(r.getInt(0), k -> new Counts());
+      String m = r.getString(1);
+      long total = Math.round(r.getDouble(5));
+      switch (m) {
+        case HTTP_REQS -> {
+          c.requests += total;
+          String status = r.isNullAt(2) ? "" : r.getString(2);
+          c.byStatus.merge(status, total, Long::sum);
+          if (status.length() == 3 && status.charAt(0) == '2') {
+            c.accepted += total;
+          }
+          if (!r.isNullAt(3)) {
+            c.byErrorCode.merge(r.getString(3), total, Long::sum);
+          }
+        }
+        case HTTP_REQ_FAILED -> {
+          c.failed += total;
+          c.failedChecked += r.getLong(4);
+        }
+        case ITERATIONS -> c.iterations += total;
+        case DROPPED_ITERATIONS -> c.dropped += total;
+        case VUS -> c.maxVus = maxOf(c.maxVus, r.getDouble(6));
+        case VUS_MAX -> c.maxVusMax = maxOf(c.maxVusMax, r.getDouble(6));
+        default -> {}
+      }
+    }
+    return out;
+  }
+
+  private static double maxOf(double a, double b) {
+    return Double.isNaN(a) ? b : Math.max(a, b);
+  }
+
+  /** Requests and failures per route key, from http_req_failed (1 = failed). */
+  private static Map<String, long[]> routeCounts(Dataset<Row> p, Column routeKey) {
+    List<Row> rows =
+        p.where(col(K6PointsTable.METRIC).equalTo(HTTP_REQ_FAILED))
+            .groupBy(routeKey.as("k"))
+            .agg(count(lit(1)).as("n"), sum(col(K6PointsTable.VALUE)).as("failed"))
+            .collectAsList();
+    Map<String, long[]> out = new HashMap<>();
+    for (Row r : rows) {
+      out.put(r.getString(0), new long[] {r.getLong(1), Math.round(r.getDouble(2))});
+    }
+    return out;
+  }
+}
