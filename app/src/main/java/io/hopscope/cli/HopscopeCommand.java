@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       AnalyzeCommand.class,
       IngestCommand.class,
+      ReportCommand.class,
       DemoCommand.class,
       SimulateCommand.class,
       picocli.CommandLine.HelpCommand.class
@@ -29,7 +30,8 @@ final class HopscopeCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(this), "a command is needed: analyze, ingest, demo, simulate");
+        new picocli.CommandLine(this),
+        "a command is needed: analyze, ingest, report, demo, simulate");
   }
 
   static final class Version implements picocli.CommandLine.IVersionProvider {

@@ -4,6 +4,8 @@ import io.hopscope.analytics.core.RunAnalysis;
 import io.hopscope.analytics.core.RunAnalyzer;
 import io.hopscope.analytics.spark.RunScan;
 import io.hopscope.analytics.spec.SpecGates;
+import io.hopscope.analytics.store.DerivedTables;
+import io.hopscope.analytics.store.StoredRun;
 import io.hopscope.ingest.IngestRequest;
 import io.hopscope.ingest.IngestResult;
 import io.hopscope.ingest.RunId;
@@ -52,6 +54,20 @@ final class RunPipeline {
     return results;
   }
 
+  /** Re-renders a run's report from the warehouse (no Spark, no raw rows). */
+  Analysed report(String warehouseUri, RunId run, Path out) {
+    Warehouse wh = new Warehouse(warehouseUri, new Configuration());
+    StoredRun stored = StoredRun.read(wh, run);
+    ReportContext ctx =
+        new ReportContext(
+            stored.spec(),
+            SpecGates.of(stored.spec()),
+            stored.sourcesJson(),
+            BuildInfo.version(),
+            env.clock().instant());
+    return new Analysed(stored.analysis(), ReportWriter.write(stored.analysis(), ctx, out));
+  }
+
   /** The outcome of an analysis. */
   record Analysed(RunAnalysis analysis, ReportWriter.Written report) {}
 
@@ -72,6 +88,7 @@ final class RunPipeline {
     Warehouse wh = new Warehouse(warehouseUri, conf);
     RunScan.Scanned scanned = new RunScan(spark, wh).scan(run, spec, warnings);
     RunAnalysis analysis = RunAnalyzer.analyze(scanned.facts());
+    DerivedTables.write(wh, analysis, scanned.spec(), env.clock().instant(), BuildInfo.version());
     ReportContext ctx =
         new ReportContext(
             scanned.spec(),

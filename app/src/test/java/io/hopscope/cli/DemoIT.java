@@ -33,5 +33,24 @@ class DemoIT {
     assertThat(s.path("sizing").path("capacity_per_worker_rps").asDouble()).isBetween(19.0, 21.0);
     assertThat(s.path("drain").path("drain_seconds").isNumber()).isTrue();
     assertThat(s.path("gates_passed").asBoolean()).isTrue();
+
+    // The report re-rendered from the warehouse alone is the same, byte for byte.
+    Path again = dir.resolve("again");
+    CliRunner.Result rep =
+        CliRunner.run(
+            "report",
+            "--run-id",
+            "capacity-ramp-sim",
+            "--warehouse",
+            dir.resolve("warehouse").toString(),
+            "--out",
+            again.toString());
+    assertThat(rep.code()).as(rep.err()).isZero();
+    for (String f :
+        new String[] {"index.html", "summary.json", "plateaus.csv", "gates.junit.xml"}) {
+      assertThat(java.nio.file.Files.readString(again.resolve(f)))
+          .as(f)
+          .isEqualTo(java.nio.file.Files.readString(run.resolve(f)));
+    }
   }
 }

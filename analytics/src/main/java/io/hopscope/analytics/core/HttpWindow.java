@@ -35,8 +35,9 @@ public record HttpWindow(
     double maxVusMax) {
 
   public HttpWindow {
-    byStatus = Map.copyOf(byStatus);
-    byErrorCode = Map.copyOf(byErrorCode);
+    // Sorted, so every rendering of a window lists statuses and codes in the same order.
+    byStatus = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byStatus));
+    byErrorCode = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byErrorCode));
     routes = List.copyOf(routes);
   }
 

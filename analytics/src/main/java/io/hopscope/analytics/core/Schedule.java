@@ -52,6 +52,14 @@ public final class Schedule {
     return new Schedule(t0Ns, warmupNs, windows);
   }
 
+  /** A schedule with given windows (e.g. read back from the warehouse). */
+  public static Schedule restore(long t0Ns, long warmupNs, List<Window> windows) {
+    if (windows.isEmpty()) {
+      throw new IllegalArgumentException("a schedule needs at least one window");
+    }
+    return new Schedule(t0Ns, warmupNs, List.copyOf(windows));
+  }
+
   public long t0Ns() {
     return t0Ns;
   }

@@ -75,6 +75,11 @@ public final class Row {
     return this;
   }
 
+  /** An int; null leaves the (optional) column null. */
+  public Row int32(String column, Integer value) {
+    return value == null ? this : int32(column, value.intValue());
+  }
+
   /** A double; NaN leaves the (optional) column null. */
   public Row float64(String column, double value) {
     if (!Double.isNaN(value)) {

@@ -1,0 +1,60 @@
+package io.hopscope.analytics.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hopscope.analytics.core.RunAnalysis;
+import io.hopscope.error.Problems;
+import io.hopscope.ingest.RunId;
+import io.hopscope.ingest.spec.RunSpec;
+import io.hopscope.ingest.spec.RunSpecReader;
+import io.hopscope.ingest.warehouse.RunsTable;
+import io.hopscope.ingest.warehouse.TableReader;
+import io.hopscope.ingest.warehouse.Warehouse;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An analysed run as the warehouse keeps it: the stored analysis, the spec it was made with and the
+ * manifest's sources. Read without Spark and without touching raw rows.
+ */
+public record StoredRun(RunAnalysis analysis, RunSpec spec, String sourcesJson) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public static StoredRun read(Warehouse wh, RunId run) {
+    List<String[]> summary = new ArrayList<>();
+    TableReader.forEach(
+        wh,
+        RunSummaryTable.TABLE,
+        run,
+        g ->
+            summary.add(
+                new String[] {
+                  g.getString(RunSummaryTable.ANALYSIS, 0), g.getString(RunSummaryTable.SPEC, 0)
+                }),
+        RunSummaryTable.ANALYSIS,
+        RunSummaryTable.SPEC);
+    if (summary.size() != 1) {
+      throw Problems.missingData(
+          "run '" + run + "' has not been analysed in the warehouse " + wh.rootUri(),
+          "run hopscope analyze --run-id " + run + " first");
+    }
+    String[] sources = {"[]"};
+    TableReader.forEach(
+        wh,
+        RunsTable.TABLE,
+        run,
+        g -> sources[0] = g.getString(RunsTable.SOURCES, 0),
+        RunsTable.SOURCES);
+    try {
+      JsonNode spec = JSON.readTree(summary.get(0)[1]);
+      RunSpec parsed =
+          RunSpecReader.parse(
+              wh.partitionUri(RunSummaryTable.NAME, run),
+              JSON.createObjectNode().set("test_run", spec));
+      return new StoredRun(AnalysisCodec.fromJson(summary.get(0)[0]), parsed, sources[0]);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw Problems.missingData(
+          "run '" + run + "' has an unreadable stored spec", "analyze the run again");
+    }
+  }
+}
