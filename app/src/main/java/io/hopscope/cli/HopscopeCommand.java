@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       IngestCommand.class,
       ReportCommand.class,
+      QueryCommand.class,
       DemoCommand.class,
       SimulateCommand.class,
       picocli.CommandLine.HelpCommand.class
@@ -31,7 +32,7 @@ final class HopscopeCommand implements Runnable {
   public void run() {
     throw new picocli.CommandLine.ParameterException(
         new picocli.CommandLine(this),
-        "a command is needed: analyze, ingest, report, demo, simulate");
+        "a command is needed: analyze, ingest, report, query, demo, simulate");
   }
 
   static final class Version implements picocli.CommandLine.IVersionProvider {

@@ -34,6 +34,24 @@ class DemoIT {
     assertThat(s.path("drain").path("drain_seconds").isNumber()).isTrue();
     assertThat(s.path("gates_passed").asBoolean()).isTrue();
 
+    // SQL over the warehouse.
+    CliRunner.Result q =
+        CliRunner.run(
+            "query",
+            "--warehouse",
+            dir.resolve("warehouse").toString(),
+            "--format",
+            "csv",
+            "select plateau_index, count from plateau_stats where segment = 'hop' order by 1");
+    assertThat(q.code()).as(q.err()).isZero();
+    assertThat(q.out().lines().toList()).hasSize(8).first().isEqualTo("plateau_index,count");
+    assertThat(q.out()).contains("\n6,5874\n");
+    CliRunner.Result bad =
+        CliRunner.run(
+            "query", "--warehouse", dir.resolve("warehouse").toString(), "select x from runs");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("the query is not valid");
+
     // The report re-rendered from the warehouse alone is the same, byte for byte.
     Path again = dir.resolve("again");
     CliRunner.Result rep =
