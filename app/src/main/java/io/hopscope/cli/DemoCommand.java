@@ -49,9 +49,18 @@ final class DemoCommand implements Callable<Integer> {
     for (Path dir : runs) {
       RunId run = new RunId(dir.getFileName().toString());
       RunSpec spec = RunSpecReader.read(dir.resolve("run.yaml"));
-      List<Path> files = doneFiles(dir);
       IngestRequest req =
-          IngestRequest.single(run, spec, Optional.empty(), IngestRequest.DEFAULT_STREAM, files);
+          IngestRequest.single(
+                  run,
+                  spec,
+                  Optional.empty(),
+                  IngestRequest.DEFAULT_STREAM,
+                  files(dir, "done-stream", ".ndjson", ".ndjson.gz"))
+              .withK6(
+                  files(dir, "k6-", ".json", ".json.gz", ".csv", ".csv.gz").stream()
+                      .filter(p -> !p.getFileName().toString().startsWith("k6-summary"))
+                      .toList(),
+                  files(dir, "k6-summary", ".json"));
       env.err().println("== " + run + " (" + spec.scenarioName() + ")");
       RunPipeline.Analysed a =
           pipeline.analyze(
@@ -89,13 +98,14 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static List<Path> doneFiles(Path dir) throws IOException {
+  /** The sample's files named {@code <prefix>*<suffix>}, sorted. */
+  private static List<Path> files(Path dir, String prefix, String... suffixes) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(
               p -> {
                 String n = p.getFileName().toString();
-                return n.startsWith("done-stream")
-                    && (n.endsWith(".ndjson") || n.endsWith(".ndjson.gz"));
+                return n.startsWith(prefix)
+                    && java.util.Arrays.stream(suffixes).anyMatch(n::endsWith);
               })
           .sorted()
           .toList();

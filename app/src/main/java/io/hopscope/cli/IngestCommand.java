@@ -34,7 +34,8 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!sources.any()) {
-      throw Problems.usage("ingest needs a source", "give --valkey URI and/or --done-file FILE");
+      throw Problems.usage(
+          "ingest needs a source", "give --valkey URI, --done-file FILE and/or --k6 FILE");
     }
     if (runIds.isEmpty() == !allRuns) {
       throw Problems.usage(

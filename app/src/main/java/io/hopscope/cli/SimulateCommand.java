@@ -7,6 +7,7 @@ import io.hopscope.ingest.spec.RunSpec;
 import io.hopscope.ingest.spec.RunSpecReader;
 import io.hopscope.ingest.valkey.ValkeyTarget;
 import io.hopscope.sim.DoneFileWriter;
+import io.hopscope.sim.K6FileWriter;
 import io.hopscope.sim.ServiceTimes;
 import io.hopscope.sim.SimConfig;
 import io.hopscope.sim.SimRun;
@@ -91,6 +92,21 @@ final class SimulateCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--k6-out",
+      paramLabel = "FILE",
+      description =
+          "Also write the run as k6 --out json would have recorded it against a synchronous"
+              + " endpoint (.gz to compress).")
+  Path k6Out;
+
+  @Option(
+      names = "--timeout-ms",
+      paramLabel = "MS",
+      defaultValue = "10000",
+      description = "For --k6-out: requests slower than this fail (default: ${DEFAULT-VALUE}).")
+  double timeoutMs;
+
+  @Option(
       names = "--valkey",
       paramLabel = "URI",
       description = "Append the run to this server's done stream.")
@@ -105,9 +121,10 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (out == null && valkey == null) {
+    if (out == null && valkey == null && k6Out == null) {
       throw Problems.usage(
-          "simulate needs somewhere to put the run", "give --out FILE and/or --valkey URI");
+          "simulate needs somewhere to put the run",
+          "give --out FILE, --k6-out FILE and/or --valkey URI");
     }
     RunId run = new RunId(runId);
     RunSpec s = RunSpecReader.read(spec);
@@ -125,6 +142,10 @@ final class SimulateCommand implements Callable<Integer> {
     if (out != null) {
       DoneFileWriter.write(sim, out);
       root.env().err().println("wrote " + sim.size() + " simulated jobs to " + out);
+    }
+    if (k6Out != null) {
+      K6FileWriter.write(sim, k6Out, s.scenarioName(), "http://gateway.test/hop", timeoutMs);
+      root.env().err().println("wrote " + sim.size() + " simulated k6 requests to " + k6Out);
     }
     if (valkey != null) {
       ValkeyTarget target = ValkeyTarget.parse(valkey);

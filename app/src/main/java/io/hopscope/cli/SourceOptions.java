@@ -58,6 +58,22 @@ final class SourceOptions {
   List<Path> doneFiles = new ArrayList<>();
 
   @Option(
+      names = "--k6",
+      paramLabel = "FILE",
+      description =
+          "k6 output of the run: --out json (NDJSON) or --out csv, either optionally .gz."
+              + " Repeatable.")
+  List<Path> k6Files = new ArrayList<>();
+
+  @Option(
+      names = "--k6-summary",
+      paramLabel = "FILE",
+      description =
+          "k6 end-of-test summary: --summary-export, handleSummary JSON or the machine-readable"
+              + " summary. Repeatable.")
+  List<Path> k6Summaries = new ArrayList<>();
+
+  @Option(
       names = "--trim-after-ingest",
       description =
           "After the rows are committed and verified, delete the ingested entries from the done"
@@ -72,7 +88,7 @@ final class SourceOptions {
   int connections;
 
   boolean any() {
-    return valkey != null || !doneFiles.isEmpty();
+    return valkey != null || !doneFiles.isEmpty() || !k6Files.isEmpty() || !k6Summaries.isEmpty();
   }
 
   DoneFields doneFields() {
@@ -99,6 +115,8 @@ final class SourceOptions {
         stream,
         jobsStream,
         doneFiles,
+        k6Files,
+        k6Summaries,
         doneFields(),
         new DoneStreamDrain.Options(2000, connections, Duration.ofSeconds(120)),
         trim);

@@ -34,6 +34,18 @@ class DemoIT {
     assertThat(s.path("drain").path("drain_seconds").isNumber()).isTrue();
     assertThat(s.path("gates_passed").asBoolean()).isTrue();
 
+    // The k6-only sample: no jobs, per-plateau k6 percentiles, a latency knee, a failed gate.
+    Path k6 = dir.resolve("k6-only-sim");
+    assertThat(r.out()).contains("k6-only-sim: a gate failed -> " + k6.resolve("index.html"));
+    JsonNode k = new ObjectMapper().readTree(k6.resolve("summary.json").toFile());
+    assertThat(k.path("inputs").path("jobs").asLong()).isZero();
+    assertThat(k.path("inputs").path("k6_points").asLong()).isPositive();
+    assertThat(k.path("plateaus"))
+        .hasSize(7)
+        .allSatisfy(p -> assertThat(p.path("http_ms").path("p95").isNumber()).isTrue());
+    assertThat(k.path("knee").path("signals").get(0).asText()).isEqualTo("kneedle");
+    assertThat(k.path("gates_passed").asBoolean()).isFalse();
+
     // SQL over the warehouse.
     CliRunner.Result q =
         CliRunner.run(

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param stream the done-stream key
  * @param jobsStream the jobs stream whose consumer groups are recorded (lost/unfinished jobs)
  * @param doneFiles done-stream exports (NDJSON, optionally gzip)
+ * @param k6Files k6 {@code --out json} or {@code --out csv} files (optionally gzip); one run only
+ * @param k6Summaries k6 end-of-test summaries; one run only
  * @param trimAfterIngest delete the ingested entries from the done stream once their rows are
  *     committed and verified
  */
@@ -32,6 +34,8 @@ public record IngestRequest(
     String stream,
     String jobsStream,
     List<Path> doneFiles,
+    List<Path> k6Files,
+    List<Path> k6Summaries,
     DoneFields fields,
     DoneStreamDrain.Options drain,
     boolean trimAfterIngest) {
@@ -49,6 +53,8 @@ public record IngestRequest(
     Objects.requireNonNull(stream);
     Objects.requireNonNull(jobsStream);
     doneFiles = List.copyOf(doneFiles);
+    k6Files = List.copyOf(k6Files);
+    k6Summaries = List.copyOf(k6Summaries);
     Objects.requireNonNull(fields);
     Objects.requireNonNull(drain);
     if (spec.isPresent() && runs.size() != 1) {
@@ -57,6 +63,13 @@ public record IngestRequest(
               + (runs.isEmpty() ? "all runs" : runs.size() + " runs")
               + " were asked for",
           "ingest several runs without --spec, then analyze each with its own --spec");
+    }
+    if ((!k6Files.isEmpty() || !k6Summaries.isEmpty()) && runs.size() != 1) {
+      throw Problems.usage(
+          "k6 files belong to one run, but "
+              + (runs.isEmpty() ? "all runs" : runs.size() + " runs")
+              + " were asked for",
+          "ingest k6 output with a single --run-id");
     }
     if (trimAfterIngest && valkey.isEmpty()) {
       throw Problems.usage("--trim-after-ingest needs --valkey", "drop it, or drain from Valkey");
@@ -73,13 +86,34 @@ public record IngestRequest(
         stream,
         DEFAULT_JOBS_STREAM,
         doneFiles,
+        List.of(),
+        List.of(),
         DoneFields.DEFAULT,
         DoneStreamDrain.Options.defaults(),
         false);
   }
 
   public boolean hasSources() {
-    return valkey.isPresent() || !doneFiles.isEmpty();
+    return valkey.isPresent()
+        || !doneFiles.isEmpty()
+        || !k6Files.isEmpty()
+        || !k6Summaries.isEmpty();
+  }
+
+  /** A copy with k6 inputs added. */
+  public IngestRequest withK6(List<Path> files, List<Path> summaries) {
+    return new IngestRequest(
+        runs,
+        spec,
+        valkey,
+        stream,
+        jobsStream,
+        doneFiles,
+        files,
+        summaries,
+        fields,
+        drain,
+        trimAfterIngest);
   }
 
   public RunFilter filter() {

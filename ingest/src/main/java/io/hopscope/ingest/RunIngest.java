@@ -126,10 +126,19 @@ public final class RunIngest {
                 counts(r.lines(), r.jobs(), r.rejected()),
                 facts));
       }
+      if (!req.k6Files().isEmpty() || !req.k6Summaries().isEmpty()) {
+        RunRouter.RunState run = router.state(req.runs().get(0).value());
+        for (Path f : req.k6Files()) {
+          sources.add(K6Ingest.points(f, run, warnings));
+        }
+        for (Path f : req.k6Summaries()) {
+          sources.add(K6Ingest.summary(f, run));
+        }
+      }
       List<RunRouter.RunState> found = router.runs();
       if (found.isEmpty() || found.stream().allMatch(s -> s.rows() == 0)) {
         throw Problems.missingData(
-            "no done-stream entries for "
+            "no done-stream entries or k6 samples for "
                 + (req.runs().isEmpty() ? "any run" : "run '" + join(req.runs()) + "'")
                 + " ("
                 + otherRuns

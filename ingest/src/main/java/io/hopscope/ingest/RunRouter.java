@@ -3,8 +3,14 @@ package io.hopscope.ingest;
 import io.hopscope.ingest.jobs.JobBatch;
 import io.hopscope.ingest.jobs.JobSink;
 import io.hopscope.ingest.jobs.Reject;
+import io.hopscope.ingest.k6.K6Point;
+import io.hopscope.ingest.k6.K6SummaryStat;
+import io.hopscope.ingest.k6.K6Threshold;
 import io.hopscope.ingest.spec.RunSpec;
 import io.hopscope.ingest.warehouse.JobsTable;
+import io.hopscope.ingest.warehouse.K6PointsTable;
+import io.hopscope.ingest.warehouse.K6SummaryTable;
+import io.hopscope.ingest.warehouse.K6ThresholdsTable;
 import io.hopscope.ingest.warehouse.RejectsTable;
 import io.hopscope.ingest.warehouse.RunManifest;
 import io.hopscope.ingest.warehouse.RunWrite;
@@ -57,7 +63,7 @@ final class RunRouter implements JobSink, AutoCloseable {
     return new ArrayList<>(runs.values());
   }
 
-  private RunState state(String run) {
+  RunState state(String run) {
     RunState s = runs.get(run);
     if (s == null) {
       s = new RunState(warehouse.beginRun(new RunId(run)));
@@ -87,8 +93,14 @@ final class RunRouter implements JobSink, AutoCloseable {
     private final TableWriter<JobBatch.Cursor> jobs;
     private JobBatch.Cursor cursor;
     private final TableWriter<Reject> rejects;
+    private TableWriter<K6Point> k6;
+    private TableWriter<K6SummaryStat> k6Summary;
+    private TableWriter<K6Threshold> k6Thresholds;
     private long minEnqNs = Long.MAX_VALUE;
     private long maxDoneNs;
+    private long minScenarioTsNs = Long.MAX_VALUE;
+    private long minK6TsNs = Long.MAX_VALUE;
+    private long maxK6TsNs = Long.MIN_VALUE;
 
     RunState(RunWrite write) {
       this.write = write;
@@ -101,7 +113,58 @@ final class RunRouter implements JobSink, AutoCloseable {
     }
 
     long rows() {
-      return jobs.rows() + rejects.rows();
+      return jobs.rows()
+          + rejects.rows()
+          + (k6 == null ? 0 : k6.rows())
+          + (k6Summary == null ? 0 : k6Summary.rows());
+    }
+
+    /** Where this run's k6 points (and their rejects) go. */
+    RowSink<K6Point> k6Sink() {
+      if (k6 == null) {
+        k6 = write.open(K6PointsTable.TABLE);
+      }
+      return new RowSink<>() {
+        @Override
+        public void row(K6Point p) {
+          k6.write(p);
+          minK6TsNs = Math.min(minK6TsNs, p.tsNs());
+          maxK6TsNs = Math.max(maxK6TsNs, p.tsNs());
+          if (p.tag("scenario") != null) {
+            minScenarioTsNs = Math.min(minScenarioTsNs, p.tsNs());
+          }
+        }
+
+        @Override
+        public void reject(Reject r) {
+          RunState.this.reject(r);
+        }
+      };
+    }
+
+    void summaryStat(K6SummaryStat s) {
+      if (k6Summary == null) {
+        k6Summary = write.open(K6SummaryTable.TABLE);
+      }
+      k6Summary.write(s);
+    }
+
+    void threshold(K6Threshold t) {
+      if (k6Thresholds == null) {
+        k6Thresholds = write.open(K6ThresholdsTable.TABLE);
+      }
+      k6Thresholds.write(t);
+    }
+
+    /** When the run began: the first enqueue, else k6's first scenario sample, else any. */
+    long firstNs() {
+      if (jobs.rows() > 0) {
+        return minEnqNs;
+      }
+      if (minScenarioTsNs != Long.MAX_VALUE) {
+        return minScenarioTsNs;
+      }
+      return minK6TsNs == Long.MAX_VALUE ? 0 : minK6TsNs;
     }
 
     void job(JobBatch batch, int row) {
@@ -128,21 +191,21 @@ final class RunRouter implements JobSink, AutoCloseable {
       if (rejects.rows() > 0) {
         warnings.add(
             rejects.rows()
-                + " done-stream entries of run "
+                + " records of run "
                 + run()
                 + " were rejected (see the rejects table), "
-                + jobs.rows()
+                + (jobs.rows() + (k6 == null ? 0 : k6.rows()))
                 + " kept");
       }
       RunSpec spec = req.spec().orElse(null);
-      long firstEnq = jobs.rows() > 0 ? minEnqNs : 0;
-      long t0 = spec != null && spec.startNs().isPresent() ? spec.startNs().getAsLong() : firstEnq;
+      long t0 = spec != null && spec.startNs().isPresent() ? spec.startNs().getAsLong() : firstNs();
+      long end = Math.max(maxDoneNs, maxK6TsNs == Long.MIN_VALUE ? 0 : maxK6TsNs);
       RunManifest manifest =
           new RunManifest(
               run().value(),
               spec == null ? null : spec.scenarioName(),
               t0,
-              maxDoneNs,
+              end,
               spec == null ? "null" : RunIngest.toJson(spec.document()),
               RunIngest.toJson(sources),
               nanos(clock.instant()),

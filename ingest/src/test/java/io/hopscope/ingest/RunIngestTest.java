@@ -86,8 +86,7 @@ class RunIngestTest {
     IngestResult first = new RunIngest(wh, CLOCK, "test").ingest(req);
     assertThat(first.jobs()).isEqualTo(sim.size());
     assertThat(first.rejected()).isEqualTo(2);
-    assertThat(first.warnings())
-        .anyMatch(w -> w.contains("2 done-stream entries of run r1 were rejected"));
+    assertThat(first.warnings()).anyMatch(w -> w.contains("2 records of run r1 were rejected"));
 
     List<Group> jobs = ParquetRows.read(wh.partitionUri(JobsTable.NAME, new RunId("r1")));
     assertThat(jobs).hasSize(sim.size());
@@ -137,7 +136,7 @@ class RunIngestTest {
             new RunId("r1"), spec(), Optional.empty(), IngestRequest.DEFAULT_STREAM, List.of(file));
     assertThatThrownBy(() -> new RunIngest(wh, CLOCK, "test").ingest(req))
         .isInstanceOf(HopscopeException.class)
-        .hasMessageContaining("no done-stream entries for run 'r1'")
+        .hasMessageContaining("no done-stream entries or k6 samples for run 'r1'")
         .hasMessageContaining("e.g.")
         .hasMessageNotContaining("null");
     assertThat(wh.hasPartition(JobsTable.NAME, new RunId("r1"))).isFalse();

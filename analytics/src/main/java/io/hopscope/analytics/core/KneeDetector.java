@@ -42,7 +42,66 @@ public final class KneeDetector {
     return new KneeDetector(STEP_DEFAULT, 10, 0.05);
   }
 
+  /**
+   * The knee from the queue (backlog growth, queue-delay step) with Kneedle on the p95 latency
+   * envelope as a second opinion; for runs without job timestamps (k6 only), Kneedle alone.
+   */
   public Optional<Knee> find(List<PlateauResult> windows) {
+    Optional<PlateauResult> bend = kneedle(windows);
+    Integer second = bend.map(PlateauResult::index).orElse(null);
+    Optional<Knee> queue = queueKnee(windows);
+    if (queue.isPresent()) {
+      Knee k = queue.get();
+      String opinion =
+          second == null
+              ? "Kneedle finds no bend in the p95 envelope"
+              : second == k.plateauIndex()
+                  ? "Kneedle on the p95 envelope agrees"
+                  : "Kneedle on the p95 envelope puts the bend at plateau " + second;
+      return Optional.of(
+          new Knee(
+              k.plateauIndex(), k.offeredRps(), k.reason() + "; " + opinion, k.signals(), second));
+    }
+    if (bend.isPresent() && windows.stream().noneMatch(PlateauResult::hasJobs)) {
+      PlateauResult p = bend.get();
+      return Optional.of(
+          new Knee(
+              p.index(),
+              p.offeredRps(),
+              String.format(
+                  Locale.ROOT,
+                  "no queue data (k6 only); Kneedle on the p95 envelope bends at plateau %d"
+                      + " (%.1f rps, p95 %.3f ms)",
+                  p.index(),
+                  p.offeredRps(),
+                  p.userLatencyMs(0.95)),
+              List.of("kneedle"),
+              second));
+    }
+    return Optional.empty();
+  }
+
+  /** Kneedle (S = 1) on p95 latency against offered load, over the plateaus with data. */
+  static Optional<PlateauResult> kneedle(List<PlateauResult> windows) {
+    List<PlateauResult> ps =
+        windows.stream()
+            .filter(p -> p.window().isPlateau())
+            .filter(p -> !Double.isNaN(p.offeredRps()) && !Double.isNaN(p.userLatencyMs(0.95)))
+            .sorted(java.util.Comparator.comparingDouble(PlateauResult::offeredRps))
+            .toList();
+    List<PlateauResult> strict = new ArrayList<>();
+    for (PlateauResult p : ps) {
+      if (strict.isEmpty() || p.offeredRps() > strict.get(strict.size() - 1).offeredRps()) {
+        strict.add(p);
+      }
+    }
+    double[] x = strict.stream().mapToDouble(PlateauResult::offeredRps).toArray();
+    double[] y = strict.stream().mapToDouble(p -> p.userLatencyMs(0.95)).toArray();
+    java.util.OptionalInt i = Kneedle.find(x, y, 1.0);
+    return i.isPresent() ? Optional.of(strict.get(i.getAsInt())) : Optional.empty();
+  }
+
+  private Optional<Knee> queueKnee(List<PlateauResult> windows) {
     PlateauResult previous = null;
     for (PlateauResult p : windows) {
       if (!p.window().isPlateau() || !p.hasJobs()) {

@@ -219,6 +219,8 @@ class DoneStreamDrainIT {
                     STREAM,
                     "it:jobs",
                     List.of(),
+                    List.of(),
+                    List.of(),
                     DoneFields.DEFAULT,
                     DoneStreamDrain.Options.defaults(),
                     false));
@@ -240,6 +242,8 @@ class DoneStreamDrainIT {
                     Optional.of(target),
                     STREAM,
                     "it:jobs",
+                    List.of(),
+                    List.of(),
                     List.of(),
                     DoneFields.DEFAULT,
                     DoneStreamDrain.Options.defaults(),

@@ -67,6 +67,11 @@ public final class SummaryJson {
       k.put("reason", knee.reason());
       ArrayNode signals = k.putArray("signals");
       knee.signals().forEach(signals::add);
+      if (knee.kneedlePlateau() == null) {
+        k.putNull("kneedle_plateau_index");
+      } else {
+        k.put("kneedle_plateau_index", knee.kneedlePlateau());
+      }
     }
     Sizing sizing = a.sizing().orElse(null);
     if (sizing == null) {

@@ -374,7 +374,9 @@ public final class HtmlReport {
 
   private boolean synthetic() {
     for (JsonNode s : sources()) {
-      if (s.path("facts").path("header").path("synthetic").asBoolean(false)) {
+      JsonNode facts = s.path("facts");
+      if (facts.path("synthetic").asBoolean(false)
+          || facts.path("header").path("synthetic").asBoolean(false)) {
         return true;
       }
     }

@@ -1,0 +1,109 @@
+package io.hopscope.ingest;
+
+import io.hopscope.ingest.io.Checksums;
+import io.hopscope.ingest.k6.K6CsvReader;
+import io.hopscope.ingest.k6.K6NdjsonReader;
+import io.hopscope.ingest.k6.K6Point;
+import io.hopscope.ingest.k6.K6SummaryReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads a run's k6 outputs into its staged tables and describes them for the manifest. */
+final class K6Ingest {
+  private K6Ingest() {}
+
+  /** True for {@code .csv} and {@code .csv.gz}; everything else is read as NDJSON. */
+  static boolean isCsv(Path file) {
+    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return n.endsWith(".csv") || n.endsWith(".csv.gz");
+  }
+
+  /** The tag hopscope's simulator puts on every k6 sample it writes. */
+  static final String SIMULATED_TESTID = "hopscope-simulated";
+
+  static SourceRecord points(Path file, RunRouter.RunState run, List<String> warnings) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    Map<String, Long> counts;
+    RowSink<K6Point> target = run.k6Sink();
+    boolean[] synthetic = {false};
+    RowSink<K6Point> sink =
+        new RowSink<>() {
+          @Override
+          public void row(K6Point p) {
+            synthetic[0] |= SIMULATED_TESTID.equals(p.tags().get("testid"));
+            target.row(p);
+          }
+
+          @Override
+          public void reject(io.hopscope.ingest.jobs.Reject r) {
+            target.reject(r);
+          }
+        };
+    if (isCsv(file)) {
+      K6CsvReader.Result r = K6CsvReader.read(file, sink);
+      counts = RunIngest.counts(r.rows(), r.points(), r.rejected());
+      facts.put("scenarios", r.scenarios());
+      facts.put("whole_second_timestamps", r.wholeSeconds());
+      if (r.wholeSeconds()) {
+        warnings.add(
+            file.getFileName()
+                + ": k6 CSV timestamps are whole seconds (k6's default), so samples near plateau"
+                + " boundaries can fall in the neighbouring window; use --out json or"
+                + " --out csv=...,timeFormat=unix_nano");
+      }
+    } else {
+      K6NdjsonReader.Result r = K6NdjsonReader.read(file, sink);
+      counts = RunIngest.counts(r.lines(), r.points(), r.rejected());
+      facts.put("scenarios", r.scenarios());
+      facts.put("metric_lines", r.metrics());
+    }
+    if (synthetic[0]) {
+      facts.put("synthetic", true);
+    }
+    if (counts.get("rejected") > 0) {
+      warnings.add(file.getFileName() + ": " + counts.get("rejected") + " k6 lines were rejected");
+    }
+    return new SourceRecord(
+        isCsv(file) ? "k6-csv" : "k6-json",
+        file.toString(),
+        size(file),
+        Checksums.sha256(file),
+        counts,
+        facts);
+  }
+
+  static SourceRecord summary(Path file, RunRouter.RunState run) {
+    K6SummaryReader.Result r = K6SummaryReader.read(file);
+    r.stats().forEach(run::summaryStat);
+    r.thresholds().forEach(run::threshold);
+    r.rejects().forEach(run::reject);
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("variant", r.variant().name().toLowerCase(Locale.ROOT));
+    if (r.k6Version() != null) {
+      facts.put("k6_version", r.k6Version());
+    }
+    if (!Double.isNaN(r.durationMs())) {
+      facts.put("test_run_duration_ms", r.durationMs());
+    }
+    facts.put("thresholds_failed", r.thresholds().stream().filter(t -> !t.passed()).count());
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("stats", (long) r.stats().size());
+    counts.put("thresholds", (long) r.thresholds().size());
+    counts.put("rejected", (long) r.rejects().size());
+    return new SourceRecord(
+        "k6-summary", file.toString(), size(file), Checksums.sha256(file), counts, facts);
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+}
