@@ -56,11 +56,12 @@ final class DemoCommand implements Callable<Integer> {
                   Optional.empty(),
                   IngestRequest.DEFAULT_STREAM,
                   files(dir, "done-stream", ".ndjson", ".ndjson.gz"))
-              .withK6(
+              .withK6AndProm(
                   files(dir, "k6-", ".json", ".json.gz", ".csv", ".csv.gz").stream()
                       .filter(p -> !p.getFileName().toString().startsWith("k6-summary"))
                       .toList(),
-                  files(dir, "k6-summary", ".json"));
+                  files(dir, "k6-summary", ".json"),
+                  files(dir, "prometheus", ""));
       env.err().println("== " + run + " (" + spec.scenarioName() + ")");
       RunPipeline.Analysed a =
           pipeline.analyze(

@@ -74,6 +74,15 @@ final class SourceOptions {
   List<Path> k6Summaries = new ArrayList<>();
 
   @Option(
+      names = "--prom",
+      paramLabel = "FILE|DIR",
+      description =
+          "Prometheus export of the run: a query_range/query JSON response (or promtool's bare"
+              + " matrix), exposition text, OpenMetrics (promtool tsdb dump-openmetrics), or a"
+              + " directory of them with an optional manifest.json. Repeatable.")
+  List<Path> promInputs = new ArrayList<>();
+
+  @Option(
       names = "--trim-after-ingest",
       description =
           "After the rows are committed and verified, delete the ingested entries from the done"
@@ -88,7 +97,11 @@ final class SourceOptions {
   int connections;
 
   boolean any() {
-    return valkey != null || !doneFiles.isEmpty() || !k6Files.isEmpty() || !k6Summaries.isEmpty();
+    return valkey != null
+        || !doneFiles.isEmpty()
+        || !k6Files.isEmpty()
+        || !k6Summaries.isEmpty()
+        || !promInputs.isEmpty();
   }
 
   DoneFields doneFields() {
@@ -117,6 +130,7 @@ final class SourceOptions {
         doneFiles,
         k6Files,
         k6Summaries,
+        promInputs,
         doneFields(),
         new DoneStreamDrain.Options(2000, connections, Duration.ofSeconds(120)),
         trim);

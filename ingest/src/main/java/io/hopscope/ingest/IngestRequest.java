@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param doneFiles done-stream exports (NDJSON, optionally gzip)
  * @param k6Files k6 {@code --out json} or {@code --out csv} files (optionally gzip); one run only
  * @param k6Summaries k6 end-of-test summaries; one run only
+ * @param promInputs Prometheus exports (files or directories of query results); one run only
  * @param trimAfterIngest delete the ingested entries from the done stream once their rows are
  *     committed and verified
  */
@@ -36,6 +37,7 @@ public record IngestRequest(
     List<Path> doneFiles,
     List<Path> k6Files,
     List<Path> k6Summaries,
+    List<Path> promInputs,
     DoneFields fields,
     DoneStreamDrain.Options drain,
     boolean trimAfterIngest) {
@@ -55,6 +57,7 @@ public record IngestRequest(
     doneFiles = List.copyOf(doneFiles);
     k6Files = List.copyOf(k6Files);
     k6Summaries = List.copyOf(k6Summaries);
+    promInputs = List.copyOf(promInputs);
     Objects.requireNonNull(fields);
     Objects.requireNonNull(drain);
     if (spec.isPresent() && runs.size() != 1) {
@@ -64,9 +67,10 @@ public record IngestRequest(
               + " were asked for",
           "ingest several runs without --spec, then analyze each with its own --spec");
     }
-    if ((!k6Files.isEmpty() || !k6Summaries.isEmpty()) && runs.size() != 1) {
+    if ((!k6Files.isEmpty() || !k6Summaries.isEmpty() || !promInputs.isEmpty())
+        && runs.size() != 1) {
       throw Problems.usage(
-          "k6 files belong to one run, but "
+          "k6 and Prometheus files belong to one run, but "
               + (runs.isEmpty() ? "all runs" : runs.size() + " runs")
               + " were asked for",
           "ingest k6 output with a single --run-id");
@@ -88,6 +92,7 @@ public record IngestRequest(
         doneFiles,
         List.of(),
         List.of(),
+        List.of(),
         DoneFields.DEFAULT,
         DoneStreamDrain.Options.defaults(),
         false);
@@ -97,11 +102,12 @@ public record IngestRequest(
     return valkey.isPresent()
         || !doneFiles.isEmpty()
         || !k6Files.isEmpty()
-        || !k6Summaries.isEmpty();
+        || !k6Summaries.isEmpty()
+        || !promInputs.isEmpty();
   }
 
-  /** A copy with k6 inputs added. */
-  public IngestRequest withK6(List<Path> files, List<Path> summaries) {
+  /** A copy with k6 and Prometheus inputs set. */
+  public IngestRequest withK6AndProm(List<Path> files, List<Path> summaries, List<Path> prom) {
     return new IngestRequest(
         runs,
         spec,
@@ -111,6 +117,7 @@ public record IngestRequest(
         doneFiles,
         files,
         summaries,
+        prom,
         fields,
         drain,
         trimAfterIngest);

@@ -126,13 +126,16 @@ public final class RunIngest {
                 counts(r.lines(), r.jobs(), r.rejected()),
                 facts));
       }
-      if (!req.k6Files().isEmpty() || !req.k6Summaries().isEmpty()) {
+      if (!req.k6Files().isEmpty() || !req.k6Summaries().isEmpty() || !req.promInputs().isEmpty()) {
         RunRouter.RunState run = router.state(req.runs().get(0).value());
         for (Path f : req.k6Files()) {
           sources.add(K6Ingest.points(f, run, warnings));
         }
         for (Path f : req.k6Summaries()) {
           sources.add(K6Ingest.summary(f, run));
+        }
+        for (Path p : req.promInputs()) {
+          sources.addAll(PromIngest.read(p, run, warnings));
         }
       }
       List<RunRouter.RunState> found = router.runs();

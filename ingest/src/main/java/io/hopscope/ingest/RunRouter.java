@@ -6,11 +6,13 @@ import io.hopscope.ingest.jobs.Reject;
 import io.hopscope.ingest.k6.K6Point;
 import io.hopscope.ingest.k6.K6SummaryStat;
 import io.hopscope.ingest.k6.K6Threshold;
+import io.hopscope.ingest.prom.PromSample;
 import io.hopscope.ingest.spec.RunSpec;
 import io.hopscope.ingest.warehouse.JobsTable;
 import io.hopscope.ingest.warehouse.K6PointsTable;
 import io.hopscope.ingest.warehouse.K6SummaryTable;
 import io.hopscope.ingest.warehouse.K6ThresholdsTable;
+import io.hopscope.ingest.warehouse.PromSamplesTable;
 import io.hopscope.ingest.warehouse.RejectsTable;
 import io.hopscope.ingest.warehouse.RunManifest;
 import io.hopscope.ingest.warehouse.RunWrite;
@@ -96,6 +98,7 @@ final class RunRouter implements JobSink, AutoCloseable {
     private TableWriter<K6Point> k6;
     private TableWriter<K6SummaryStat> k6Summary;
     private TableWriter<K6Threshold> k6Thresholds;
+    private TableWriter<PromSample> prom;
     private long minEnqNs = Long.MAX_VALUE;
     private long maxDoneNs;
     private long minScenarioTsNs = Long.MAX_VALUE;
@@ -116,7 +119,26 @@ final class RunRouter implements JobSink, AutoCloseable {
       return jobs.rows()
           + rejects.rows()
           + (k6 == null ? 0 : k6.rows())
-          + (k6Summary == null ? 0 : k6Summary.rows());
+          + (k6Summary == null ? 0 : k6Summary.rows())
+          + (prom == null ? 0 : prom.rows());
+    }
+
+    /** Where this run's Prometheus samples (and their rejects) go. */
+    RowSink<PromSample> promSink() {
+      if (prom == null) {
+        prom = write.open(PromSamplesTable.TABLE);
+      }
+      return new RowSink<>() {
+        @Override
+        public void row(PromSample s) {
+          prom.write(s);
+        }
+
+        @Override
+        public void reject(Reject r) {
+          RunState.this.reject(r);
+        }
+      };
     }
 
     /** Where this run's k6 points (and their rejects) go. */

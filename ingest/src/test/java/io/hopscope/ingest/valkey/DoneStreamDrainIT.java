@@ -221,6 +221,7 @@ class DoneStreamDrainIT {
                     List.of(),
                     List.of(),
                     List.of(),
+                    List.of(),
                     DoneFields.DEFAULT,
                     DoneStreamDrain.Options.defaults(),
                     false));
@@ -242,6 +243,7 @@ class DoneStreamDrainIT {
                     Optional.of(target),
                     STREAM,
                     "it:jobs",
+                    List.of(),
                     List.of(),
                     List.of(),
                     List.of(),
