@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param errorRate failed requests / requests, null when no source records failures
  * @param depth queue depth over the window, null without jobs
  * @param http what k6 saw in the window, null without k6 data
+ * @param telemetry what Prometheus saw in the window, null without Prometheus data
  */
 public record PlateauResult(
     Window window,
@@ -26,7 +27,8 @@ public record PlateauResult(
     LatencyStats service,
     Double errorRate,
     DepthStats depth,
-    HttpWindow http) {
+    HttpWindow http,
+    Telemetry telemetry) {
 
   public PlateauResult {
     Objects.requireNonNull(window);

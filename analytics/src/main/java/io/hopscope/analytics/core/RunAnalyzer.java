@@ -87,7 +87,8 @@ public final class RunAnalyzer {
         measured ? a.service() : null,
         http == null ? null : http.errorRate(),
         depth == null ? null : depth.over(w),
-        http);
+        http,
+        a == null ? null : a.telemetry());
   }
 
   /** Failed / checked requests over every window, null without k6 data. */

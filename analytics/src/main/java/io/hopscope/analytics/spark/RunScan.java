@@ -16,6 +16,7 @@ import io.hopscope.analytics.core.HttpWindow;
 import io.hopscope.analytics.core.InputCounts;
 import io.hopscope.analytics.core.RunFacts;
 import io.hopscope.analytics.core.Schedule;
+import io.hopscope.analytics.core.Telemetry;
 import io.hopscope.analytics.core.Timeline;
 import io.hopscope.analytics.core.Window;
 import io.hopscope.analytics.core.WindowAggregate;
@@ -26,6 +27,7 @@ import io.hopscope.ingest.spec.RunSpec;
 import io.hopscope.ingest.spec.RunSpecReader;
 import io.hopscope.ingest.warehouse.JobsTable;
 import io.hopscope.ingest.warehouse.K6PointsTable;
+import io.hopscope.ingest.warehouse.PromSamplesTable;
 import io.hopscope.ingest.warehouse.RejectsTable;
 import io.hopscope.ingest.warehouse.RunsTable;
 import io.hopscope.ingest.warehouse.Warehouse;
@@ -117,6 +119,7 @@ public final class RunScan {
     boolean hasJobs = warehouse.hasPartition(JobsTable.NAME, run);
     boolean hasK6 = warehouse.hasPartition(K6PointsTable.NAME, run);
     if (!hasJobs && !hasK6) {
+      // Prometheus alone has no per-request latencies to analyse.
       throw Problems.missingData(
           "run '"
               + run
@@ -144,17 +147,26 @@ public final class RunScan {
       k6Points = points.count();
       http = K6Scan.scan(points, schedule.windows());
     }
+    Map<Integer, Telemetry> telemetry = Map.of();
+    long promSamples = 0;
+    List<String> allWarnings = new java.util.ArrayList<>(warnings);
+    if (warehouse.hasPartition(PromSamplesTable.NAME, run)) {
+      Dataset<Row> prom = WarehouseTables.run(spark, warehouse, PromSamplesTable.TABLE, run);
+      promSamples = prom.count();
+      telemetry = PromScan.scan(prom, schedule.windows(), allWarnings);
+    }
     Map<Integer, WindowAggregate> windows = new HashMap<>();
     for (Window w : schedule.windows()) {
       SegmentStatsJob.Segments s = stats.get(w.index());
       long completions = counts.doneByWindow.getOrDefault(w.index(), 0L);
       HttpWindow h = http.get(w.index());
+      Telemetry t = telemetry.get(w.index());
       windows.put(
           w.index(),
           s == null
-              ? new WindowAggregate(w.index(), 0, completions, null, null, null, h)
+              ? new WindowAggregate(w.index(), 0, completions, null, null, null, h, t)
               : new WindowAggregate(
-                  w.index(), s.count(), completions, s.hop(), s.queueDelay(), s.service(), h));
+                  w.index(), s.count(), completions, s.hop(), s.queueDelay(), s.service(), h, t));
     }
     GateConfig gates = SpecGates.of(spec);
     RunFacts facts =
@@ -165,10 +177,10 @@ public final class RunScan {
             windows,
             counts.timeline,
             counts.jobs == 0 ? Map.of() : driftThirds(jobs, schedule),
-            new InputCounts(counts.jobs, k6Points, 0, rejected),
+            new InputCounts(counts.jobs, k6Points, promSamples, rejected),
             gates,
             targetRps(spec),
-            warnings);
+            allWarnings);
     return new Scanned(facts, manifest, spec);
   }
 

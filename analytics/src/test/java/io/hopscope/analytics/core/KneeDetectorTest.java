@@ -39,6 +39,7 @@ class KneeDetectorTest {
         s,
         null,
         new DepthStats(depthStart, depthEnd, Math.max(depthStart, depthEnd), slope),
+        null,
         null);
   }
 
@@ -101,6 +102,7 @@ class KneeDetectorTest {
             ramp.service(),
             null,
             ramp.depth(),
+            null,
             null));
     assertThat(KneeDetector.defaults().find(ps)).isEmpty();
   }

@@ -9,9 +9,12 @@ import io.hopscope.analytics.core.PlateauResult;
 import io.hopscope.analytics.core.RouteStats;
 import io.hopscope.analytics.core.RunAnalysis;
 import io.hopscope.analytics.core.RunAnalyzer;
+import io.hopscope.analytics.core.Telemetry;
 import io.hopscope.ingest.RunId;
 import io.hopscope.ingest.k6.K6Point;
+import io.hopscope.ingest.prom.PromSample;
 import io.hopscope.ingest.warehouse.K6PointsTable;
+import io.hopscope.ingest.warehouse.PromSamplesTable;
 import io.hopscope.ingest.warehouse.RunManifest;
 import io.hopscope.ingest.warehouse.RunWrite;
 import io.hopscope.ingest.warehouse.RunsTable;
@@ -101,6 +104,39 @@ class K6ScanSparkTest {
         points.write(point("vus", start + S, win == 1 ? 50 : 10, Map.of()));
         points.write(point("vus_max", start + S, 50, Map.of()));
       }
+      // Prometheus: a gauge, a counter at 0.5/s, and a histogram whose buckets grow per window.
+      TableWriter<PromSample> prom = w.open(PromSamplesTable.TABLE);
+      for (int sec = 0; sec < 70; sec += 5) {
+        long ts = T0 + sec * S;
+        prom.write(
+            new PromSample("queue_depth", Map.of("job", "w"), ts, sec < 35 ? 2 : 8, "depth"));
+        prom.write(
+            new PromSample(
+                "process_cpu_seconds_total", Map.of("job", "w"), ts, 100 + sec * 0.5, "cpu"));
+        // 10 observations per 5 s: 6 <= 1 ms, 3 in (1, 5] ms, 1 above.
+        double k = sec / 5.0;
+        prom.write(
+            new PromSample(
+                "gateway_enqueue_seconds_bucket",
+                Map.of("job", "gw", "le", "0.001"),
+                ts,
+                6 * k,
+                "enq"));
+        prom.write(
+            new PromSample(
+                "gateway_enqueue_seconds_bucket",
+                Map.of("job", "gw", "le", "0.005"),
+                ts,
+                9 * k,
+                "enq"));
+        prom.write(
+            new PromSample(
+                "gateway_enqueue_seconds_bucket",
+                Map.of("job", "gw", "le", "+Inf"),
+                ts,
+                10 * k,
+                "enq"));
+      }
       String spec =
           new ObjectMapper()
               .writeValueAsString(
@@ -178,6 +214,33 @@ class K6ScanSparkTest {
     assertThat(analysis.inputs().jobs()).isZero();
     assertThat(analysis.drain()).isEmpty();
     assertThat(analysis.plateaus().get(0).depth()).isNull();
+  }
+
+  @Test
+  void prometheusTelemetryPerPlateau() {
+    assertThat(analysis.inputs().promSamples()).isEqualTo(14 * 5);
+    Telemetry t = analysis.plateaus().get(0).telemetry();
+    Telemetry.SeriesStat depth =
+        t.series().stream().filter(s -> s.metric().equals("queue_depth")).findFirst().orElseThrow();
+    assertThat(depth.series()).isEqualTo("queue_depth{job=\"w\"}");
+    assertThat(depth.mean()).isEqualTo(2.0);
+    assertThat(depth.counter()).isFalse();
+    Telemetry.SeriesStat cpu =
+        t.series().stream().filter(s -> s.counter()).findFirst().orElseThrow();
+    assertThat(cpu.ratePerS()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-9));
+    Telemetry.HistogramStat enq = t.histograms().get(0);
+    assertThat(enq.series()).isEqualTo("gateway_enqueue_seconds{job=\"gw\"}");
+    // Window 0 holds samples at 5..30 s: increases 30 (le 1 ms), 45 (5 ms), 50 (+Inf).
+    // p95: rank 47.5 falls in the +Inf bucket -> the highest finite bound, 5 ms.
+    assertThat(enq.count()).isEqualTo(50);
+    assertThat(enq.p95().value()).isEqualTo(0.005);
+    // p50: rank 25 in (0, 1 ms]: 0.001 * 25/30.
+    assertThat(enq.p50().value())
+        .isCloseTo(0.001 * 25 / 30, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(analysis.plateaus().get(1).telemetry().series())
+        .filteredOn(s -> s.metric().equals("queue_depth"))
+        .singleElement()
+        .satisfies(s -> assertThat(s.mean()).isEqualTo(8.0));
   }
 
   @Test

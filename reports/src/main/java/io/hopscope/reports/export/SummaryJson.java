@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hopscope.analytics.core.DepthStats;
 import io.hopscope.analytics.core.Drain;
 import io.hopscope.analytics.core.GateResult;
+import io.hopscope.analytics.core.HistogramQuantile;
 import io.hopscope.analytics.core.HttpWindow;
 import io.hopscope.analytics.core.Knee;
 import io.hopscope.analytics.core.LatencyStats;
@@ -15,6 +16,7 @@ import io.hopscope.analytics.core.PlateauResult;
 import io.hopscope.analytics.core.RouteStats;
 import io.hopscope.analytics.core.RunAnalysis;
 import io.hopscope.analytics.core.Sizing;
+import io.hopscope.analytics.core.Telemetry;
 import io.hopscope.analytics.core.Window;
 import io.hopscope.reports.ReportContext;
 import java.time.format.DateTimeFormatter;
@@ -148,6 +150,7 @@ public final class SummaryJson {
       q.put("slope_per_s", depth.slopePerS());
     }
     k6(o, p.http(), w.durationS());
+    telemetry(o, p.telemetry());
     return o;
   }
 
@@ -179,6 +182,42 @@ public final class SummaryJson {
       o.put("error_rate", r.errorRate());
       stats(o, "http_ms", r.duration());
     }
+  }
+
+  private static void telemetry(ObjectNode parent, Telemetry t) {
+    if (t == null) {
+      parent.putNull("telemetry");
+      return;
+    }
+    ObjectNode o = parent.putObject("telemetry");
+    ArrayNode series = o.putArray("series");
+    for (Telemetry.SeriesStat s : t.series()) {
+      ObjectNode x = series.addObject();
+      x.put("series", s.series());
+      x.put("counter", s.counter());
+      x.put("samples", s.samples());
+      putNullable(x, "mean", s.mean());
+      putNullable(x, "max", s.max());
+      putNullable(x, "rate_per_s", s.ratePerS());
+    }
+    ArrayNode hs = o.putArray("histograms");
+    for (Telemetry.HistogramStat h : t.histograms()) {
+      ObjectNode x = hs.addObject();
+      x.put("series", h.series());
+      x.put("estimate", true);
+      putNullable(x, "count", h.count());
+      estimate(x, "p50", h.p50());
+      estimate(x, "p95", h.p95());
+      estimate(x, "p99", h.p99());
+    }
+  }
+
+  /** A histogram_quantile estimate with its bucket; a null upper bound is +Inf. */
+  private static void estimate(ObjectNode parent, String name, HistogramQuantile.Estimate e) {
+    ObjectNode o = parent.putObject(name);
+    putNullable(o, "value", e.value());
+    putNullable(o, "bucket_lower", e.lower());
+    putNullable(o, "bucket_upper", e.upper());
   }
 
   private static void stats(ObjectNode parent, String name, LatencyStats s) {

@@ -269,6 +269,58 @@ public final class HtmlReport {
     }
     out.append("</table></div>\n");
     routeTable();
+    telemetryTable();
+  }
+
+  private void telemetryTable() {
+    java.util.Map<String, java.util.Map<Integer, String>> cells = new java.util.TreeMap<>();
+    java.util.Map<String, java.util.Map<Integer, String>> estimates = new java.util.TreeMap<>();
+    for (PlateauResult p : a.plateaus()) {
+      if (p.telemetry() == null) {
+        continue;
+      }
+      for (io.hopscope.analytics.core.Telemetry.SeriesStat s : p.telemetry().series()) {
+        String v =
+            s.counter()
+                ? Format.num(s.ratePerS()) + " /s"
+                : Format.num(s.mean()) + " (max " + Format.num(s.max()) + ")";
+        cells.computeIfAbsent(s.series(), k -> new java.util.TreeMap<>()).put(p.index(), v);
+      }
+      for (io.hopscope.analytics.core.Telemetry.HistogramStat h : p.telemetry().histograms()) {
+        io.hopscope.analytics.core.HistogramQuantile.Estimate e = h.p95();
+        String v =
+            "≈ "
+                + Format.num(e.value())
+                + " (bucket "
+                + Format.num(e.lower())
+                + "–"
+                + (Double.isInfinite(e.upper()) ? "+Inf" : Format.num(e.upper()))
+                + ")";
+        estimates.computeIfAbsent(h.series(), k -> new java.util.TreeMap<>()).put(p.index(), v);
+      }
+    }
+    if (cells.isEmpty() && estimates.isEmpty()) {
+      return;
+    }
+    out.append("<h3 id=\"telemetry\">Telemetry per plateau (Prometheus)</h3>\n")
+        .append("<p class=\"meta\">Gauges: mean (max) over the window. Counters: increase per")
+        .append(" second. Histograms: p95 <b>estimated</b> from the buckets' increase as")
+        .append(" histogram_quantile does, with the bucket it fell in.</p>\n")
+        .append("<div class=\"scroll\"><table>\n<tr><th class=\"text\">series</th>");
+    for (PlateauResult p : a.plateaus()) {
+      out.append("<th>#").append(p.index()).append("</th>");
+    }
+    out.append("</tr>\n");
+    for (var m : List.of(estimates, cells)) {
+      for (var e : m.entrySet()) {
+        out.append("<tr><td class=\"text\"><code>").append(esc(e.getKey())).append("</code></td>");
+        for (PlateauResult p : a.plateaus()) {
+          out.append("<td>").append(esc(e.getValue().getOrDefault(p.index(), "–"))).append("</td>");
+        }
+        out.append("</tr>\n");
+      }
+    }
+    out.append("</table></div>\n");
   }
 
   private void routeTable() {
