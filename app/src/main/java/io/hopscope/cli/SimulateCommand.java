@@ -8,6 +8,7 @@ import io.hopscope.ingest.spec.RunSpecReader;
 import io.hopscope.ingest.valkey.ValkeyTarget;
 import io.hopscope.sim.DoneFileWriter;
 import io.hopscope.sim.K6FileWriter;
+import io.hopscope.sim.PromExportWriter;
 import io.hopscope.sim.ServiceTimes;
 import io.hopscope.sim.SimConfig;
 import io.hopscope.sim.SimRun;
@@ -107,6 +108,14 @@ final class SimulateCommand implements Callable<Integer> {
   double timeoutMs;
 
   @Option(
+      names = "--prom-out",
+      paramLabel = "DIR",
+      description =
+          "Also write what Prometheus would have scraped (queue depth, worker busy ratio, jobs"
+              + " counter, service-time histogram) as query_range responses + manifest.json.")
+  Path promOut;
+
+  @Option(
       names = "--valkey",
       paramLabel = "URI",
       description = "Append the run to this server's done stream.")
@@ -121,7 +130,7 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (out == null && valkey == null && k6Out == null) {
+    if (out == null && valkey == null && k6Out == null && promOut == null) {
       throw Problems.usage(
           "simulate needs somewhere to put the run",
           "give --out FILE, --k6-out FILE and/or --valkey URI");
@@ -142,6 +151,10 @@ final class SimulateCommand implements Callable<Integer> {
     if (out != null) {
       DoneFileWriter.write(sim, out);
       root.env().err().println("wrote " + sim.size() + " simulated jobs to " + out);
+    }
+    if (promOut != null) {
+      PromExportWriter.write(sim, promOut);
+      root.env().err().println("wrote a simulated Prometheus export to " + promOut);
     }
     if (k6Out != null) {
       K6FileWriter.write(sim, k6Out, s.scenarioName(), "http://gateway.test/hop", timeoutMs);

@@ -45,6 +45,11 @@ public record PlateauResult(
     return hop != null;
   }
 
+  /** Little's law and gauge cross-checks; null without job data. */
+  public QueueCheck queueCheck() {
+    return hasJobs() && depth != null ? QueueCheck.of(this, telemetry) : null;
+  }
+
   public boolean hasHttp() {
     return http != null && http.duration() != null;
   }

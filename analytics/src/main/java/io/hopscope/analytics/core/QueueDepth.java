@@ -89,6 +89,6 @@ public final class QueueDepth {
     }
     double den = n * sxx - sx * sx;
     double slope = n < 2 || den == 0 ? 0 : (n * sxy - sx * sy) / den;
-    return new DepthStats(at(a), at(b), max, slope);
+    return new DepthStats(at(a), at(b), max, slope, sy / n);
   }
 }

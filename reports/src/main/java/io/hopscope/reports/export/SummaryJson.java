@@ -13,6 +13,7 @@ import io.hopscope.analytics.core.HttpWindow;
 import io.hopscope.analytics.core.Knee;
 import io.hopscope.analytics.core.LatencyStats;
 import io.hopscope.analytics.core.PlateauResult;
+import io.hopscope.analytics.core.QueueCheck;
 import io.hopscope.analytics.core.RouteStats;
 import io.hopscope.analytics.core.RunAnalysis;
 import io.hopscope.analytics.core.Sizing;
@@ -148,6 +149,18 @@ public final class SummaryJson {
       q.put("end", depth.end());
       q.put("max", depth.max());
       q.put("slope_per_s", depth.slopePerS());
+      putNullable(q, "mean", depth.mean());
+    }
+    QueueCheck check = p.queueCheck();
+    if (check == null) {
+      o.putNull("queue_check");
+    } else {
+      ObjectNode c = o.putObject("queue_check");
+      putNullable(c, "mean_depth", check.meanDepth());
+      putNullable(c, "little_depth", check.littleDepth());
+      putNullable(c, "little_gap", check.littleGap());
+      putNullable(c, "gauge_mean", check.gaugeMean());
+      putNullable(c, "gauge_gap", check.gaugeGap());
     }
     k6(o, p.http(), w.durationS());
     telemetry(o, p.telemetry());
