@@ -7,6 +7,7 @@ import io.hopscope.ingest.jobs.JobSink;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisLoadingException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -269,7 +270,14 @@ public final class DoneStreamDrain {
                 }
                 page = fetch(conn.sync(), entry, start, chunk.end());
               } catch (RedisCommandExecutionException e) {
-                throw e;
+                // A restarted server answers LOADING until its data is back: wait for it.
+                // Any other server error (wrong type, no permission) will not go away.
+                if (!(e instanceof RedisLoadingException) || stop || System.nanoTime() > deadline) {
+                  throw e;
+                }
+                reconnects.incrementAndGet();
+                Thread.sleep(backoffMs);
+                backoffMs = Math.min(2000, backoffMs * 2);
               } catch (RedisException e) {
                 if (stop || System.nanoTime() > deadline) {
                   throw e;
