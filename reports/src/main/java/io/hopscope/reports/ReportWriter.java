@@ -44,7 +44,12 @@ public final class ReportWriter {
     }
     List<Path> files = new java.util.ArrayList<>();
     for (Map.Entry<ChartData, byte[]> c : charts.entrySet()) {
-      files.add(put(outDir.resolve("charts").resolve(c.getKey().id() + ".png"), c.getValue()));
+      Path png = outDir.resolve("charts").resolve(c.getKey().id() + ".png");
+      if (c.getKey().isEmpty()) {
+        deleteIfExists(png); // a chart with no data is said in words, not drawn
+      } else {
+        files.add(put(png, c.getValue()));
+      }
     }
     Path summary = put(outDir.resolve("summary.json"), SummaryJson.render(a, ctx));
     files.add(summary);
@@ -53,6 +58,14 @@ public final class ReportWriter {
     Path index = put(outDir.resolve("index.html"), HtmlReport.render(a, ctx, charts));
     files.add(index);
     return new Written(index, summary, files);
+  }
+
+  private static void deleteIfExists(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw Problems.storage(file, "cannot remove a stale chart", e);
+    }
   }
 
   private static Path put(Path file, String text) {

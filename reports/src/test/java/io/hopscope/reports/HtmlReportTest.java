@@ -111,7 +111,7 @@ class HtmlReportTest {
             SampleAnalysis.analysis("r", "s"),
             SampleAnalysis.context(SampleAnalysis.spec("s"), "[]"),
             charts);
-    assertThat(html).contains("Empty — No data here");
+    assertThat(html).contains("<b>Empty:</b> No data here").doesNotContain("data:image/png");
   }
 
   private static int distinctColours(BufferedImage img) {

@@ -65,18 +65,19 @@ public final class Charts {
     boolean log = lo > 0 && hi / lo > LOG_SPAN;
     return new ChartData(
         "envelope",
-        "Latency envelope: hop latency vs offered load",
+        "Latency envelope: " + what + " latency vs offered load",
         "offered load (rps)",
-        "hop latency (ms" + (log ? ", log scale)" : ")"),
+        what + " latency (ms" + (log ? ", log scale)" : ")"),
         log,
         List.of(
-            new ChartData.Series("p50 hop", x, p50, ChartData.Stroke.SOLID, Palette.GREEN, true),
-            new ChartData.Series("p95 hop", x, p95, ChartData.Stroke.SOLID, Palette.BLUE, true),
             new ChartData.Series(
-                "p99 hop", x, p99, ChartData.Stroke.DASHED, Palette.VERMILLION, true)),
+                "p50 " + what, x, p50, ChartData.Stroke.SOLID, Palette.GREEN, true),
+            new ChartData.Series("p95 " + what, x, p95, ChartData.Stroke.SOLID, Palette.BLUE, true),
+            new ChartData.Series(
+                "p99 " + what, x, p99, ChartData.Stroke.DASHED, Palette.VERMILLION, true)),
         markers,
         List.of(),
-        "No plateau with completed jobs: nothing to plot");
+        "No plateau with completed jobs or k6 requests: nothing to plot");
   }
 
   /**

@@ -172,6 +172,16 @@ public final class HtmlReport {
   }
 
   private void figure(ChartData chart, byte[] png) {
+    if (chart.isEmpty()) {
+      out.append("<figure id=\"chart-")
+          .append(esc(chart.id()))
+          .append("\" class=\"empty\">\n<p class=\"meta\"><b>")
+          .append(esc(chart.title()))
+          .append(":</b> ")
+          .append(esc(chart.emptyMessage()))
+          .append("</p>\n</figure>\n");
+      return;
+    }
     out.append("<figure id=\"chart-")
         .append(esc(chart.id()))
         .append("\">\n<img alt=\"")
