@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The reported statistics of one latency sample, in milliseconds: exact p50, p90, p95, p99, p99.9
- * ({@link Quantiles}), mean, max, and the sample size.
+ * ({@link Quantiles}), mean, max, the sample size, and 95% confidence intervals of the tail
+ * percentiles ({@link TailCi}; null when not computed).
  */
 public record LatencyStats(
     double p50,
@@ -14,7 +15,21 @@ public record LatencyStats(
     double p999,
     double mean,
     double max,
-    long count) {
+    long count,
+    TailCi ci) {
+
+  /** Statistics without confidence intervals. */
+  public LatencyStats(
+      double p50,
+      double p90,
+      double p95,
+      double p99,
+      double p999,
+      double mean,
+      double max,
+      long count) {
+    this(p50, p90, p95, p99, p999, mean, max, count, null);
+  }
 
   /** The reported quantile levels, in the order of the record's components. */
   public static final double[] LEVELS = {0.50, 0.90, 0.95, 0.99, 0.999};
@@ -46,7 +61,15 @@ public record LatencyStats(
       q[i] = Quantiles.ofSorted(ns, n, LEVELS[i]) / 1e6;
     }
     return new LatencyStats(
-        q[0], q[1], q[2], q[3], q[4], (double) sum / n / 1e6, ns[n - 1] / 1e6, n);
+        q[0],
+        q[1],
+        q[2],
+        q[3],
+        q[4],
+        (double) sum / n / 1e6,
+        ns[n - 1] / 1e6,
+        n,
+        TailCi.ofSortedNanos(ns, n));
   }
 
   /** The quantile at one of {@link #LEVELS}. */

@@ -1,6 +1,7 @@
 package io.hopscope.analytics.spark;
 
 import io.hopscope.analytics.core.LatencyStats;
+import io.hopscope.analytics.core.TailCi;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,7 +26,9 @@ import org.apache.spark.sql.types.StructType;
  * core, and only one small row per key and column comes back to the driver.
  */
 public final class ExactStatsJob {
-  private static final String[] STATS = {"p50", "p90", "p95", "p99", "p999", "mean", "max"};
+  private static final String[] STATS = {
+    "p50", "p90", "p95", "p99", "p999", "mean", "max", "p95_lo", "p95_hi", "p99_lo", "p99_hi"
+  };
   private static final StructType OUT = outSchema();
 
   private ExactStatsJob() {}
@@ -72,7 +75,8 @@ public final class ExactStatsJob {
               r.getDouble(6),
               r.getDouble(7),
               r.getDouble(8),
-              r.getLong(9));
+              r.getLong(13),
+              new TailCi(r.getDouble(9), r.getDouble(10), r.getDouble(11), r.getDouble(12)));
       result.computeIfAbsent(r.getString(0), k -> new LatencyStats[n])[r.getInt(1)] = stats;
     }
     return result;
@@ -117,9 +121,22 @@ public final class ExactStatsJob {
           continue;
         }
         LatencyStats s = LatencyStats.ofNanos(v[c], n[c]);
+        TailCi ci = s.ci();
         out.add(
             RowFactory.create(
-                key, c, s.p50(), s.p90(), s.p95(), s.p99(), s.p999(), s.mean(), s.max(),
+                key,
+                c,
+                s.p50(),
+                s.p90(),
+                s.p95(),
+                s.p99(),
+                s.p999(),
+                s.mean(),
+                s.max(),
+                ci.p95Lo(),
+                ci.p95Hi(),
+                ci.p99Lo(),
+                ci.p99Hi(),
                 s.count()));
       }
       return out.iterator();

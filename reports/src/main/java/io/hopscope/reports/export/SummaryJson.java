@@ -247,6 +247,20 @@ public final class SummaryJson {
     o.put("mean", s.mean());
     o.put("max", s.max());
     o.put("count", s.count());
+    if (s.ci() != null) {
+      ObjectNode ci = o.putObject("ci95");
+      interval(ci, "p95", s.ci().p95Lo(), s.ci().p95Hi());
+      interval(ci, "p99", s.ci().p99Lo(), s.ci().p99Hi());
+    }
+  }
+
+  /** A confidence interval as [low, high]; null when the sample is too small for one. */
+  private static void interval(ObjectNode parent, String name, double lo, double hi) {
+    if (Double.isNaN(lo) || Double.isNaN(hi)) {
+      parent.putNull(name);
+    } else {
+      parent.putArray(name).add(lo).add(hi);
+    }
   }
 
   private static void putNullable(ObjectNode o, String name, Double v) {
