@@ -31,6 +31,14 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Report directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(
+      names = "--baseline",
+      paramLabel = "RUN",
+      description =
+          "Compare with this run (default: the latest earlier run with the same fingerprint whose"
+              + " gates passed).")
+  String baseline;
+
   @Override
   public Integer call() {
     RunId run = runOption.run();
@@ -42,6 +50,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 run,
                 spec,
                 sources.any() ? Optional.of(sources.request(run, spec.get())) : Optional.empty(),
+                Optional.ofNullable(baseline).map(RunId::new),
                 out);
     return Reporting.print(root.env(), a) ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
   }

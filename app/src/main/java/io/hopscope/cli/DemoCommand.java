@@ -65,7 +65,12 @@ final class DemoCommand implements Callable<Integer> {
       env.err().println("== " + run + " (" + spec.scenarioName() + ")");
       RunPipeline.Analysed a =
           pipeline.analyze(
-              warehouse, run, Optional.of(spec), Optional.of(req), out.resolve(run.value()));
+              warehouse,
+              run,
+              Optional.of(spec),
+              Optional.of(req),
+              Optional.empty(),
+              out.resolve(run.value()));
       boolean passed = Reporting.print(env, a);
       lines.add(
           run

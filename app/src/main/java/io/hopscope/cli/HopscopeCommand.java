@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       ReportCommand.class,
       QueryCommand.class,
+      GateCommand.class,
       DemoCommand.class,
       SimulateCommand.class,
       picocli.CommandLine.HelpCommand.class
@@ -32,7 +33,7 @@ final class HopscopeCommand implements Runnable {
   public void run() {
     throw new picocli.CommandLine.ParameterException(
         new picocli.CommandLine(this),
-        "a command is needed: analyze, ingest, report, query, demo, simulate");
+        "a command is needed: analyze, ingest, report, gate, query, demo, simulate");
   }
 
   static final class Version implements picocli.CommandLine.IVersionProvider {

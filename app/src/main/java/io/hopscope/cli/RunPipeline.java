@@ -5,6 +5,7 @@ import io.hopscope.analytics.core.RunAnalyzer;
 import io.hopscope.analytics.spark.RunScan;
 import io.hopscope.analytics.spec.SpecGates;
 import io.hopscope.analytics.store.DerivedTables;
+import io.hopscope.analytics.store.History;
 import io.hopscope.analytics.store.StoredRun;
 import io.hopscope.ingest.IngestRequest;
 import io.hopscope.ingest.IngestResult;
@@ -80,6 +81,7 @@ final class RunPipeline {
       RunId run,
       Optional<RunSpec> spec,
       Optional<IngestRequest> ingest,
+      Optional<RunId> baseline,
       Path out) {
     SparkSession spark = SparkSessions.get("hopscope analyze " + run);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
@@ -87,7 +89,14 @@ final class RunPipeline {
         ingest.map(req -> ingest(warehouseUri, conf, req).get(0).warnings()).orElse(List.of());
     Warehouse wh = new Warehouse(warehouseUri, conf);
     RunScan.Scanned scanned = new RunScan(spark, wh).scan(run, spec, warnings);
-    RunAnalysis analysis = RunAnalyzer.analyze(scanned.facts());
+    RunAnalysis analysis =
+        History.gate(
+                wh,
+                RunAnalyzer.analyze(scanned.facts()),
+                scanned.spec(),
+                SpecGates.of(scanned.spec()),
+                baseline)
+            .analysis();
     DerivedTables.write(wh, analysis, scanned.spec(), env.clock().instant(), BuildInfo.version());
     ReportContext ctx =
         new ReportContext(

@@ -25,6 +25,15 @@ public final class Gates {
     public boolean allPassed() {
       return results.stream().allMatch(GateResult::passed);
     }
+
+    /** These verdicts followed by {@code more}'s. */
+    public Verdicts plus(Verdicts more) {
+      List<GateResult> r = new ArrayList<>(results);
+      r.addAll(more.results());
+      List<String> n = new ArrayList<>(notEvaluated);
+      n.addAll(more.notEvaluated());
+      return new Verdicts(r, n);
+    }
   }
 
   /**

@@ -27,4 +27,22 @@ public record RunAnalysis(
     plateaus = List.copyOf(plateaus);
     warnings = List.copyOf(warnings);
   }
+
+  /** This analysis with more gate verdicts and warnings (baseline gates, k6 thresholds). */
+  public RunAnalysis withGates(Gates.Verdicts more, List<String> moreWarnings) {
+    List<String> w = new java.util.ArrayList<>(warnings);
+    w.addAll(moreWarnings);
+    return new RunAnalysis(
+        runId,
+        scenario,
+        inputs,
+        schedule,
+        plateaus,
+        knee,
+        sizing,
+        drain,
+        gates.plus(more),
+        w,
+        timeline);
+  }
 }

@@ -3,8 +3,12 @@ package io.hopscope.ingest.warehouse;
 import io.hopscope.error.Problems;
 import io.hopscope.ingest.RunId;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -65,6 +69,31 @@ public final class Warehouse {
    */
   public RunWrite beginRun(RunId run) {
     return new RunWrite(this, run);
+  }
+
+  /** The runs that have a partition in a table, sorted by id. */
+  public List<RunId> runs(String table) {
+    Path dir = new Path(root, table);
+    List<RunId> out = new ArrayList<>();
+    try {
+      FileSystem fs = dir.getFileSystem(conf);
+      if (!fs.exists(dir)) {
+        return out;
+      }
+      String prefix = TableDef.RUN_ID + "=";
+      for (FileStatus st : fs.listStatus(dir)) {
+        String name = st.getPath().getName();
+        if (st.isDirectory()
+            && name.startsWith(prefix)
+            && RunId.isValid(name.substring(prefix.length()))) {
+          out.add(new RunId(name.substring(prefix.length())));
+        }
+      }
+    } catch (IOException e) {
+      throw Problems.storage(dir, "cannot list runs", e);
+    }
+    out.sort(Comparator.comparing(RunId::value));
+    return out;
   }
 
   Path root() {

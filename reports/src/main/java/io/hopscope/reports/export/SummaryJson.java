@@ -109,7 +109,7 @@ public final class SummaryJson {
       o.put("name", g.name());
       o.put("passed", g.passed());
       putNullable(o, "observed", g.observed());
-      o.put("limit", g.limit());
+      putNullable(o, "limit", g.limit());
       o.put("detail", g.detail());
     }
     root.put("gates_passed", a.gates().allPassed());

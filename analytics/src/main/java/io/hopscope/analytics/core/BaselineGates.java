@@ -1,0 +1,171 @@
+package io.hopscope.analytics.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The gates that compare a run with its baseline (gates contract): p95 hop per plateau and the knee
+ * load. A change counts as a regression only when it exceeds both the configured threshold and the
+ * run-to-run noise: the 95% confidence intervals of the two p95s (order statistics) must not
+ * overlap. The verdict says which of the two held.
+ */
+public final class BaselineGates {
+  private BaselineGates() {}
+
+  public static Gates.Verdicts evaluate(
+      GateConfig config, RunAnalysis current, RunAnalysis baseline) {
+    List<GateResult> out = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    p95(config, current, baseline, out, skipped);
+    knee(config, current, baseline, out, skipped);
+    return new Gates.Verdicts(out, skipped);
+  }
+
+  private static void p95(
+      GateConfig config,
+      RunAnalysis current,
+      RunAnalysis baseline,
+      List<GateResult> out,
+      List<String> skipped) {
+    double limit = config.maxP95HopRegression();
+    int kneeIndex = current.knee().map(Knee::plateauIndex).orElse(Integer.MAX_VALUE);
+    String worstText = null;
+    double worst = Double.NEGATIVE_INFINITY;
+    boolean failed = false;
+    int compared = 0;
+    for (PlateauResult c : current.plateaus()) {
+      if (!c.window().isPlateau() || c.index() >= kneeIndex) {
+        continue;
+      }
+      PlateauResult b = match(baseline, c);
+      LatencyStats cs = latency(c);
+      LatencyStats bs = b == null ? null : latency(b);
+      if (cs == null || bs == null || !(bs.p95() > 0)) {
+        continue;
+      }
+      compared++;
+      double change = cs.p95() / bs.p95() - 1;
+      boolean overThreshold = change > limit;
+      boolean beyondNoise = beyondNoise(cs, bs);
+      if (overThreshold && beyondNoise) {
+        failed = true;
+      }
+      if (change > worst) {
+        worst = change;
+        worstText =
+            String.format(
+                Locale.ROOT,
+                "plateau %d (%s rps): p95 %.3f ms vs %.3f ms in the baseline (%+.1f%%); %s",
+                c.index(),
+                fmt(c.window().targetRps()),
+                cs.p95(),
+                bs.p95(),
+                change * 100,
+                !overThreshold
+                    ? "within the threshold"
+                    : beyondNoise
+                        ? "beyond the threshold and the run-to-run noise: a regression"
+                        : "beyond the threshold but within the run-to-run noise (95% intervals"
+                            + " overlap): not counted");
+      }
+    }
+    if (compared == 0) {
+      skipped.add(
+          GateConfig.MAX_P95_HOP_REGRESSION
+              + ": no plateau below the knee matches one of the baseline "
+              + baseline.runId());
+      return;
+    }
+    out.add(
+        new GateResult(
+            GateConfig.MAX_P95_HOP_REGRESSION,
+            !failed,
+            worst,
+            limit,
+            "vs baseline " + baseline.runId() + ", worst " + worstText));
+  }
+
+  private static void knee(
+      GateConfig config,
+      RunAnalysis current,
+      RunAnalysis baseline,
+      List<GateResult> out,
+      List<String> skipped) {
+    double limit = config.maxKneeRegression();
+    if (baseline.knee().isEmpty()) {
+      skipped.add(
+          GateConfig.MAX_KNEE_REGRESSION + ": the baseline " + baseline.runId() + " has no knee");
+      return;
+    }
+    Knee b = baseline.knee().get();
+    if (current.knee().isEmpty()) {
+      out.add(
+          new GateResult(
+              GateConfig.MAX_KNEE_REGRESSION,
+              true,
+              0.0,
+              limit,
+              "no knee at the loads tested, the baseline "
+                  + baseline.runId()
+                  + " had one at "
+                  + fmt(b.offeredRps())
+                  + " rps"));
+      return;
+    }
+    Knee c = current.knee().get();
+    double change = c.offeredRps() / b.offeredRps() - 1;
+    // The knee can only be placed to a plateau; a move within the same plateau is not a change.
+    boolean samePlateau = c.plateauIndex() == b.plateauIndex();
+    boolean regressed = -change > limit && !samePlateau;
+    out.add(
+        new GateResult(
+            GateConfig.MAX_KNEE_REGRESSION,
+            !regressed,
+            -change,
+            limit,
+            String.format(
+                Locale.ROOT,
+                "knee at %s rps (plateau %d) vs %s rps (plateau %d) in the baseline %s (%+.1f%%)",
+                fmt(c.offeredRps()),
+                c.plateauIndex(),
+                fmt(b.offeredRps()),
+                b.plateauIndex(),
+                baseline.runId(),
+                change * 100)));
+  }
+
+  /** The baseline plateau with the same index and target rate, or null. */
+  private static PlateauResult match(RunAnalysis baseline, PlateauResult c) {
+    for (PlateauResult b : baseline.plateaus()) {
+      if (b.index() == c.index()
+          && b.window().kind() == c.window().kind()
+          && Math.abs(b.window().targetRps() - c.window().targetRps())
+              <= 1e-9 * Math.max(1, c.window().targetRps())) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  private static LatencyStats latency(PlateauResult p) {
+    return p.hasJobs() ? p.hop() : p.hasHttp() ? p.http().duration() : null;
+  }
+
+  /** True when the current p95's interval lies wholly above the baseline's. */
+  static boolean beyondNoise(LatencyStats current, LatencyStats baseline) {
+    if (current.ci() == null || baseline.ci() == null) {
+      return true; // no intervals: the threshold alone decides
+    }
+    double lo = current.ci().p95Lo();
+    double hi = baseline.ci().p95Hi();
+    if (Double.isNaN(lo) || Double.isNaN(hi)) {
+      return true;
+    }
+    return lo > hi;
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+}

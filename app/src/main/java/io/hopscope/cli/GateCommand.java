@@ -1,0 +1,103 @@
+package io.hopscope.cli;
+
+import io.hopscope.analytics.spec.SpecGates;
+import io.hopscope.analytics.store.History;
+import io.hopscope.analytics.store.StoredRun;
+import io.hopscope.error.ExitCode;
+import io.hopscope.error.Problems;
+import io.hopscope.ingest.RunId;
+import io.hopscope.ingest.warehouse.Warehouse;
+import io.hopscope.reports.export.GatesJson;
+import io.hopscope.reports.export.GatesJunitXml;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "gate",
+    description = {
+      "Evaluate an analysed run's regression gates from the warehouse, against --baseline or the"
+          + " latest earlier run with the same fingerprint whose gates passed; writes gates.json"
+          + " and gates.junit.xml into --out. Needs no Spark.",
+      "Exit codes: 0 every gate passed, 1 a gate failed, 2 bad usage or the run was never"
+          + " analysed, 3 storage failed."
+    })
+final class GateCommand implements Callable<Integer> {
+  @ParentCommand HopscopeCommand root;
+  @Mixin RunOption runOption = new RunOption();
+
+  @Option(
+      names = "--warehouse",
+      paramLabel = "URI",
+      defaultValue = "./warehouse",
+      description = "Warehouse root (default: ${DEFAULT-VALUE}).")
+  String warehouse;
+
+  @Option(names = "--baseline", paramLabel = "RUN", description = "The run to compare with.")
+  String baseline;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "./out",
+      description = "Where gates.json and gates.junit.xml go (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Warehouse wh = new Warehouse(warehouse, new Configuration());
+    RunId run = runOption.run();
+    StoredRun stored = StoredRun.read(wh, run);
+    History.Gated g =
+        History.gate(
+            wh,
+            stored.analysis(),
+            stored.spec(),
+            SpecGates.of(stored.spec()),
+            Optional.ofNullable(baseline).map(RunId::new));
+    try {
+      Files.createDirectories(out);
+      Files.writeString(
+          out.resolve("gates.json"),
+          GatesJson.render(g.analysis(), g.baseline().map(RunId::value).orElse(null)),
+          StandardCharsets.UTF_8);
+      Files.writeString(
+          out.resolve("gates.junit.xml"),
+          GatesJunitXml.render(g.analysis()),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw Problems.storage(out, "cannot write the gate results", e);
+    }
+    Env env = root.env();
+    env.err()
+        .println(
+            "baseline: "
+                + g.baseline()
+                    .map(RunId::value)
+                    .orElse("none (no earlier passing run with the same fingerprint)"));
+    g.analysis()
+        .gates()
+        .results()
+        .forEach(
+            r ->
+                env.err()
+                    .println(
+                        "gate "
+                            + r.name()
+                            + ": "
+                            + (r.passed() ? "pass" : "FAIL")
+                            + " — "
+                            + r.detail()));
+    g.analysis().gates().notEvaluated().forEach(s -> env.err().println("not evaluated: " + s));
+    env.out().println("gates: " + out.resolve("gates.json").toAbsolutePath().normalize());
+    return g.analysis().gates().allPassed() ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
+  }
+}
