@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The reported statistics of one latency sample, in milliseconds: exact p50, p90, p95, p99, p99.9
  * ({@link Quantiles}), mean, max, the sample size, and 95% confidence intervals of the tail
- * percentiles ({@link TailCi}; null when not computed).
+ * percentiles ({@link TailCi}; null when not computed) and the standard deviation (NaN when not
+ * computed).
  */
 public record LatencyStats(
     double p50,
@@ -16,7 +17,8 @@ public record LatencyStats(
     double mean,
     double max,
     long count,
-    TailCi ci) {
+    TailCi ci,
+    double std) {
 
   /** Statistics without confidence intervals. */
   public LatencyStats(
@@ -28,7 +30,26 @@ public record LatencyStats(
       double mean,
       double max,
       long count) {
-    this(p50, p90, p95, p99, p999, mean, max, count, null);
+    this(p50, p90, p95, p99, p999, mean, max, count, null, Double.NaN);
+  }
+
+  /** Statistics with intervals, without a standard deviation. */
+  public LatencyStats(
+      double p50,
+      double p90,
+      double p95,
+      double p99,
+      double p999,
+      double mean,
+      double max,
+      long count,
+      TailCi ci) {
+    this(p50, p90, p95, p99, p999, mean, max, count, ci, Double.NaN);
+  }
+
+  /** The coefficient of variation (std / mean); NaN when unknown. */
+  public double cv() {
+    return mean > 0 ? std / mean : Double.NaN;
   }
 
   /** The reported quantile levels, in the order of the record's components. */
@@ -69,7 +90,20 @@ public record LatencyStats(
         (double) sum / n / 1e6,
         ns[n - 1] / 1e6,
         n,
-        TailCi.ofSortedNanos(ns, n));
+        TailCi.ofSortedNanos(ns, n),
+        std(ns, n, (double) sum / n) / 1e6);
+  }
+
+  private static double std(long[] ns, int n, double mean) {
+    if (n < 2) {
+      return 0;
+    }
+    double ss = 0;
+    for (int i = 0; i < n; i++) {
+      double d = ns[i] - mean;
+      ss += d * d;
+    }
+    return Math.sqrt(ss / (n - 1));
   }
 
   /** The quantile at one of {@link #LEVELS}. */

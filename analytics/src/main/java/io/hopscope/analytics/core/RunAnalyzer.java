@@ -116,9 +116,11 @@ public final class RunAnalyzer {
     double weighted = 0;
     long n = 0;
     double peak = 0;
+    double p95Weighted = 0;
     for (PlateauResult p : plateaus) {
       if (p.hasJobs()) {
         weighted += p.service().mean() * p.service().count();
+        p95Weighted += p.service().p95() * p.service().count();
         n += p.service().count();
         peak = Math.max(peak, p.achievedRps());
       }
@@ -126,11 +128,44 @@ public final class RunAnalyzer {
     if (n == 0 || weighted <= 0) {
       return Optional.empty();
     }
+    double mean = weighted / n;
+    double p95Service = p95Weighted / n;
+    // Pooled variance over the plateaus: within-plateau spread plus the spread of their means.
+    double ss = 0;
+    boolean known = true;
+    for (PlateauResult p : plateaus) {
+      if (p.hasJobs()) {
+        LatencyStats s = p.service();
+        known &= !Double.isNaN(s.std());
+        ss +=
+            (s.count() - 1) * s.std() * s.std() + s.count() * (s.mean() - mean) * (s.mean() - mean);
+      }
+    }
+    double cv = known && n > 1 ? Math.sqrt(ss / (n - 1)) / mean : Double.NaN;
     List<Sizing.Load> loads = new ArrayList<>();
     loads.add(new Sizing.Load(peak, "observed_peak"));
     knee.ifPresent(k -> loads.add(new Sizing.Load(k.offeredRps(), "knee")));
     facts.specTargetRps().ifPresent(t -> loads.add(new Sizing.Load(t, "spec_target")));
-    return Optional.of(Sizing.of(weighted / n, loads));
+    double limit;
+    String basis;
+    if (facts.gates().sloMsP95Hop().isPresent()
+        && facts.gates().sloMsP95Hop().getAsDouble() > p95Service) {
+      limit = facts.gates().sloMsP95Hop().getAsDouble() - p95Service;
+      basis =
+          String.format(
+              Locale.ROOT,
+              "p95 queue delay within the SLO (%.1f ms) minus the p95 service time (%.1f ms)",
+              facts.gates().sloMsP95Hop().getAsDouble(),
+              p95Service);
+    } else {
+      limit = p95Service;
+      basis =
+          String.format(
+              Locale.ROOT,
+              "p95 queue delay within one p95 service time (%.1f ms; no SLO above it in the spec)",
+              p95Service);
+    }
+    return Optional.of(Sizing.of(mean, cv, limit, basis, loads));
   }
 
   private static List<String> hygiene(

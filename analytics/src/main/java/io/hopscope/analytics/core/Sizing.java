@@ -11,7 +11,10 @@ import java.util.List;
  * @param capacityPerWorkerRps jobs per second one busy worker completes
  */
 public record Sizing(
-    double meanServiceMs, double capacityPerWorkerRps, List<Recommendation> recommendations) {
+    double meanServiceMs,
+    double capacityPerWorkerRps,
+    List<Recommendation> recommendations,
+    TailAware tailAware) {
 
   /** The utilisations the playbook recommends sizing for (headroom 25–40%). */
   public static final double[] UTILIZATIONS = {0.6, 0.7, 0.75};
@@ -26,11 +29,62 @@ public record Sizing(
   /** A load to size for and why. */
   public record Load(double lambdaRps, String basis) {}
 
+  /**
+   * Tail-aware counts from Erlang C (M/G/c by Allen–Cunneen): for each load, the smallest number of
+   * workers whose predicted p95 queue delay stays within {@code queueLimitMs}.
+   *
+   * @param serviceCv the measured coefficient of variation of service times
+   * @param queueLimitMs the p95 queue-delay budget: the SLO minus the p95 service time when an SLO
+   *     is set, else one p95 service time
+   * @param limitBasis how the budget was chosen, in words
+   */
+  public record TailAware(
+      double serviceCv, double queueLimitMs, String limitBasis, List<TailCount> counts) {
+    public TailAware {
+      counts = List.copyOf(counts);
+    }
+  }
+
+  /** Workers for one load by the tail rule, with the predicted p95 queue delay at that count. */
+  public record TailCount(
+      double lambdaRps, int workers, double predictedP95QueueMs, String basis) {}
+
   public Sizing {
     if (!(meanServiceMs > 0)) {
       throw new IllegalArgumentException("mean service time must be > 0");
     }
     recommendations = List.copyOf(recommendations);
+  }
+
+  public Sizing(double meanServiceMs, double capacityPerWorkerRps, List<Recommendation> recs) {
+    this(meanServiceMs, capacityPerWorkerRps, recs, null);
+  }
+
+  /** The utilisation rule and the tail-aware count for the same loads. */
+  public static Sizing of(
+      double meanServiceMs,
+      double serviceCv,
+      double queueLimitMs,
+      String limitBasis,
+      List<Load> loads) {
+    Sizing u = of(meanServiceMs, loads);
+    List<TailCount> counts = new ArrayList<>();
+    double cs = Double.isNaN(serviceCv) ? 1 : serviceCv;
+    for (Load load : loads) {
+      int c =
+          ErlangC.minServers(load.lambdaRps(), meanServiceMs / 1000, cs, 0.95, queueLimitMs / 1000);
+      counts.add(
+          new TailCount(
+              load.lambdaRps(),
+              c,
+              ErlangC.waitQuantileS(c, load.lambdaRps(), meanServiceMs / 1000, cs, 0.95) * 1000,
+              load.basis()));
+    }
+    return new Sizing(
+        meanServiceMs,
+        u.capacityPerWorkerRps(),
+        u.recommendations(),
+        new TailAware(serviceCv, queueLimitMs, limitBasis, counts));
   }
 
   public static Sizing of(double meanServiceMs, List<Load> loads) {

@@ -27,7 +27,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class ExactStatsJob {
   private static final String[] STATS = {
-    "p50", "p90", "p95", "p99", "p999", "mean", "max", "p95_lo", "p95_hi", "p99_lo", "p99_hi"
+    "p50", "p90", "p95", "p99", "p999", "mean", "max", "p95_lo", "p95_hi", "p99_lo", "p99_hi", "std"
   };
   private static final StructType OUT = outSchema();
 
@@ -75,8 +75,9 @@ public final class ExactStatsJob {
               r.getDouble(6),
               r.getDouble(7),
               r.getDouble(8),
-              r.getLong(13),
-              new TailCi(r.getDouble(9), r.getDouble(10), r.getDouble(11), r.getDouble(12)));
+              r.getLong(14),
+              new TailCi(r.getDouble(9), r.getDouble(10), r.getDouble(11), r.getDouble(12)),
+              r.getDouble(13));
       result.computeIfAbsent(r.getString(0), k -> new LatencyStats[n])[r.getInt(1)] = stats;
     }
     return result;
@@ -137,6 +138,7 @@ public final class ExactStatsJob {
                 ci.p95Hi(),
                 ci.p99Lo(),
                 ci.p99Hi(),
+                s.std(),
                 s.count()));
       }
       return out.iterator();

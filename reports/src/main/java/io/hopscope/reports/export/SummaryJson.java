@@ -91,6 +91,25 @@ public final class SummaryJson {
         o.put("workers", r.workers());
         o.put("basis", r.basis());
       }
+      Sizing.TailAware t = sizing.tailAware();
+      if (t == null) {
+        s.putNull("tail_aware");
+      } else {
+        ObjectNode ta = s.putObject("tail_aware");
+        ta.put(
+            "model", "Erlang C (M/M/c) with the Allen-Cunneen correction for service variability");
+        putNullable(ta, "service_cv", t.serviceCv());
+        ta.put("queue_limit_ms", t.queueLimitMs());
+        ta.put("limit_basis", t.limitBasis());
+        ArrayNode counts = ta.putArray("counts");
+        for (Sizing.TailCount c : t.counts()) {
+          ObjectNode o = counts.addObject();
+          o.put("lambda_rps", c.lambdaRps());
+          o.put("workers", c.workers());
+          o.put("predicted_p95_queue_ms", c.predictedP95QueueMs());
+          o.put("basis", c.basis());
+        }
+      }
     }
     ObjectNode d = root.putObject("drain");
     d.put("load_end_ns", a.schedule().loadEndNs());

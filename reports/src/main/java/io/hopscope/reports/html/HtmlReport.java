@@ -380,24 +380,52 @@ public final class HtmlReport {
       out.append("<p>No measured jobs, so no sizing.</p>\n");
       return;
     }
-    out.append("<p>Utilisation rule: <code>workers = ceil(λ · mean(service) / U)</code> with mean")
-        .append(" service ")
+    Sizing.TailAware t = s.tailAware();
+    out.append("<p><b>Utilisation rule</b>: <code>workers = ceil(λ · mean(service) / U)</code>,")
+        .append(" mean service ")
         .append(Format.num(s.meanServiceMs()))
         .append(" ms, so one busy worker completes ")
         .append(Format.num(s.capacityPerWorkerRps()))
         .append(" jobs/s. It assumes service time does not change with load and the workers")
-        .append(" share one FIFO queue.</p>\n<table>\n<tr><th class=\"text\">load</th>")
-        .append("<th>λ (rps)</th><th>U</th><th>workers</th></tr>\n");
-    for (Sizing.Recommendation r : s.recommendations()) {
+        .append(" share one FIFO queue.</p>\n");
+    if (t != null) {
+      out.append("<p><b>Tail-aware count</b>: the smallest number of workers whose p95 queue")
+          .append(" delay, predicted by Erlang C (M/M/c) with the Allen–Cunneen correction for the")
+          .append(" measured service-time variability (cv ")
+          .append(esc(Format.num(t.serviceCv())))
+          .append("), stays within ")
+          .append(esc(Format.num(t.queueLimitMs())))
+          .append(" ms: ")
+          .append(esc(t.limitBasis()))
+          .append(". It assumes Poisson arrivals and one shared queue.</p>\n");
+    }
+    out.append("<table>\n<tr><th class=\"text\">load</th><th>λ (rps)</th>")
+        .append("<th>U = 0.6</th><th>U = 0.7</th><th>U = 0.75</th>")
+        .append(t == null ? "" : "<th>tail-aware</th><th>predicted p95 queue ms</th>")
+        .append("</tr>\n");
+    List<Sizing.Recommendation> recs = s.recommendations();
+    for (int i = 0; i + 2 < recs.size(); i += 3) {
+      Sizing.Recommendation r = recs.get(i);
       out.append("<tr><td class=\"text\">")
           .append(esc(r.basis().replace('_', ' ')))
           .append("</td><td>")
           .append(Format.num(r.lambdaRps()))
           .append("</td><td>")
-          .append(Format.num(r.utilization()))
+          .append(recs.get(i).workers())
           .append("</td><td>")
-          .append(r.workers())
-          .append("</td></tr>\n");
+          .append(recs.get(i + 1).workers())
+          .append("</td><td>")
+          .append(recs.get(i + 2).workers())
+          .append("</td>");
+      if (t != null && i / 3 < t.counts().size()) {
+        Sizing.TailCount c = t.counts().get(i / 3);
+        out.append("<td>")
+            .append(c.workers())
+            .append("</td><td>")
+            .append(Format.num(c.predictedP95QueueMs()))
+            .append("</td>");
+      }
+      out.append("</tr>\n");
     }
     out.append("</table>\n");
   }
