@@ -39,7 +39,13 @@ public final class ReportWriter {
       throw Problems.storage(outDir, "cannot create the output directory", e);
     }
     Map<ChartData, byte[]> charts = new LinkedHashMap<>();
-    for (ChartData c : List.of(Charts.envelope(a, ctx.gates()), Charts.depthOverTime(a))) {
+    for (ChartData c :
+        List.of(
+            Charts.envelope(a, ctx.gates()),
+            Charts.latencyOverTime(a, ctx.gates()),
+            Charts.throughputOverTime(a),
+            Charts.depthOverTime(a),
+            Charts.errorsOverTime(a))) {
       charts.put(c, ChartRenderer.png(c, CHART_WIDTH, CHART_HEIGHT));
     }
     List<Path> files = new java.util.ArrayList<>();

@@ -9,6 +9,8 @@ import java.util.Optional;
  *
  * @param sizing empty when no job was measured
  * @param drain empty without jobs (k6-only runs)
+ * @param buckets latency per time slice, for charts over time
+ * @param drift trends across the measured period (soak)
  */
 public record RunAnalysis(
     String runId,
@@ -21,11 +23,14 @@ public record RunAnalysis(
     Optional<Drain> drain,
     Gates.Verdicts gates,
     List<String> warnings,
-    Timeline timeline) {
+    Timeline timeline,
+    List<TimeBucket> buckets,
+    Drift drift) {
 
   public RunAnalysis {
     plateaus = List.copyOf(plateaus);
     warnings = List.copyOf(warnings);
+    buckets = buckets == null ? List.of() : List.copyOf(buckets);
   }
 
   /** This analysis with more gate verdicts and warnings (baseline gates, k6 thresholds). */
@@ -43,6 +48,8 @@ public record RunAnalysis(
         drain,
         gates.plus(more),
         w,
-        timeline);
+        timeline,
+        buckets,
+        drift);
   }
 }

@@ -49,6 +49,18 @@ public final class RunAnalyzer {
         Gates.evaluate(facts.gates(), plateaus, knee, drain, runErrorRate(plateaus), drift);
     List<String> warnings = new ArrayList<>(facts.warnings());
     warnings.addAll(hygiene(schedule, plateaus, drain));
+    Drift drifts = Drift.of(facts.buckets());
+    if (drifts.latency() != null
+        && drifts.latency().significant(Drift.ALPHA)
+        && drifts.latency().relativePerUnit() > 0.15) {
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "p95 latency drifts upward by %.0f%% per hour across the run (Theil-Sen slope,"
+                  + " Mann-Kendall p = %.3g): look for leaks, GC or background work",
+              drifts.latency().relativePerUnit() * 100,
+              drifts.latency().pValue()));
+    }
     return new RunAnalysis(
         facts.runId(),
         facts.scenario(),
@@ -60,7 +72,9 @@ public final class RunAnalyzer {
         drain,
         gates,
         warnings,
-        facts.timeline());
+        facts.timeline(),
+        facts.buckets(),
+        drifts);
   }
 
   private static PlateauResult plateau(Window w, WindowAggregate a, QueueDepth depth) {

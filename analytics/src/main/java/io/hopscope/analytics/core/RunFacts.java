@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
  *     gate: window index → {first, last}
  * @param specTargetRps the largest load the spec plans for, when it names one
  * @param warnings what earlier steps (ingest) want the reader to know
+ * @param buckets latency per time slice of the measured period, in time order
  */
 public record RunFacts(
     String runId,
@@ -25,7 +26,34 @@ public record RunFacts(
     InputCounts inputs,
     GateConfig gates,
     OptionalDouble specTargetRps,
-    List<String> warnings) {
+    List<String> warnings,
+    List<TimeBucket> buckets) {
+
+  /** Facts without time buckets. */
+  public RunFacts(
+      String runId,
+      String scenario,
+      Schedule schedule,
+      Map<Integer, WindowAggregate> windows,
+      Timeline timeline,
+      Map<Integer, double[]> driftThirds,
+      InputCounts inputs,
+      GateConfig gates,
+      OptionalDouble specTargetRps,
+      List<String> warnings) {
+    this(
+        runId,
+        scenario,
+        schedule,
+        windows,
+        timeline,
+        driftThirds,
+        inputs,
+        gates,
+        specTargetRps,
+        warnings,
+        List.of());
+  }
 
   public RunFacts {
     Objects.requireNonNull(runId);
@@ -37,5 +65,6 @@ public record RunFacts(
     Objects.requireNonNull(gates);
     Objects.requireNonNull(specTargetRps);
     warnings = List.copyOf(warnings);
+    buckets = List.copyOf(buckets);
   }
 }

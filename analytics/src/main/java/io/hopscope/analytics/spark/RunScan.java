@@ -17,6 +17,7 @@ import io.hopscope.analytics.core.InputCounts;
 import io.hopscope.analytics.core.RunFacts;
 import io.hopscope.analytics.core.Schedule;
 import io.hopscope.analytics.core.Telemetry;
+import io.hopscope.analytics.core.TimeBucket;
 import io.hopscope.analytics.core.Timeline;
 import io.hopscope.analytics.core.Window;
 import io.hopscope.analytics.core.WindowAggregate;
@@ -142,11 +143,13 @@ public final class RunScan {
                 col(JobsTable.SERVICE_NS));
     Map<Integer, HttpWindow> http = Map.of();
     long k6Points = 0;
+    Dataset<Row> points = null;
     if (hasK6) {
-      Dataset<Row> points = WarehouseTables.run(spark, warehouse, K6PointsTable.TABLE, run);
+      points = WarehouseTables.run(spark, warehouse, K6PointsTable.TABLE, run);
       k6Points = points.count();
       http = K6Scan.scan(points, schedule.windows());
     }
+    List<TimeBucket> buckets = TimeBuckets.scan(counts.jobs == 0 ? null : jobs, points, schedule);
     Map<Integer, Telemetry> telemetry = Map.of();
     long promSamples = 0;
     List<String> allWarnings = new java.util.ArrayList<>(warnings);
@@ -180,7 +183,8 @@ public final class RunScan {
             new InputCounts(counts.jobs, k6Points, promSamples, rejected),
             gates,
             targetRps(spec),
-            allWarnings);
+            allWarnings,
+            buckets);
     return new Scanned(facts, manifest, spec);
   }
 

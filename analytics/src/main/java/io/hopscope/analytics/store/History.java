@@ -61,7 +61,9 @@ public final class History {
             analysis.drain(),
             own,
             analysis.warnings(),
-            analysis.timeline());
+            analysis.timeline(),
+            analysis.buckets(),
+            analysis.drift());
     return new Gated(stripped.withGates(extra, List.of()), baseline);
   }
 

@@ -4,6 +4,7 @@ import io.hopscope.analytics.core.GateConfig;
 import io.hopscope.analytics.core.PlateauResult;
 import io.hopscope.analytics.core.QueueDepth;
 import io.hopscope.analytics.core.RunAnalysis;
+import io.hopscope.analytics.core.TimeBucket;
 import io.hopscope.analytics.core.Window;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -108,18 +109,7 @@ public final class Charts {
       y[i] = depth.at(first + i);
     }
     long t0 = a.schedule().t0Ns();
-    List<ChartData.Band> bands = new ArrayList<>();
-    if (a.schedule().warmupNs() > 0) {
-      bands.add(new ChartData.Band(0, a.schedule().warmupNs() / 1e9, "warm-up", Palette.BLACK));
-    }
-    for (Window w : a.schedule().windows()) {
-      bands.add(
-          new ChartData.Band(
-              (w.startNs() - t0) / 1e9,
-              (w.endNs() - t0) / 1e9,
-              (w.isPlateau() ? "P" : "R") + w.index(),
-              w.index() % 2 == 0 ? Palette.SKY : Palette.GREEN));
-    }
+    List<ChartData.Band> bands = new ArrayList<>(windowBands(a));
     List<ChartData.Marker> markers = new ArrayList<>();
     double loadEnd = (a.schedule().loadEndNs() - t0) / 1e9;
     markers.add(
@@ -146,6 +136,148 @@ public final class Charts {
         markers,
         bands,
         "No jobs: no queue depth to plot");
+  }
+
+  /** Shaded bands for the warm-up and each window, in seconds since t0. */
+  static List<ChartData.Band> windowBands(RunAnalysis a) {
+    long t0 = a.schedule().t0Ns();
+    List<ChartData.Band> bands = new ArrayList<>();
+    if (a.schedule().warmupNs() > 0) {
+      bands.add(new ChartData.Band(0, a.schedule().warmupNs() / 1e9, "warm-up", Palette.BLACK));
+    }
+    for (Window w : a.schedule().windows()) {
+      bands.add(
+          new ChartData.Band(
+              (w.startNs() - t0) / 1e9,
+              (w.endNs() - t0) / 1e9,
+              (w.isPlateau() ? "P" : "R") + w.index(),
+              w.index() % 2 == 0 ? Palette.SKY : Palette.GREEN));
+    }
+    return bands;
+  }
+
+  /** p50/p95/p99 latency per time slice, the windows shaded. */
+  public static ChartData latencyOverTime(RunAnalysis a, GateConfig gates) {
+    List<TimeBucket> bs = a.buckets();
+    boolean jobs = bs.stream().anyMatch(b -> b.hop() != null);
+    String what = jobs ? "hop" : "k6 request";
+    long t0 = a.schedule().t0Ns();
+    List<TimeBucket> used = bs.stream().filter(b -> !Double.isNaN(b.userLatencyMs(0.5))).toList();
+    double[] x =
+        used.stream().mapToDouble(b -> ((b.startNs() + b.endNs()) / 2 - t0) / 1e9).toArray();
+    double[] p50 = used.stream().mapToDouble(b -> b.userLatencyMs(0.50)).toArray();
+    double[] p95 = used.stream().mapToDouble(b -> b.userLatencyMs(0.95)).toArray();
+    double[] p99 = used.stream().mapToDouble(b -> b.userLatencyMs(0.99)).toArray();
+    double lo = min(p50);
+    double hi = max(p99);
+    boolean log = lo > 0 && hi / lo > LOG_SPAN;
+    List<ChartData.Marker> markers = new ArrayList<>();
+    gates
+        .sloMsP95Hop()
+        .ifPresent(
+            slo ->
+                markers.add(
+                    new ChartData.Marker(
+                        ChartData.Axis.Y,
+                        slo,
+                        String.format(Locale.ROOT, "SLO p95 %s ms", Format.num(slo)),
+                        Palette.BLACK,
+                        ChartData.Stroke.DOTTED)));
+    return new ChartData(
+        "latency-over-time",
+        what.substring(0, 1).toUpperCase(Locale.ROOT) + what.substring(1) + " latency over time",
+        "seconds since t0",
+        what + " latency (ms" + (log ? ", log scale)" : ")"),
+        log,
+        List.of(
+            new ChartData.Series("p50", x, p50, ChartData.Stroke.SOLID, Palette.GREEN, false),
+            new ChartData.Series("p95", x, p95, ChartData.Stroke.SOLID, Palette.BLUE, false),
+            new ChartData.Series(
+                "p99", x, p99, ChartData.Stroke.DASHED, Palette.VERMILLION, false)),
+        markers,
+        windowBands(a),
+        "No latency samples in the measured period");
+  }
+
+  /**
+   * Offered against achieved rate per second: job arrivals and completions (from the rebuilt
+   * timeline), or k6 requests per time slice for k6-only runs.
+   */
+  public static ChartData throughputOverTime(RunAnalysis a) {
+    long t0 = a.schedule().t0Ns();
+    List<ChartData.Series> series = new ArrayList<>();
+    if (a.drain().isPresent()) {
+      var t = a.timeline();
+      long[] arr = t.arrivals();
+      long[] done = t.completions();
+      int smooth = 5;
+      int n = arr.length / smooth;
+      double[] x = new double[n];
+      double[] in = new double[n];
+      double[] out = new double[n];
+      for (int i = 0; i < n; i++) {
+        long sa = 0;
+        long sd = 0;
+        for (int k = 0; k < smooth; k++) {
+          sa += arr[i * smooth + k];
+          sd += done[i * smooth + k];
+        }
+        x[i] = t.firstSec() + i * smooth + smooth / 2.0;
+        in[i] = sa / (double) smooth;
+        out[i] = sd / (double) smooth;
+      }
+      series.add(
+          new ChartData.Series(
+              "offered (jobs enqueued/s)", x, in, ChartData.Stroke.SOLID, Palette.BLUE, false));
+      series.add(
+          new ChartData.Series(
+              "achieved (jobs completed/s)",
+              x,
+              out,
+              ChartData.Stroke.DASHED,
+              Palette.VERMILLION,
+              false));
+    } else {
+      List<TimeBucket> bs = a.buckets().stream().filter(b -> b.http() != null).toList();
+      double[] x =
+          bs.stream().mapToDouble(b -> ((b.startNs() + b.endNs()) / 2 - t0) / 1e9).toArray();
+      double[] r =
+          bs.stream()
+              .mapToDouble(b -> b.http().count() / ((b.endNs() - b.startNs()) / 1e9))
+              .toArray();
+      series.add(
+          new ChartData.Series("k6 requests/s", x, r, ChartData.Stroke.SOLID, Palette.BLUE, false));
+    }
+    return new ChartData(
+        "throughput-over-time",
+        "Offered and achieved rate over time",
+        "seconds since t0",
+        "rate (per second)",
+        false,
+        series,
+        List.of(),
+        windowBands(a),
+        "No arrivals or requests recorded");
+  }
+
+  /** The share of k6 requests that failed, per time slice. */
+  public static ChartData errorsOverTime(RunAnalysis a) {
+    long t0 = a.schedule().t0Ns();
+    List<TimeBucket> bs = a.buckets().stream().filter(b -> b.requests() > 0).toList();
+    double[] x = bs.stream().mapToDouble(b -> ((b.startNs() + b.endNs()) / 2 - t0) / 1e9).toArray();
+    double[] y = bs.stream().mapToDouble(b -> 100.0 * b.failed() / b.requests()).toArray();
+    return new ChartData(
+        "errors-over-time",
+        "Failed requests over time (k6)",
+        "seconds since t0",
+        "failed requests (%)",
+        false,
+        List.of(
+            new ChartData.Series(
+                "failed %", x, y, ChartData.Stroke.SOLID, Palette.VERMILLION, false)),
+        List.of(),
+        windowBands(a),
+        "No k6 request outcomes in this run: no error rate over time");
   }
 
   private static double min(double[] v) {

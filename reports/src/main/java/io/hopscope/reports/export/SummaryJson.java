@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hopscope.analytics.core.DepthStats;
 import io.hopscope.analytics.core.Drain;
+import io.hopscope.analytics.core.Drift;
 import io.hopscope.analytics.core.GateResult;
 import io.hopscope.analytics.core.HistogramQuantile;
 import io.hopscope.analytics.core.HttpWindow;
@@ -18,6 +19,7 @@ import io.hopscope.analytics.core.RouteStats;
 import io.hopscope.analytics.core.RunAnalysis;
 import io.hopscope.analytics.core.Sizing;
 import io.hopscope.analytics.core.Telemetry;
+import io.hopscope.analytics.core.Trend;
 import io.hopscope.analytics.core.Window;
 import io.hopscope.reports.ReportContext;
 import java.time.format.DateTimeFormatter;
@@ -122,6 +124,9 @@ public final class SummaryJson {
       d.put("baseline_depth", drain.baselineDepth());
       d.put("depth_at_load_end", drain.depthAtLoadEnd());
     }
+    ObjectNode drift = root.putObject("drift");
+    trend(drift, "p95_latency", a.drift() == null ? null : a.drift().latency());
+    trend(drift, "p95_service", a.drift() == null ? null : a.drift().service());
     ArrayNode gates = root.putArray("gates");
     for (GateResult g : a.gates().results()) {
       ObjectNode o = gates.addObject();
@@ -214,6 +219,21 @@ public final class SummaryJson {
       o.put("error_rate", r.errorRate());
       stats(o, "http_ms", r.duration());
     }
+  }
+
+  /** A Theil–Sen / Mann–Kendall trend per hour, or null. */
+  private static void trend(ObjectNode parent, String name, Trend t) {
+    if (t == null) {
+      parent.putNull(name);
+      return;
+    }
+    ObjectNode o = parent.putObject(name);
+    o.put("buckets", t.n());
+    putNullable(o, "slope_ms_per_hour", t.slope());
+    putNullable(o, "relative_per_hour", t.relativePerUnit());
+    o.put("mann_kendall_s", t.s());
+    putNullable(o, "p_value", t.pValue());
+    o.put("significant", t.significant(Drift.ALPHA));
   }
 
   private static void telemetry(ObjectNode parent, Telemetry t) {

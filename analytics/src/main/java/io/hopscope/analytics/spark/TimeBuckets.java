@@ -1,0 +1,114 @@
+package io.hopscope.analytics.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import io.hopscope.analytics.core.LatencyStats;
+import io.hopscope.analytics.core.Schedule;
+import io.hopscope.analytics.core.TimeBucket;
+import io.hopscope.ingest.warehouse.JobsTable;
+import io.hopscope.ingest.warehouse.K6PointsTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Latency per time slice of the measured period ({@code [t0 + warm-up, load end)}): exact hop and
+ * service statistics of the jobs that arrived in each slice, and of the k6 requests that ended in
+ * it. Slices are a round number of seconds, about 120 of them over the run.
+ */
+final class TimeBuckets {
+  private static final long[] NICE_S = {10, 15, 20, 30, 60, 120, 300, 600, 900, 1800, 3600};
+
+  private TimeBuckets() {}
+
+  /** The slice length for a measured period. */
+  static long bucketNs(Schedule s) {
+    double seconds = (s.loadEndNs() - s.measureStartNs()) / 1e9;
+    for (long b : NICE_S) {
+      if (seconds / b <= 120) {
+        return b * 1_000_000_000L;
+      }
+    }
+    return NICE_S[NICE_S.length - 1] * 1_000_000_000L;
+  }
+
+  /**
+   * @param jobs the run's jobs, or null without job data
+   * @param points the run's k6 points, or null without k6 data
+   */
+  static List<TimeBucket> scan(Dataset<Row> jobs, Dataset<Row> points, Schedule schedule) {
+    long start = schedule.measureStartNs();
+    long end = schedule.loadEndNs();
+    long width = bucketNs(schedule);
+    Map<String, LatencyStats[]> jobStats = Map.of();
+    if (jobs != null) {
+      jobStats =
+          ExactStatsJob.byKey(
+              jobs,
+              key(col(JobsTable.ENQ_NS), start, end, width),
+              List.of(col(JobsTable.HOP_NS), col(JobsTable.SERVICE_NS)));
+    }
+    Map<String, LatencyStats[]> httpStats = Map.of();
+    Map<Long, long[]> failures = new HashMap<>();
+    if (points != null) {
+      Column k = key(col(K6PointsTable.TS_NS), start, end, width);
+      httpStats =
+          ExactStatsJob.byKey(
+              points.where(col(K6PointsTable.METRIC).equalTo(K6Scan.HTTP_REQ_DURATION)),
+              k,
+              List.of(expr("cast(round(" + K6PointsTable.VALUE + " * 1e6) as long)")));
+      for (Row r :
+          points
+              .where(col(K6PointsTable.METRIC).equalTo(K6Scan.HTTP_REQ_FAILED))
+              .select(k.as("k"), col(K6PointsTable.VALUE))
+              .where(col("k").isNotNull())
+              .groupBy("k")
+              .agg(count(lit(1)), sum(col(K6PointsTable.VALUE)))
+              .collectAsList()) {
+        failures.put(r.getLong(0), new long[] {r.getLong(1), Math.round(r.getDouble(2))});
+      }
+    }
+    List<TimeBucket> out = new ArrayList<>();
+    long n = (end - start + width - 1) / width;
+    for (long b = 0; b < n; b++) {
+      String key = Long.toString(b);
+      LatencyStats[] j = jobStats.get(key);
+      LatencyStats[] h = httpStats.get(key);
+      long[] f = failures.getOrDefault(b, new long[2]);
+      if (j == null && h == null && f[0] == 0) {
+        continue;
+      }
+      long s0 = start + b * width;
+      out.add(
+          new TimeBucket(
+              s0,
+              Math.min(end, s0 + width),
+              j == null ? null : j[0],
+              j == null ? null : j[1],
+              h == null ? null : h[0],
+              f[0],
+              f[1]));
+    }
+    return out;
+  }
+
+  /** The slice index of a timestamp, null outside the measured period. */
+  private static Column key(Column ts, long start, long end, long width) {
+    return org.apache
+        .spark
+        .sql
+        .functions
+        .when(
+            ts.geq(lit(start)).and(ts.lt(lit(end))),
+            expr("0").plus(ts.minus(lit(start)).divide(lit(width)).cast("long")))
+        .cast("long");
+  }
+}
