@@ -39,22 +39,19 @@ public final class ReportWriter {
       throw Problems.storage(outDir, "cannot create the output directory", e);
     }
     Map<ChartData, byte[]> charts = new LinkedHashMap<>();
-    for (ChartData c :
-        List.of(
-            Charts.envelope(a, ctx.gates()),
-            Charts.latencyOverTime(a, ctx.gates()),
-            Charts.throughputOverTime(a),
-            Charts.depthOverTime(a),
-            Charts.errorsOverTime(a))) {
+    for (ChartData c : charts(a, ctx)) {
       charts.put(c, ChartRenderer.png(c, CHART_WIDTH, CHART_HEIGHT));
     }
     List<Path> files = new java.util.ArrayList<>();
     for (Map.Entry<ChartData, byte[]> c : charts.entrySet()) {
       Path png = outDir.resolve("charts").resolve(c.getKey().id() + ".png");
+      Path svg = outDir.resolve("charts").resolve(c.getKey().id() + ".svg");
       if (c.getKey().isEmpty()) {
         deleteIfExists(png); // a chart with no data is said in words, not drawn
+        deleteIfExists(svg);
       } else {
         files.add(put(png, c.getValue()));
+        files.add(put(svg, ChartRenderer.svg(c.getKey(), CHART_WIDTH, CHART_HEIGHT)));
       }
     }
     Path summary = put(outDir.resolve("summary.json"), SummaryJson.render(a, ctx));
@@ -64,6 +61,21 @@ public final class ReportWriter {
     Path index = put(outDir.resolve("index.html"), HtmlReport.render(a, ctx, charts));
     files.add(index);
     return new Written(index, summary, files);
+  }
+
+  /** The report's charts, in reading order. */
+  public static List<ChartData> charts(RunAnalysis a, ReportContext ctx) {
+    return List.of(
+        Charts.envelope(a, ctx.gates()),
+        Charts.depthVsLoad(a),
+        Charts.decomposition(a),
+        Charts.latencyOverTime(a, ctx.gates()),
+        Charts.throughputOverTime(a),
+        Charts.depthOverTime(a),
+        Charts.errorsOverTime(a),
+        Charts.cdf(a, "hop"),
+        Charts.cdf(a, "service"),
+        Charts.cdf(a, "http"));
   }
 
   private static void deleteIfExists(Path file) {

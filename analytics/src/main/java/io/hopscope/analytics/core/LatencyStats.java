@@ -1,6 +1,7 @@
 package io.hopscope.analytics.core;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The reported statistics of one latency sample, in milliseconds: exact p50, p90, p95, p99, p99.9
@@ -18,7 +19,42 @@ public record LatencyStats(
     double max,
     long count,
     TailCi ci,
-    double std) {
+    double std,
+    List<Double> curve) {
+
+  /**
+   * The quantile levels of {@link #curve}: every percent, then the far tail (99.5, 99.9, 99.95,
+   * 99.99, 100).
+   */
+  public static final double[] CURVE_LEVELS = curveLevels();
+
+  private static double[] curveLevels() {
+    double[] l = new double[105];
+    for (int i = 0; i < 100; i++) {
+      l[i] = i / 100.0;
+    }
+    l[100] = 0.995;
+    l[101] = 0.999;
+    l[102] = 0.9995;
+    l[103] = 0.9999;
+    l[104] = 1.0;
+    return l;
+  }
+
+  /** Statistics with intervals and a standard deviation, without a curve. */
+  public LatencyStats(
+      double p50,
+      double p90,
+      double p95,
+      double p99,
+      double p999,
+      double mean,
+      double max,
+      long count,
+      TailCi ci,
+      double std) {
+    this(p50, p90, p95, p99, p999, mean, max, count, ci, std, null);
+  }
 
   /** Statistics without confidence intervals. */
   public LatencyStats(
@@ -91,7 +127,17 @@ public record LatencyStats(
         ns[n - 1] / 1e6,
         n,
         TailCi.ofSortedNanos(ns, n),
-        std(ns, n, (double) sum / n) / 1e6);
+        std(ns, n, (double) sum / n) / 1e6,
+        curve(ns, n));
+  }
+
+  /** The quantiles at {@link #CURVE_LEVELS} of a sorted sample, in ms: the distribution's shape. */
+  private static List<Double> curve(long[] sorted, int n) {
+    Double[] c = new Double[CURVE_LEVELS.length];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = Quantiles.ofSorted(sorted, n, CURVE_LEVELS[i]) / 1e6;
+    }
+    return List.of(c);
   }
 
   private static double std(long[] ns, int n, double mean) {

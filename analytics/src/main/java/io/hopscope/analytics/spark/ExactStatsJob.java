@@ -41,6 +41,7 @@ public final class ExactStatsJob {
       f.add(DataTypes.createStructField(s, DataTypes.DoubleType, false));
     }
     f.add(DataTypes.createStructField("count", DataTypes.LongType, false));
+    f.add(DataTypes.createStructField("curve", DataTypes.StringType, false));
     return DataTypes.createStructType(f);
   }
 
@@ -77,10 +78,31 @@ public final class ExactStatsJob {
               r.getDouble(8),
               r.getLong(14),
               new TailCi(r.getDouble(9), r.getDouble(10), r.getDouble(11), r.getDouble(12)),
-              r.getDouble(13));
+              r.getDouble(13),
+              curve(r.getString(15)));
       result.computeIfAbsent(r.getString(0), k -> new LatencyStats[n])[r.getInt(1)] = stats;
     }
     return result;
+  }
+
+  /** The curve travels as text: Double.toString round-trips every double exactly. */
+  static String curveText(List<Double> curve) {
+    StringBuilder sb = new StringBuilder();
+    for (Double d : curve) {
+      if (sb.length() > 0) {
+        sb.append(',');
+      }
+      sb.append(d);
+    }
+    return sb.toString();
+  }
+
+  static List<Double> curve(String text) {
+    List<Double> out = new ArrayList<>();
+    for (String s : text.split(",")) {
+      out.add(Double.valueOf(s));
+    }
+    return List.copyOf(out);
   }
 
   private static final class KeyOf implements MapFunction<Row, String> {
@@ -139,7 +161,8 @@ public final class ExactStatsJob {
                 ci.p99Lo(),
                 ci.p99Hi(),
                 s.std(),
-                s.count()));
+                s.count(),
+                curveText(s.curve())));
       }
       return out.iterator();
     }

@@ -19,13 +19,59 @@ public record ChartData(
     List<Series> series,
     List<Marker> markers,
     List<Band> bands,
-    String emptyMessage) {
+    String emptyMessage,
+    XScale xScale,
+    Style style) {
+
+  /** The x axis. */
+  public enum XScale {
+    LINEAR,
+    /** Decades, for ranges that span them. */
+    LOG,
+    /** Dates: x values are epoch milliseconds, drawn as UTC dates. */
+    TIME
+  }
+
+  /** How the series are drawn. */
+  public enum Style {
+    /** Lines, one per series. */
+    LINES,
+    /** Areas stacked on each other, in series order (the first at the bottom). */
+    STACKED
+  }
 
   public ChartData {
     Objects.requireNonNull(id);
     series = List.copyOf(series);
     markers = List.copyOf(markers);
     bands = List.copyOf(bands);
+    Objects.requireNonNull(style);
+    Objects.requireNonNull(xScale);
+  }
+
+  /** Lines on a linear x axis. */
+  public ChartData(
+      String id,
+      String title,
+      String xLabel,
+      String yLabel,
+      boolean logY,
+      List<Series> series,
+      List<Marker> markers,
+      List<Band> bands,
+      String emptyMessage) {
+    this(
+        id,
+        title,
+        xLabel,
+        yLabel,
+        logY,
+        series,
+        markers,
+        bands,
+        emptyMessage,
+        XScale.LINEAR,
+        Style.LINES);
   }
 
   /** Line styles. */

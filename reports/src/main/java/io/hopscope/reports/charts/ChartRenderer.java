@@ -41,11 +41,11 @@ public final class ChartRenderer {
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     int i = 0;
     for (ChartData.Series s : data.series()) {
-      XYSeries xy = new XYSeries(s.name(), false, true);
+      XYSeries xy = new XYSeries(s.name(), true, data.style() != ChartData.Style.STACKED);
       double[] x = s.x();
       double[] y = s.y();
       for (int k = 0; k < x.length; k++) {
-        if (!data.logY() || y[k] > 0) {
+        if ((!data.logY() || y[k] > 0) && (data.xScale() != ChartData.XScale.LOG || x[k] > 0)) {
           xy.add(x[k], y[k]);
         }
       }
@@ -55,23 +55,27 @@ public final class ChartRenderer {
       renderer.setSeriesShapesVisible(i, s.points());
       i++;
     }
-    NumberAxis x = new NumberAxis(data.xLabel());
-    x.setAutoRangeIncludesZero(false);
+    org.jfree.chart.axis.ValueAxis x;
+    if (data.xScale() == ChartData.XScale.LOG) {
+      x = logAxis(data.xLabel());
+    } else if (data.xScale() == ChartData.XScale.TIME) {
+      org.jfree.chart.axis.DateAxis dates =
+          new org.jfree.chart.axis.DateAxis(
+              data.xLabel(), java.util.TimeZone.getTimeZone("UTC"), Locale.ROOT);
+      dates.setDateFormatOverride(dateFormat());
+      dates.setLowerMargin(0.04);
+      dates.setUpperMargin(0.04);
+      x = dates;
+    } else {
+      NumberAxis lin = new NumberAxis(data.xLabel());
+      lin.setAutoRangeIncludesZero(false);
+      x = lin;
+    }
     x.setLabelFont(LABEL);
     x.setTickLabelFont(TICK);
     org.jfree.chart.axis.ValueAxis y;
     if (data.logY()) {
-      LogAxis log = new LogAxis(data.yLabel());
-      log.setBase(10);
-      log.setSmallestValue(1e-3);
-      // One tick per decade, labelled as plain numbers: 1, 10, 100, 1000.
-      log.setAutoTickUnitSelection(false);
-      log.setTickUnit(
-          new NumberTickUnit(
-              1.0, new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT))));
-      log.setMinorTickMarksVisible(true);
-      log.setMinorTickCount(9);
-      y = log;
+      y = logAxis(data.yLabel());
     } else {
       NumberAxis lin = new NumberAxis(data.yLabel());
       lin.setAutoRangeIncludesZero(true);
@@ -79,7 +83,22 @@ public final class ChartRenderer {
     }
     y.setLabelFont(LABEL);
     y.setTickLabelFont(TICK);
-    XYPlot plot = new XYPlot(dataset, x, y, renderer);
+    org.jfree.chart.renderer.xy.XYItemRenderer r = renderer;
+    org.jfree.data.xy.XYDataset d = dataset;
+    if (data.style() == ChartData.Style.STACKED) {
+      org.jfree.data.xy.DefaultTableXYDataset table = new org.jfree.data.xy.DefaultTableXYDataset();
+      for (int k = 0; k < dataset.getSeriesCount(); k++) {
+        table.addSeries(dataset.getSeries(k));
+      }
+      org.jfree.chart.renderer.xy.StackedXYAreaRenderer2 area =
+          new org.jfree.chart.renderer.xy.StackedXYAreaRenderer2();
+      for (int k = 0; k < data.series().size(); k++) {
+        area.setSeriesPaint(k, Palette.translucent(data.series().get(k).color(), 190));
+      }
+      r = area;
+      d = table;
+    }
+    XYPlot plot = new XYPlot(d, x, y, r);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(GRID);
     plot.setRangeGridlinePaint(GRID);
@@ -121,6 +140,33 @@ public final class ChartRenderer {
       legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
     }
     return chart;
+  }
+
+  private static LogAxis logAxis(String label) {
+    LogAxis log = new LogAxis(label);
+    log.setBase(10);
+    log.setSmallestValue(1e-3);
+    // One tick per decade, labelled as plain numbers: 1, 10, 100, 1000.
+    log.setAutoTickUnitSelection(false);
+    log.setTickUnit(
+        new NumberTickUnit(
+            1.0, new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+    log.setMinorTickMarksVisible(true);
+    log.setMinorTickCount(9);
+    return log;
+  }
+
+  private static java.text.DateFormat dateFormat() {
+    java.text.SimpleDateFormat f = new java.text.SimpleDateFormat("yyyy-MM-dd", Locale.ROOT);
+    f.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+    return f;
+  }
+
+  /** The chart as SVG text. */
+  public static String svg(ChartData data, int width, int height) {
+    org.jfree.svg.SVGGraphics2D g = new org.jfree.svg.SVGGraphics2D(width, height);
+    chart(data).draw(g, new java.awt.Rectangle(0, 0, width, height));
+    return g.getSVGDocument();
   }
 
   /** The chart as PNG bytes. */

@@ -1,6 +1,7 @@
 package io.hopscope.reports.charts;
 
 import io.hopscope.analytics.core.GateConfig;
+import io.hopscope.analytics.core.LatencyStats;
 import io.hopscope.analytics.core.PlateauResult;
 import io.hopscope.analytics.core.QueueDepth;
 import io.hopscope.analytics.core.RunAnalysis;
@@ -136,6 +137,129 @@ public final class Charts {
         markers,
         bands,
         "No jobs: no queue depth to plot");
+  }
+
+  /**
+   * Where the hop goes per plateau: mean service time and mean queue delay stacked (their sum is
+   * the mean hop), against offered load.
+   */
+  public static ChartData decomposition(RunAnalysis a) {
+    List<PlateauResult> ps =
+        a.plateaus().stream()
+            .filter(p -> p.window().isPlateau() && p.hasJobs() && !Double.isNaN(p.offeredRps()))
+            .sorted(Comparator.comparingDouble(PlateauResult::offeredRps))
+            .toList();
+    List<PlateauResult> strict = new ArrayList<>();
+    for (PlateauResult p : ps) {
+      if (strict.isEmpty() || p.offeredRps() > strict.get(strict.size() - 1).offeredRps()) {
+        strict.add(p);
+      }
+    }
+    double[] x = strict.stream().mapToDouble(PlateauResult::offeredRps).toArray();
+    double[] svc = strict.stream().mapToDouble(p -> p.service().mean()).toArray();
+    double[] queue = strict.stream().mapToDouble(p -> p.queueDelay().mean()).toArray();
+    return new ChartData(
+        "decomposition",
+        "Where the hop goes: mean service time and queue delay per plateau",
+        "offered load (rps)",
+        "mean time (ms), stacked",
+        false,
+        List.of(
+            new ChartData.Series(
+                "service time", x, svc, ChartData.Stroke.SOLID, Palette.GREEN, false),
+            new ChartData.Series(
+                "queue delay", x, queue, ChartData.Stroke.SOLID, Palette.ORANGE, false)),
+        List.of(),
+        List.of(),
+        "No job data (k6 only): the hop cannot be split into queueing and service",
+        ChartData.XScale.LINEAR,
+        ChartData.Style.STACKED);
+  }
+
+  /** Queue depth per plateau (max and end) against offered load: the envelope's second panel. */
+  public static ChartData depthVsLoad(RunAnalysis a) {
+    List<PlateauResult> ps =
+        a.plateaus().stream()
+            .filter(
+                p -> p.window().isPlateau() && p.depth() != null && !Double.isNaN(p.offeredRps()))
+            .sorted(Comparator.comparingDouble(PlateauResult::offeredRps))
+            .toList();
+    double[] x = ps.stream().mapToDouble(PlateauResult::offeredRps).toArray();
+    double[] max = ps.stream().mapToDouble(p -> p.depth().max()).toArray();
+    double[] mean = ps.stream().mapToDouble(p -> p.depth().mean()).toArray();
+    List<ChartData.Marker> markers = new ArrayList<>();
+    a.knee()
+        .ifPresent(
+            k ->
+                markers.add(
+                    new ChartData.Marker(
+                        ChartData.Axis.X,
+                        k.offeredRps(),
+                        " knee",
+                        Palette.ORANGE,
+                        ChartData.Stroke.SOLID)));
+    return new ChartData(
+        "depth-vs-load",
+        "Queue depth vs offered load",
+        "offered load (rps)",
+        "queue depth (jobs)",
+        false,
+        List.of(
+            new ChartData.Series("max depth", x, max, ChartData.Stroke.SOLID, Palette.BLUE, true),
+            new ChartData.Series(
+                "mean depth", x, mean, ChartData.Stroke.DASHED, Palette.SKY, true)),
+        markers,
+        List.of(),
+        "No job timestamps (k6 only): no queue depth");
+  }
+
+  /**
+   * The latency distribution of each plateau as a CDF (log x): hop, service time or k6 request
+   * duration.
+   */
+  public static ChartData cdf(RunAnalysis a, String segment) {
+    List<ChartData.Series> series = new ArrayList<>();
+    double[] y = new double[LatencyStats.CURVE_LEVELS.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = LatencyStats.CURVE_LEVELS[i] * 100;
+    }
+    int color = 0;
+    for (PlateauResult p : a.plateaus()) {
+      LatencyStats s =
+          switch (segment) {
+            case "hop" -> p.hop();
+            case "service" -> p.service();
+            default -> p.hasHttp() ? p.http().duration() : null;
+          };
+      if (s == null || s.curve() == null || !p.window().isPlateau()) {
+        continue;
+      }
+      double[] x = s.curve().stream().mapToDouble(Double::doubleValue).toArray();
+      series.add(
+          new ChartData.Series(
+              "P" + p.index() + " (" + Format.num(p.window().targetRps()) + " rps)",
+              x,
+              y,
+              ChartData.Stroke.SOLID,
+              color++,
+              false));
+    }
+    String what =
+        segment.equals("http")
+            ? "k6 request duration"
+            : segment.equals("hop") ? "hop" : "service time";
+    return new ChartData(
+        "cdf-" + segment,
+        "Distribution of " + what + " per plateau",
+        what + " (ms, log scale)",
+        "share of requests at or below (%)",
+        false,
+        series,
+        List.of(),
+        List.of(),
+        "No " + what + " samples",
+        ChartData.XScale.LOG,
+        ChartData.Style.LINES);
   }
 
   /** Shaded bands for the warm-up and each window, in seconds since t0. */
