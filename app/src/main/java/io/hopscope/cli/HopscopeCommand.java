@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       QueryCommand.class,
       GateCommand.class,
+      TrendCommand.class,
       DemoCommand.class,
       SimulateCommand.class,
       picocli.CommandLine.HelpCommand.class

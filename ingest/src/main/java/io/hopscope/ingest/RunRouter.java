@@ -95,6 +95,7 @@ final class RunRouter implements JobSink, AutoCloseable {
     private final TableWriter<JobBatch.Cursor> jobs;
     private JobBatch.Cursor cursor;
     private final TableWriter<Reject> rejects;
+    private long clockSkewed;
     private TableWriter<K6Point> k6;
     private TableWriter<K6SummaryStat> k6Summary;
     private TableWriter<K6Threshold> k6Thresholds;
@@ -200,6 +201,9 @@ final class RunRouter implements JobSink, AutoCloseable {
 
     void reject(Reject reject) {
       rejects.write(reject);
+      if (reject.reason().startsWith("clock skew")) {
+        clockSkewed++;
+      }
     }
 
     /** Writes the manifest and swaps the run's partitions into place. */
@@ -218,6 +222,15 @@ final class RunRouter implements JobSink, AutoCloseable {
                 + " were rejected (see the rejects table), "
                 + (jobs.rows() + (k6 == null ? 0 : k6.rows()))
                 + " kept");
+      }
+      if (clockSkewed > 0) {
+        warnings.add(
+            clockSkewed
+                + " entries of run "
+                + run()
+                + " were claimed before they were enqueued or done before they were claimed:"
+                + " the gateway's and the workers' clocks disagree (clock skew); sync them (NTP,"
+                + " chrony) before trusting queue delay and service time");
       }
       RunSpec spec = req.spec().orElse(null);
       long t0 = spec != null && spec.startNs().isPresent() ? spec.startNs().getAsLong() : firstNs();

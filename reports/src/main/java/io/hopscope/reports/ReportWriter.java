@@ -5,8 +5,10 @@ import io.hopscope.error.Problems;
 import io.hopscope.reports.charts.ChartData;
 import io.hopscope.reports.charts.ChartRenderer;
 import io.hopscope.reports.charts.Charts;
+import io.hopscope.reports.export.ChartsJson;
 import io.hopscope.reports.export.GatesJunitXml;
 import io.hopscope.reports.export.PlateausCsv;
+import io.hopscope.reports.export.RoutesCsv;
 import io.hopscope.reports.export.SummaryJson;
 import io.hopscope.reports.html.HtmlReport;
 import java.io.IOException;
@@ -38,29 +40,44 @@ public final class ReportWriter {
     } catch (IOException e) {
       throw Problems.storage(outDir, "cannot create the output directory", e);
     }
-    Map<ChartData, byte[]> charts = new LinkedHashMap<>();
-    for (ChartData c : charts(a, ctx)) {
-      charts.put(c, ChartRenderer.png(c, CHART_WIDTH, CHART_HEIGHT));
-    }
     List<Path> files = new java.util.ArrayList<>();
-    for (Map.Entry<ChartData, byte[]> c : charts.entrySet()) {
-      Path png = outDir.resolve("charts").resolve(c.getKey().id() + ".png");
-      Path svg = outDir.resolve("charts").resolve(c.getKey().id() + ".svg");
-      if (c.getKey().isEmpty()) {
-        deleteIfExists(png); // a chart with no data is said in words, not drawn
-        deleteIfExists(svg);
-      } else {
-        files.add(put(png, c.getValue()));
-        files.add(put(svg, ChartRenderer.svg(c.getKey(), CHART_WIDTH, CHART_HEIGHT)));
-      }
-    }
+    Map<ChartData, byte[]> charts = writeCharts(charts(a, ctx), outDir, files);
     Path summary = put(outDir.resolve("summary.json"), SummaryJson.render(a, ctx));
     files.add(summary);
     files.add(put(outDir.resolve("plateaus.csv"), PlateausCsv.render(a)));
     files.add(put(outDir.resolve("gates.junit.xml"), GatesJunitXml.render(a)));
+    files.add(put(outDir.resolve("routes.csv"), RoutesCsv.render(a)));
     Path index = put(outDir.resolve("index.html"), HtmlReport.render(a, ctx, charts));
     files.add(index);
     return new Written(index, summary, files);
+  }
+
+  /**
+   * Draws each chart as PNG and SVG into {@code outDir/charts}, with the data behind all of them in
+   * {@code charts.json}; a chart without data has no files (a stale one is removed) and maps to
+   * null. Adds the files written to {@code files}.
+   *
+   * @return chart → PNG bytes (for inlining), in the given order
+   */
+  public static Map<ChartData, byte[]> writeCharts(
+      List<ChartData> charts, Path outDir, List<Path> files) {
+    Map<ChartData, byte[]> out = new LinkedHashMap<>();
+    for (ChartData c : charts) {
+      Path png = outDir.resolve("charts").resolve(c.id() + ".png");
+      Path svg = outDir.resolve("charts").resolve(c.id() + ".svg");
+      if (c.isEmpty()) {
+        deleteIfExists(png); // a chart with no data is said in words, not drawn
+        deleteIfExists(svg);
+        out.put(c, null);
+      } else {
+        byte[] bytes = ChartRenderer.png(c, CHART_WIDTH, CHART_HEIGHT);
+        files.add(put(png, bytes));
+        files.add(put(svg, ChartRenderer.svg(c, CHART_WIDTH, CHART_HEIGHT)));
+        out.put(c, bytes);
+      }
+    }
+    files.add(put(outDir.resolve("charts").resolve("charts.json"), ChartsJson.render(charts)));
+    return out;
   }
 
   /** The report's charts, in reading order. */
@@ -78,7 +95,8 @@ public final class ReportWriter {
         Charts.cdf(a, "http"));
   }
 
-  private static void deleteIfExists(Path file) {
+  /** Removes a file that a new rendering no longer has (a chart without data). */
+  public static void deleteIfExists(Path file) {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
@@ -86,11 +104,13 @@ public final class ReportWriter {
     }
   }
 
-  private static Path put(Path file, String text) {
+  /** Writes text aside and moves it into place, so a reader never sees half a file. */
+  public static Path put(Path file, String text) {
     return put(file, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Path put(Path file, byte[] bytes) {
+  /** Writes bytes aside and moves them into place. */
+  public static Path put(Path file, byte[] bytes) {
     Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
     try {
       Files.write(tmp, bytes);

@@ -26,7 +26,7 @@ class HtmlReportTest {
 
   @Test
   void everyInputStringIsEscaped() {
-    RunAnalysis a = SampleAnalysis.analysis("run-1", EVIL);
+    RunAnalysis a = SampleAnalysis.analysis("run-1", EVIL, EVIL);
     String sources =
         "[{\"kind\":\"done-file\",\"location\":\""
             + EVIL.replace("\"", "\\\"")
@@ -63,8 +63,31 @@ class HtmlReportTest {
             "plateaus.csv",
             "gates.junit.xml",
             "index.html",
+            "routes.csv",
+            "charts/charts.json",
             "charts/envelope.png",
+            "charts/envelope.svg",
             "charts/depth-over-time.png");
+  }
+
+  @Test
+  void structureAndChartDataArePinned() throws IOException {
+    RunAnalysis a = SampleAnalysis.analysis("run-1", "capacity_ramp", "POST /hop");
+    ReportContext ctx = SampleAnalysis.context(SampleAnalysis.spec("capacity_ramp"), "[]");
+    ReportWriter.Written w = ReportWriter.write(a, ctx, dir);
+    // The data behind every chart, and the page without its pixels: images are drawn by the
+    // platform's fonts, their data and the page around them are ours.
+    Golden.check("charts.json", Files.readString(dir.resolve("charts/charts.json")));
+    Golden.check(
+        "index.structure.html",
+        Files.readString(w.index())
+            .replaceAll("data:image/png;base64,[A-Za-z0-9+/=]+", "data:image/png;base64,…"));
+    Golden.check("routes.csv", Files.readString(dir.resolve("routes.csv")));
+    // Byte-identical when rendered again.
+    Path again = dir.resolve("again");
+    ReportWriter.write(a, ctx, again);
+    assertThat(Files.readString(again.resolve("index.html")))
+        .isEqualTo(Files.readString(w.index()));
   }
 
   @Test

@@ -2,8 +2,10 @@ package io.hopscope.reports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hopscope.analytics.core.GateConfig;
+import io.hopscope.analytics.core.HttpWindow;
 import io.hopscope.analytics.core.InputCounts;
 import io.hopscope.analytics.core.LatencyStats;
+import io.hopscope.analytics.core.RouteStats;
 import io.hopscope.analytics.core.RunAnalysis;
 import io.hopscope.analytics.core.RunAnalyzer;
 import io.hopscope.analytics.core.RunFacts;
@@ -27,7 +29,9 @@ final class SampleAnalysis {
   static RunSpec spec(String scenario) {
     return RunSpecReader.parse(
         "inline",
+        // Sorted keys: Map.of iterates in a different order in every JVM.
         new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .valueToTree(
                 Map.of(
                     "test_run",
@@ -50,10 +54,39 @@ final class SampleAnalysis {
   }
 
   static RunAnalysis analysis(String runId, String scenario) {
+    return analysis(runId, scenario, null);
+  }
+
+  /**
+   * The sample run; with {@code route} non-null, the first plateau also has k6 requests of that
+   * scenario and request name (tags come from inputs: tests feed hostile text through them).
+   */
+  static RunAnalysis analysis(String runId, String scenario, String route) {
     RunSpec spec = spec(scenario);
     Schedule s = Schedule.of(T0, 2, spec.stages());
     Map<Integer, WindowAggregate> w = new HashMap<>();
     w.put(0, agg(0, 40, 40, 10, 1, 9));
+    if (route != null) {
+      WindowAggregate a = w.get(0);
+      HttpWindow http =
+          new HttpWindow(
+              stats(12, 40),
+              40,
+              2,
+              40,
+              38,
+              40,
+              0,
+              Map.of("202", 38L, "503", 2L),
+              Map.of(route, 2L),
+              List.of(new RouteStats(route, route, stats(12, 40), 40, 2)),
+              3,
+              10);
+      w.put(
+          0,
+          new WindowAggregate(
+              0, a.jobs(), a.completions(), a.hop(), a.queueDelay(), a.service(), http));
+    }
     w.put(1, agg(1, 80, 80, 14, 4, 10));
     w.put(2, agg(2, 120, 96, 900, 880, 20));
     // Seconds 0..16: arrivals follow the plateaus; claims fall behind in the last one.

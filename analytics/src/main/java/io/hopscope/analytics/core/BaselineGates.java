@@ -19,7 +19,58 @@ public final class BaselineGates {
     List<String> skipped = new ArrayList<>();
     p95(config, current, baseline, out, skipped);
     knee(config, current, baseline, out, skipped);
+    throughput(config, current, baseline, out, skipped);
     return new Gates.Verdicts(out, skipped);
+  }
+
+  /**
+   * The highest rate achieved in a plateau whose error rate stays within the error budget (every
+   * plateau when no source records errors); NaN when none qualifies.
+   */
+  static double throughputWithinBudget(RunAnalysis a, double budget) {
+    double best = Double.NaN;
+    for (PlateauResult p : a.plateaus()) {
+      if (!p.window().isPlateau() || Double.isNaN(p.achievedRps())) {
+        continue;
+      }
+      if (p.errorRate() != null && p.errorRate() > budget) {
+        continue;
+      }
+      best = Double.isNaN(best) ? p.achievedRps() : Math.max(best, p.achievedRps());
+    }
+    return best;
+  }
+
+  private static void throughput(
+      GateConfig config,
+      RunAnalysis current,
+      RunAnalysis baseline,
+      List<GateResult> out,
+      List<String> skipped) {
+    double budget = config.maxErrorRate();
+    double c = throughputWithinBudget(current, budget);
+    double b = throughputWithinBudget(baseline, budget);
+    if (Double.isNaN(c) || Double.isNaN(b) || !(b > 0)) {
+      skipped.add(
+          GateConfig.MAX_THROUGHPUT_DROP
+              + ": no plateau within the error budget in this run or the baseline");
+      return;
+    }
+    double drop = 1 - c / b;
+    out.add(
+        new GateResult(
+            GateConfig.MAX_THROUGHPUT_DROP,
+            drop <= config.maxThroughputDrop(),
+            drop,
+            config.maxThroughputDrop(),
+            String.format(
+                java.util.Locale.ROOT,
+                "highest achieved rate within the %s error budget: %.1f rps vs %.1f rps in"
+                    + " baseline %s",
+                java.math.BigDecimal.valueOf(budget).stripTrailingZeros().toPlainString(),
+                c,
+                b,
+                baseline.runId())));
   }
 
   private static void p95(

@@ -1,5 +1,6 @@
 package io.hopscope.analytics.core;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -15,7 +16,23 @@ public record GateConfig(
     OptionalDouble sloMsP95Hop,
     double maxP95HopRegression,
     double maxKneeRegression,
-    double maxP95Drift) {
+    double maxP95Drift,
+    OptionalDouble max5xxRate,
+    OptionalDouble max429503Rate,
+    double maxThroughputDrop,
+    List<RouteGate> routes) {
+
+  public GateConfig {
+    routes = List.copyOf(routes);
+  }
+
+  public static final String MAX_5XX_RATE = "max_5xx_rate";
+  public static final String MAX_429_503_RATE = "max_429_503_rate";
+  public static final String MAX_THROUGHPUT_DROP = "max_throughput_drop";
+  public static final double MAX_THROUGHPUT_DROP_DEFAULT = 0.10;
+
+  /** The key of the per-route gates in the spec's {@code gates} block. */
+  public static final String ROUTES = "routes";
 
   public static final String MAX_ERROR_RATE = "max_error_rate";
   public static final double MAX_ERROR_RATE_DEFAULT = 0.001;
@@ -42,13 +59,26 @@ public record GateConfig(
    * @param numbers gate key → value, as given in the spec
    */
   public static GateConfig from(Map<String, Double> numbers) {
+    return from(numbers, List.of());
+  }
+
+  /** Limits and per-route gates. */
+  public static GateConfig from(Map<String, Double> numbers, List<RouteGate> routes) {
     return new GateConfig(
         get(numbers, MAX_ERROR_RATE).orElse(MAX_ERROR_RATE_DEFAULT),
         get(numbers, BACKLOG_MUST_DRAIN_SECONDS).orElse(BACKLOG_MUST_DRAIN_SECONDS_DEFAULT),
         get(numbers, SLO_MS_P95_HOP).map(OptionalDouble::of).orElse(OptionalDouble.empty()),
         get(numbers, MAX_P95_HOP_REGRESSION).orElse(MAX_P95_HOP_REGRESSION_DEFAULT),
         get(numbers, MAX_KNEE_REGRESSION).orElse(MAX_KNEE_REGRESSION_DEFAULT),
-        get(numbers, MAX_P95_DRIFT).orElse(MAX_P95_DRIFT_DEFAULT));
+        get(numbers, MAX_P95_DRIFT).orElse(MAX_P95_DRIFT_DEFAULT),
+        optional(numbers, MAX_5XX_RATE),
+        optional(numbers, MAX_429_503_RATE),
+        get(numbers, MAX_THROUGHPUT_DROP).orElse(MAX_THROUGHPUT_DROP_DEFAULT),
+        routes);
+  }
+
+  private static OptionalDouble optional(Map<String, Double> numbers, String key) {
+    return get(numbers, key).map(OptionalDouble::of).orElse(OptionalDouble.empty());
   }
 
   private static Optional<Double> get(Map<String, Double> numbers, String key) {

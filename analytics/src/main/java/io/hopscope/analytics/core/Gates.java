@@ -135,6 +135,134 @@ public final class Gates {
               config.maxP95Drift(),
               "p95 hop of the last third vs the first third of plateau " + worst.getKey()));
     }
+    statusBudgets(config, windows, out, skipped);
+    int below = knee.map(Knee::plateauIndex).orElse(Integer.MAX_VALUE);
+    for (RouteGate g : config.routes()) {
+      route(g, windows, below, out, skipped);
+    }
     return new Verdicts(out, skipped);
+  }
+
+  /** The 5xx and 429/503 budgets: shares of all k6 requests of the run. */
+  private static void statusBudgets(
+      GateConfig config, List<PlateauResult> windows, List<GateResult> out, List<String> skipped) {
+    if (config.max5xxRate().isEmpty() && config.max429503Rate().isEmpty()) {
+      return;
+    }
+    long requests = 0;
+    long server = 0;
+    long shed = 0;
+    for (PlateauResult p : windows) {
+      if (p.http() == null) {
+        continue;
+      }
+      for (Map.Entry<String, Long> e : p.http().byStatus().entrySet()) {
+        requests += e.getValue();
+        if (e.getKey().startsWith("5") && e.getKey().length() == 3) {
+          server += e.getValue();
+        }
+        if (e.getKey().equals("429") || e.getKey().equals("503")) {
+          shed += e.getValue();
+        }
+      }
+    }
+    for (String key : List.of(GateConfig.MAX_5XX_RATE, GateConfig.MAX_429_503_RATE)) {
+      boolean fiveXx = key.equals(GateConfig.MAX_5XX_RATE);
+      java.util.OptionalDouble limit = fiveXx ? config.max5xxRate() : config.max429503Rate();
+      if (limit.isEmpty()) {
+        continue;
+      }
+      if (requests == 0) {
+        skipped.add(key + ": no k6 requests with a status");
+        continue;
+      }
+      double rate = (double) (fiveXx ? server : shed) / requests;
+      out.add(
+          new GateResult(
+              key,
+              rate <= limit.getAsDouble(),
+              rate,
+              limit.getAsDouble(),
+              String.format(
+                  Locale.ROOT,
+                  "%d of %d k6 requests answered %s",
+                  fiveXx ? server : shed,
+                  requests,
+                  fiveXx ? "5xx" : "429 or 503 (load shed)")));
+    }
+  }
+
+  /**
+   * A per-route gate over the plateaus below the knee (every plateau when there is none): the worst
+   * p95 or p99 of a plateau, or the error rate over them.
+   */
+  private static void route(
+      RouteGate g,
+      List<PlateauResult> windows,
+      int below,
+      List<GateResult> out,
+      List<String> skipped) {
+    double worst = Double.NEGATIVE_INFINITY;
+    int worstAt = -1;
+    long requests = 0;
+    long failed = 0;
+    for (PlateauResult p : windows) {
+      if (!p.window().isPlateau() || p.index() >= below || p.http() == null) {
+        continue;
+      }
+      for (RouteStats r : p.http().routes()) {
+        if (!r.name().equals(g.name())
+            || (g.scenario() != null && !r.scenario().equals(g.scenario()))) {
+          continue;
+        }
+        requests += r.requests();
+        failed += r.failed();
+        double v = g.metric().equals(RouteGate.P99_MS) ? r.duration().p99() : r.duration().p95();
+        if (v > worst) {
+          worst = v;
+          worstAt = p.index();
+        }
+      }
+    }
+    if (requests == 0) {
+      skipped.add(g.gateName() + ": no k6 requests of that route in a plateau below the knee");
+      return;
+    }
+    boolean errors = g.metric().equals(RouteGate.ERROR_RATE);
+    double observed = errors ? (double) failed / requests : worst;
+    String tier = g.tiers().tierOf(observed);
+    out.add(
+        new GateResult(
+            g.gateName(),
+            observed <= g.tiers().acceptable(),
+            observed,
+            g.tiers().acceptable(),
+            (errors
+                    ? String.format(
+                        Locale.ROOT, "%d of %d requests failed below the knee", failed, requests)
+                    : String.format(
+                        Locale.ROOT,
+                        "worst %s of the plateaus below the knee (plateau %d)",
+                        g.metric().substring(0, 3),
+                        worstAt))
+                + "; tier met: "
+                + tier
+                + tiersText(g.tiers())));
+  }
+
+  private static String tiersText(RouteGate.Tiers t) {
+    if (!t.tiered()) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        " (target %s, acceptable %s, critical %s)",
+        t.target() == null ? "–" : plain(t.target()),
+        plain(t.acceptable()),
+        t.critical() == null ? "–" : plain(t.critical()));
+  }
+
+  private static String plain(double v) {
+    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param drain empty without jobs (k6-only runs)
  * @param buckets latency per time slice, for charts over time
  * @param drift trends across the measured period (soak)
+ * @param bursts windows that outran the workers before a lighter one, with their recovery
  */
 public record RunAnalysis(
     String runId,
@@ -25,9 +26,11 @@ public record RunAnalysis(
     List<String> warnings,
     Timeline timeline,
     List<TimeBucket> buckets,
-    Drift drift) {
+    Drift drift,
+    List<Burst> bursts) {
 
   public RunAnalysis {
+    bursts = bursts == null ? List.of() : List.copyOf(bursts);
     plateaus = List.copyOf(plateaus);
     warnings = List.copyOf(warnings);
     buckets = buckets == null ? List.of() : List.copyOf(buckets);
@@ -50,6 +53,7 @@ public record RunAnalysis(
         w,
         timeline,
         buckets,
-        drift);
+        drift,
+        bursts);
   }
 }

@@ -34,6 +34,7 @@ public final class RunAnalyzer {
     Optional<Knee> knee = KneeDetector.defaults().find(plateaus);
     Optional<Sizing> sizing = sizing(plateaus, knee, facts);
     Optional<Drain> drain = hasJobs ? Optional.of(Drain.of(depth, schedule)) : Optional.empty();
+    List<Burst> bursts = hasJobs ? Burst.find(plateaus, depth) : List.of();
     Map<Integer, Double> drift = new LinkedHashMap<>();
     facts.driftThirds().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
@@ -49,16 +50,18 @@ public final class RunAnalyzer {
         Gates.evaluate(facts.gates(), plateaus, knee, drain, runErrorRate(plateaus), drift);
     List<String> warnings = new ArrayList<>(facts.warnings());
     warnings.addAll(hygiene(schedule, plateaus, drain));
-    Drift drifts = Drift.of(facts.buckets());
+    Drift drifts = Drift.of(facts.buckets(), schedule);
     if (drifts.latency() != null
         && drifts.latency().significant(Drift.ALPHA)
         && drifts.latency().relativePerUnit() > 0.15) {
       warnings.add(
           String.format(
               Locale.ROOT,
-              "p95 latency drifts upward by %.0f%% per hour across the run (Theil-Sen slope,"
-                  + " Mann-Kendall p = %.3g): look for leaks, GC or background work",
+              "p95 latency drifts upward by %.0f%% per hour at constant load (plateau %d;"
+                  + " Theil-Sen slope, Mann-Kendall p = %.3g): look for leaks, GC or background"
+                  + " work",
               drifts.latency().relativePerUnit() * 100,
+              drifts.windowIndex(),
               drifts.latency().pValue()));
     }
     return new RunAnalysis(
@@ -74,7 +77,8 @@ public final class RunAnalyzer {
         warnings,
         facts.timeline(),
         facts.buckets(),
-        drifts);
+        drifts,
+        bursts);
   }
 
   private static PlateauResult plateau(Window w, WindowAggregate a, QueueDepth depth) {

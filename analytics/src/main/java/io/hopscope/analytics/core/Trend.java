@@ -80,7 +80,8 @@ public record Trend(
     return v / 18;
   }
 
-  private static double median(double[] v) {
+  /** The median; sorts {@code v} in place. */
+  static double median(double[] v) {
     if (v.length == 0) {
       return Double.NaN;
     }

@@ -21,14 +21,30 @@ public record Fingerprint(String hash, String json) {
       new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   public static Fingerprint of(RunSpec spec) {
+    return of(spec, true);
+  }
+
+  /**
+   * The fingerprint without the worker count: runs that share it and differ in workers form a
+   * worker sweep (the scaling curve).
+   */
+  public static Fingerprint sweep(RunSpec spec) {
+    return of(spec, false);
+  }
+
+  private static Fingerprint of(RunSpec spec, boolean withWorkers) {
     ObjectNode n = JSON.createObjectNode();
     n.put("scenario", spec.scenarioName());
-    if (spec.workers().isPresent()) {
+    if (withWorkers && spec.workers().isPresent()) {
       n.put("workers", spec.workers().getAsInt());
-    } else {
+    } else if (withWorkers) {
       n.putNull("workers");
     }
-    n.set("environment", sorted(spec.document().path("environment")));
+    JsonNode env = sorted(spec.document().path("environment"));
+    if (!withWorkers && env.isObject()) {
+      ((ObjectNode) env).remove("workers"); // the spec keeps the worker count in environment
+    }
+    n.set("environment", env);
     n.set("workload", sorted(spec.document().path("workload")));
     try {
       String json = JSON.writeValueAsString(JSON.treeToValue(n, TreeMap.class));

@@ -19,7 +19,11 @@ import java.util.Set;
 public final class History {
   /** The gates this class evaluates, replaced whenever they are evaluated again. */
   static final Set<String> NAMES =
-      Set.of(GateConfig.MAX_P95_HOP_REGRESSION, GateConfig.MAX_KNEE_REGRESSION, "k6_threshold");
+      Set.of(
+          GateConfig.MAX_P95_HOP_REGRESSION,
+          GateConfig.MAX_KNEE_REGRESSION,
+          GateConfig.MAX_THROUGHPUT_DROP,
+          "k6_threshold");
 
   private History() {}
 
@@ -47,7 +51,8 @@ public final class History {
                   List.of(),
                   List.of(
                       GateConfig.MAX_P95_HOP_REGRESSION + why,
-                      GateConfig.MAX_KNEE_REGRESSION + why)));
+                      GateConfig.MAX_KNEE_REGRESSION + why,
+                      GateConfig.MAX_THROUGHPUT_DROP + why)));
     }
     RunAnalysis stripped =
         new RunAnalysis(
@@ -63,7 +68,8 @@ public final class History {
             analysis.warnings(),
             analysis.timeline(),
             analysis.buckets(),
-            analysis.drift());
+            analysis.drift(),
+            analysis.bursts());
     return new Gated(stripped.withGates(extra, List.of()), baseline);
   }
 

@@ -90,4 +90,98 @@ class GatesTest {
                 .detail())
         .contains("plateau 1");
   }
+
+  /** A plateau with k6 requests of one route, and statuses for the whole window. */
+  private static PlateauResult withRoute(
+      int i, double p95, double p99, long requests, long failed, Map<String, Long> statuses) {
+    PlateauResult p = plateau(i, 10 * (i + 1), 1, 2, 10, 0, 0);
+    LatencyStats d = new LatencyStats(p95 / 2, p95 * 0.9, p95, p99, p99, p95 / 2, p99, requests);
+    HttpWindow http =
+        new HttpWindow(
+            d,
+            requests,
+            failed,
+            requests,
+            requests - failed,
+            requests,
+            0,
+            statuses,
+            Map.of(),
+            List.of(
+                new RouteStats("main", "POST /orders", d, requests, failed),
+                new RouteStats("main", "GET /health", d, requests, 0)),
+            Double.NaN,
+            Double.NaN);
+    return new PlateauResult(
+        p.window(),
+        p.jobs(),
+        p.offeredRps(),
+        p.achievedRps(),
+        p.jobArrivalRps(),
+        p.hop(),
+        p.queueDelay(),
+        p.service(),
+        http.errorRate(),
+        p.depth(),
+        http,
+        null);
+  }
+
+  @Test
+  void routeGatesReportTheTierMetAndFailAboveAcceptable() {
+    List<PlateauResult> ps =
+        List.of(
+            withRoute(0, 90, 250, 1000, 2, Map.of("200", 998L, "503", 2L)),
+            withRoute(1, 180, 450, 1000, 30, Map.of("200", 960L, "500", 10L, "429", 30L)),
+            withRoute(2, 5000, 9000, 1000, 900, Map.of("503", 1000L)));
+    Knee knee = new Knee(2, 30, "test", List.of("backlog_growth"));
+    GateConfig c =
+        GateConfig.from(
+            Map.of(GateConfig.MAX_5XX_RATE, 0.001, GateConfig.MAX_429_503_RATE, 0.05),
+            List.of(
+                new RouteGate(
+                    "main",
+                    "POST /orders",
+                    RouteGate.P95_MS,
+                    new RouteGate.Tiers(100.0, 200, 400.0)),
+                new RouteGate(null, "POST /orders", RouteGate.P99_MS, RouteGate.Tiers.plain(400)),
+                new RouteGate(
+                    null, "POST /orders", RouteGate.ERROR_RATE, RouteGate.Tiers.plain(0.01)),
+                new RouteGate(null, "GET /nothing", RouteGate.P95_MS, RouteGate.Tiers.plain(1))));
+    Gates.Verdicts v = Gates.evaluate(c, ps, Optional.of(knee), DRAINED, null, Map.of());
+    Map<String, GateResult> r = new java.util.HashMap<>();
+    v.results().forEach(g -> r.put(g.name(), g));
+
+    // Worst p95 below the knee is plateau 1's 180 ms: over the target, within acceptable.
+    GateResult p95 = r.get("route:p95_ms:main/POST /orders");
+    assertThat(p95.passed()).isTrue();
+    assertThat(p95.observed()).isEqualTo(180.0);
+    assertThat(p95.detail()).contains("plateau 1").contains("tier met: acceptable");
+    GateResult p99 = r.get("route:p99_ms:POST /orders");
+    assertThat(p99.passed()).isFalse();
+    assertThat(p99.detail()).contains("tier met: over limit");
+    GateResult errors = r.get("route:error_rate:POST /orders");
+    assertThat(errors.observed()).isEqualTo(32.0 / 2000);
+    assertThat(errors.passed()).isFalse();
+    assertThat(v.notEvaluated()).anyMatch(s -> s.startsWith("route:p95_ms:GET /nothing"));
+
+    // Status budgets count every request of the run: 10 of 3000 were 5xx (plus 1002 503s).
+    GateResult fiveXx = r.get(GateConfig.MAX_5XX_RATE);
+    assertThat(fiveXx.observed()).isEqualTo(1012.0 / 3000);
+    assertThat(fiveXx.passed()).isFalse();
+    GateResult shed = r.get(GateConfig.MAX_429_503_RATE);
+    assertThat(shed.observed()).isEqualTo(1032.0 / 3000);
+  }
+
+  @Test
+  void tiersAreOrderedAndNamed() {
+    RouteGate.Tiers t = new RouteGate.Tiers(100.0, 200, 400.0);
+    assertThat(t.tierOf(90)).isEqualTo("target");
+    assertThat(t.tierOf(100)).isEqualTo("target");
+    assertThat(t.tierOf(150)).isEqualTo("acceptable");
+    assertThat(t.tierOf(300)).isEqualTo("critical");
+    assertThat(t.tierOf(401)).isEqualTo("beyond critical");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RouteGate.Tiers(300.0, 200, 400.0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -151,6 +151,9 @@ public final class ChartRenderer {
     log.setTickUnit(
         new NumberTickUnit(
             1.0, new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+    // LogAxis formats ticks as powers (10³) unless told otherwise.
+    log.setNumberFormatOverride(
+        new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     log.setMinorTickMarksVisible(true);
     log.setMinorTickCount(9);
     return log;

@@ -144,9 +144,17 @@ public final class Charts {
    * the mean hop), against offered load.
    */
   public static ChartData decomposition(RunAnalysis a) {
+    // Beyond the knee the queue grows without bound and its delay dwarfs everything: those
+    // plateaus would flatten the service time to nothing, so the chart stops at the knee.
+    int last = a.knee().map(k -> k.plateauIndex()).orElse(Integer.MAX_VALUE);
+    long beyond =
+        a.plateaus().stream()
+            .filter(p -> p.window().isPlateau() && p.hasJobs() && p.index() > last)
+            .count();
     List<PlateauResult> ps =
         a.plateaus().stream()
             .filter(p -> p.window().isPlateau() && p.hasJobs() && !Double.isNaN(p.offeredRps()))
+            .filter(p -> p.index() <= last)
             .sorted(Comparator.comparingDouble(PlateauResult::offeredRps))
             .toList();
     List<PlateauResult> strict = new ArrayList<>();
@@ -160,7 +168,8 @@ public final class Charts {
     double[] queue = strict.stream().mapToDouble(p -> p.queueDelay().mean()).toArray();
     return new ChartData(
         "decomposition",
-        "Where the hop goes: mean service time and queue delay per plateau",
+        "Where the hop goes: mean service time and queue delay per plateau"
+            + (beyond > 0 ? " (up to the knee; " + beyond + " overloaded left out)" : ""),
         "offered load (rps)",
         "mean time (ms), stacked",
         false,

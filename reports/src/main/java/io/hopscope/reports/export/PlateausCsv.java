@@ -40,7 +40,7 @@ public final class PlateausCsv {
     for (PlateauResult p : a.plateaus()) {
       Window w = p.window();
       List<String> row = new ArrayList<>();
-      row.add(csv(a.runId()));
+      row.add(Csv.field(a.runId()));
       row.add(Integer.toString(w.index()));
       row.add(w.kind().label());
       row.add(Long.toString(w.startNs()));
@@ -75,13 +75,5 @@ public final class PlateausCsv {
       sb.append(String.join(",", row)).append('\n');
     }
     return sb.toString();
-  }
-
-  /** RFC 4180 quoting where needed. */
-  static String csv(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
   }
 }

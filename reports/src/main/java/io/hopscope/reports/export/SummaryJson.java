@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hopscope.analytics.core.Burst;
 import io.hopscope.analytics.core.DepthStats;
 import io.hopscope.analytics.core.Drain;
 import io.hopscope.analytics.core.Drift;
@@ -124,7 +125,27 @@ public final class SummaryJson {
       d.put("baseline_depth", drain.baselineDepth());
       d.put("depth_at_load_end", drain.depthAtLoadEnd());
     }
+    ArrayNode bursts = root.putArray("bursts");
+    for (Burst b : a.bursts()) {
+      ObjectNode o = bursts.addObject();
+      o.put("plateau_index", b.windowIndex());
+      putNullable(o, "offered_rps", b.offeredRps());
+      putNullable(o, "service_rate_rps", b.serviceRateRps());
+      putNullable(o, "after_rps", b.afterRps());
+      o.put("depth_before", b.depthBefore());
+      o.put("depth_at_end", b.depthAtEnd());
+      o.put("peak_depth", b.peakDepth());
+      putNullable(o, "drain_seconds", b.drainSeconds());
+      putNullable(o, "predicted_drain_seconds", b.predictedDrainSeconds());
+      putNullable(o, "p99_hop_ms", b.p99HopMs());
+      putNullable(o, "p99_hop_after_ms", b.p99HopAfterMs());
+    }
     ObjectNode drift = root.putObject("drift");
+    if (a.drift() != null && a.drift().windowIndex() != null) {
+      drift.put("plateau_index", a.drift().windowIndex());
+    } else {
+      drift.putNull("plateau_index");
+    }
     trend(drift, "p95_latency", a.drift() == null ? null : a.drift().latency());
     trend(drift, "p95_service", a.drift() == null ? null : a.drift().service());
     ArrayNode gates = root.putArray("gates");

@@ -1,0 +1,205 @@
+package io.hopscope.reports.trend;
+
+import io.hopscope.analytics.core.ChangePoints;
+import io.hopscope.analytics.core.TrendAnalysis;
+import io.hopscope.analytics.core.Usl;
+import io.hopscope.reports.charts.ChartData;
+import io.hopscope.reports.charts.Format;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/** The charts of the trend page, as data (drawn by the same renderer as the run report). */
+public final class TrendCharts {
+  private TrendCharts() {}
+
+  /** The charts of one fingerprint's history, in reading order. */
+  public static List<ChartData> of(TrendAnalysis.Group g) {
+    String id = "trend-" + g.fingerprint();
+    return List.of(
+        chart(
+            g,
+            id + "-latency",
+            "p95 latency per plateau, run by run",
+            "p95 (ms)",
+            s -> s.key().startsWith("p95_ms@"),
+            1),
+        chart(
+            g,
+            id + "-throughput",
+            "Knee load, peak achieved rate and capacity per worker, run by run",
+            "rate (rps)",
+            s -> s.unit().equals("rps"),
+            1),
+        chart(
+            g,
+            id + "-errors",
+            "Error rate, run by run",
+            "failed requests (%)",
+            s -> s.key().equals("error_rate"),
+            100),
+        chart(
+            g,
+            id + "-drain",
+            "Backlog drain time after the load, run by run",
+            "drain (s)",
+            s -> s.key().equals("drain_s"),
+            1));
+  }
+
+  private static ChartData chart(
+      TrendAnalysis.Group g,
+      String id,
+      String title,
+      String yLabel,
+      Predicate<TrendAnalysis.Series> which,
+      double scale) {
+    List<ChartData.Series> series = new ArrayList<>();
+    List<ChartData.Marker> markers = new ArrayList<>();
+    int color = 0;
+    for (TrendAnalysis.Series s : g.series()) {
+      if (!which.test(s)) {
+        continue;
+      }
+      List<double[]> pts = new ArrayList<>();
+      for (int i = 0; i < g.runs().size(); i++) {
+        double v = s.points().get(i).value();
+        if (!Double.isNaN(v)) {
+          pts.add(new double[] {g.runs().get(i).t0Ns() / 1e6, v * scale});
+        }
+      }
+      series.add(
+          new ChartData.Series(
+              s.label(),
+              pts.stream().mapToDouble(p -> p[0]).toArray(),
+              pts.stream().mapToDouble(p -> p[1]).toArray(),
+              ChartData.Stroke.SOLID,
+              color,
+              true));
+      for (ChangePoints.ChangePoint c : s.changePoints()) {
+        markers.add(
+            new ChartData.Marker(
+                ChartData.Axis.X,
+                g.runs().get(c.index()).t0Ns() / 1e6,
+                String.format(
+                    Locale.ROOT,
+                    "shift %s%s%%",
+                    c.relativeChange() >= 0 ? "+" : "",
+                    Format.num(c.relativeChange() * 100)),
+                color,
+                ChartData.Stroke.DASHED));
+      }
+      color++;
+    }
+    // Latencies of light and overloaded plateaus differ by decades: a linear axis would flatten
+    // every light plateau onto zero.
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (ChartData.Series cs : series) {
+      for (double y : cs.y()) {
+        if (y > 0) {
+          lo = Math.min(lo, y);
+          hi = Math.max(hi, y);
+        }
+      }
+    }
+    boolean log = hi / lo > 30;
+    return new ChartData(
+        id,
+        title,
+        "run start (UTC date)",
+        log ? yLabel + ", log scale" : yLabel,
+        log,
+        series,
+        markers,
+        List.of(),
+        "No run of this fingerprint has this measure",
+        ChartData.XScale.TIME,
+        ChartData.Style.LINES);
+  }
+
+  /** Throughput against workers: the measured points, the USL fit and linear scaling. */
+  public static ChartData scaling(TrendAnalysis.Scaling s) {
+    List<ChartData.Series> series = new ArrayList<>();
+    double[] n = s.points().stream().mapToDouble(TrendAnalysis.ScalingPoint::workers).toArray();
+    double[] x =
+        s.points().stream().mapToDouble(TrendAnalysis.ScalingPoint::throughputRps).toArray();
+    series.add(
+        new ChartData.Series(
+            "measured (peak achieved rate)", n, x, ChartData.Stroke.SOLID, 0, true));
+    List<ChartData.Marker> markers = new ArrayList<>();
+    int maxN = n.length == 0 ? 1 : (int) n[n.length - 1];
+    Usl fit = s.fit();
+    if (fit != null) {
+      int top = maxN * 2;
+      if (fit.peakWorkers().isPresent()) {
+        top = (int) Math.max(top, Math.min(fit.peakWorkers().getAsInt() * 1.5, maxN * 8.0));
+      }
+      double[] cn = new double[top];
+      double[] cx = new double[top];
+      double[] ln = new double[top];
+      double[] lx = new double[top];
+      for (int i = 0; i < top; i++) {
+        cn[i] = i + 1;
+        cx[i] = fit.throughput(i + 1);
+        ln[i] = i + 1;
+        lx[i] = fit.lambda() * (i + 1);
+      }
+      series.add(
+          new ChartData.Series(
+              String.format(
+                  Locale.ROOT,
+                  "USL fit (σ = %s, κ = %s, R² = %s)",
+                  Format.num(fit.sigma()),
+                  Format.num(fit.kappa()),
+                  Format.num(fit.rSquared())),
+              cn,
+              cx,
+              ChartData.Stroke.DASHED,
+              1,
+              false));
+      // Linear scaling is drawn only up to where it leaves the picture of the measured range.
+      int keep = 0;
+      double cap = Math.max(maxOf(x), maxOf(cx)) * 1.3;
+      while (keep < top && lx[keep] <= cap) {
+        keep++;
+      }
+      series.add(
+          new ChartData.Series(
+              "linear scaling (λ·N)",
+              java.util.Arrays.copyOf(ln, keep),
+              java.util.Arrays.copyOf(lx, keep),
+              ChartData.Stroke.DOTTED,
+              2,
+              false));
+      if (fit.peakWorkers().isPresent() && fit.peakWorkers().getAsInt() <= top) {
+        markers.add(
+            new ChartData.Marker(
+                ChartData.Axis.X,
+                fit.peakWorkers().getAsInt(),
+                "peak at " + fit.peakWorkers().getAsInt() + " workers",
+                1,
+                ChartData.Stroke.DOTTED));
+      }
+    }
+    return new ChartData(
+        "scaling-" + s.sweepKey(),
+        "Throughput against workers (worker sweep)",
+        "workers",
+        "throughput (rps)",
+        false,
+        series,
+        markers,
+        List.of(),
+        "No run of this sweep has a measured plateau");
+  }
+
+  private static double maxOf(double[] v) {
+    double m = 0;
+    for (double d : v) {
+      m = Math.max(m, d);
+    }
+    return m;
+  }
+}
