@@ -41,9 +41,11 @@ final class RunPipeline {
       env.err()
           .printf(
               java.util.Locale.ROOT,
-              "ingested run %s: %d jobs, %d rejected -> %s%s%n",
+              "ingested run %s: %d jobs, %d k6 points, %d Prometheus samples, %d rejected -> %s%s%n",
               r.run(),
               r.jobs(),
+              r.k6Points(),
+              r.promSamples(),
               r.rejected(),
               wh.rootUri(),
               r.trimmed() >= 0 ? " (" + r.trimmed() + " entries deleted from the stream)" : "");

@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param jobs rows in the {@code jobs} table
  * @param rejected rows in the {@code rejects} table
+ * @param k6Points rows in the {@code k6_points} table
+ * @param promSamples rows in the {@code prom_samples} table
  * @param warnings things the analysis and the report should say
  * @param trimmed entries deleted from the done stream after the commit; -1 when not asked to
  */
@@ -15,6 +17,8 @@ public record IngestResult(
     RunId run,
     long jobs,
     long rejected,
+    long k6Points,
+    long promSamples,
     RunManifest manifest,
     List<SourceRecord> sources,
     List<String> warnings,
@@ -25,6 +29,7 @@ public record IngestResult(
   }
 
   IngestResult withTrimmed(long deleted) {
-    return new IngestResult(run, jobs, rejected, manifest, sources, warnings, deleted);
+    return new IngestResult(
+        run, jobs, rejected, k6Points, promSamples, manifest, sources, warnings, deleted);
   }
 }

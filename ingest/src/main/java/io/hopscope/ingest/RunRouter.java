@@ -251,6 +251,8 @@ final class RunRouter implements JobSink, AutoCloseable {
           run(),
           rows.getOrDefault(JobsTable.NAME, 0L),
           rows.getOrDefault(RejectsTable.NAME, 0L),
+          rows.getOrDefault(K6PointsTable.NAME, 0L),
+          rows.getOrDefault(PromSamplesTable.NAME, 0L),
           manifest,
           sources,
           warnings,

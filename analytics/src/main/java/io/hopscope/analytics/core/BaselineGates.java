@@ -20,7 +20,76 @@ public final class BaselineGates {
     p95(config, current, baseline, out, skipped);
     knee(config, current, baseline, out, skipped);
     throughput(config, current, baseline, out, skipped);
+    resources(config, current, baseline, out, skipped);
     return new Gates.Verdicts(out, skipped);
+  }
+
+  /** Prometheus series that measure CPU or memory (by metric name). */
+  private static final java.util.regex.Pattern RESOURCE =
+      java.util.regex.Pattern.compile(
+          "(?i).*(cpu|resident_memory|memory_rss|rss_bytes|working_set|memory_usage"
+              + "|heap_(used|size)).*");
+
+  /**
+   * CPU and memory at the same load: for every Prometheus CPU or memory series both runs have in a
+   * plateau of the same rate (a counter's rate, a gauge's mean), the largest increase.
+   */
+  private static void resources(
+      GateConfig config,
+      RunAnalysis current,
+      RunAnalysis baseline,
+      List<GateResult> out,
+      List<String> skipped) {
+    double worst = Double.NEGATIVE_INFINITY;
+    String worstText = null;
+    for (PlateauResult c : current.plateaus()) {
+      PlateauResult b = match(baseline, c);
+      if (!c.window().isPlateau() || b == null || c.telemetry() == null || b.telemetry() == null) {
+        continue;
+      }
+      java.util.Map<String, Double> base = new java.util.HashMap<>();
+      for (Telemetry.SeriesStat st : b.telemetry().series()) {
+        if (RESOURCE.matcher(st.metric()).matches()) {
+          base.put(st.series(), st.counter() ? st.ratePerS() : st.mean());
+        }
+      }
+      for (Telemetry.SeriesStat st : c.telemetry().series()) {
+        Double bv = base.get(st.series());
+        double cv = st.counter() ? st.ratePerS() : st.mean();
+        if (bv == null || !(bv > 0) || !Double.isFinite(cv)) {
+          continue;
+        }
+        double change = cv / bv - 1;
+        if (change > worst) {
+          worst = change;
+          worstText =
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%s at plateau %d (%s rps): %.4g vs %.4g in baseline %s",
+                  st.series(),
+                  c.index(),
+                  java.math.BigDecimal.valueOf(c.window().targetRps())
+                      .stripTrailingZeros()
+                      .toPlainString(),
+                  cv,
+                  bv,
+                  baseline.runId());
+        }
+      }
+    }
+    if (worstText == null) {
+      skipped.add(
+          GateConfig.MAX_RESOURCE_INCREASE
+              + ": no CPU or memory series from Prometheus in a plateau of both runs");
+      return;
+    }
+    out.add(
+        new GateResult(
+            GateConfig.MAX_RESOURCE_INCREASE,
+            worst <= config.maxResourceIncrease(),
+            worst,
+            config.maxResourceIncrease(),
+            "largest CPU or memory increase at the same load: " + worstText));
   }
 
   /**

@@ -20,6 +20,7 @@ public record GateConfig(
     OptionalDouble max5xxRate,
     OptionalDouble max429503Rate,
     double maxThroughputDrop,
+    double maxResourceIncrease,
     List<RouteGate> routes) {
 
   public GateConfig {
@@ -30,6 +31,8 @@ public record GateConfig(
   public static final String MAX_429_503_RATE = "max_429_503_rate";
   public static final String MAX_THROUGHPUT_DROP = "max_throughput_drop";
   public static final double MAX_THROUGHPUT_DROP_DEFAULT = 0.10;
+  public static final String MAX_RESOURCE_INCREASE = "max_resource_increase";
+  public static final double MAX_RESOURCE_INCREASE_DEFAULT = 0.15;
 
   /** The key of the per-route gates in the spec's {@code gates} block. */
   public static final String ROUTES = "routes";
@@ -74,6 +77,7 @@ public record GateConfig(
         optional(numbers, MAX_5XX_RATE),
         optional(numbers, MAX_429_503_RATE),
         get(numbers, MAX_THROUGHPUT_DROP).orElse(MAX_THROUGHPUT_DROP_DEFAULT),
+        get(numbers, MAX_RESOURCE_INCREASE).orElse(MAX_RESOURCE_INCREASE_DEFAULT),
         routes);
   }
 

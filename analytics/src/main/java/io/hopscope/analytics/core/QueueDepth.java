@@ -77,8 +77,10 @@ public final class QueueDepth {
     double sy = 0;
     double sxx = 0;
     double sxy = 0;
+    long[] samples = new long[(int) (b - a + 1)];
     for (long k = a; k <= b; k++) {
       long d = at(k);
+      samples[(int) (k - a)] = d;
       max = Math.max(max, d);
       double x = k - a;
       n++;
@@ -89,6 +91,7 @@ public final class QueueDepth {
     }
     double den = n * sxx - sx * sx;
     double slope = n < 2 || den == 0 ? 0 : (n * sxy - sx * sy) / den;
-    return new DepthStats(at(a), at(b), max, slope, sy / n);
+    return new DepthStats(
+        at(a), at(b), max, slope, sy / n, DepthStats.blockTrendPValue(samples, n));
   }
 }

@@ -189,6 +189,18 @@ public final class RunAnalyzer {
   private static List<String> hygiene(
       Schedule schedule, List<PlateauResult> plateaus, Optional<Drain> drain) {
     List<String> out = new ArrayList<>();
+    LostJobs.of(plateaus)
+        .filter(LostJobs::significant)
+        .ifPresent(
+            l ->
+                out.add(
+                    String.format(
+                        Locale.ROOT,
+                        "%d jobs accepted by the gateway (k6 2xx) never completed: %d accepted,"
+                            + " %d completed in the measured windows",
+                        l.lost(),
+                        l.accepted(),
+                        l.completed())));
     double warmupS = schedule.warmupNs() / 1e9;
     if (warmupS < MIN_WARMUP_S) {
       out.add(

@@ -109,6 +109,19 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
       boolean absolute,
       List<Point> points,
       List<ChangePoints.ChangePoint> changePoints) {
+
+    /**
+     * The smallest difference that can matter, whatever the relative change: the resolution of the
+     * measure (drain is counted in whole seconds; 0 → 1 s is not a 100% regression).
+     */
+    public double floor() {
+      return switch (unit) {
+        case "s" -> 5;
+        case "ms", "rps" -> 1;
+        default -> 0;
+      };
+    }
+
     public Series {
       points = List.copyOf(points);
       changePoints = List.copyOf(changePoints);
@@ -212,9 +225,10 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
     for (List<TrendInput> g : byFingerprint.values()) {
       groups.add(group(g, o));
     }
-    // Most recent activity first: the group a reader cares about leads the page.
+    // The longest histories first (they are what a trend is about), then the most recent.
     groups.sort(
-        Comparator.comparingLong((Group g) -> -g.runs().get(g.runs().size() - 1).t0Ns())
+        Comparator.comparingInt((Group g) -> -g.runs().size())
+            .thenComparingLong(g -> -g.runs().get(g.runs().size() - 1).t0Ns())
             .thenComparing(Group::fingerprint));
     List<Scaling> scaling = new ArrayList<>();
     for (List<TrendInput> s : bySweep.values()) {
@@ -249,7 +263,7 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
               s.better(),
               s.absolute(),
               s.points(),
-              changePoints(s.points(), s.absolute(), o)));
+              changePoints(s.points(), s.absolute(), s.floor(), o)));
     }
     int current = g.size() - 1;
     int baseline = baselineIndex(g, o);
@@ -431,10 +445,11 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
 
   /**
    * Change points of a series, over the runs that have a value, mapped back to run indexes; only
-   * shifts of at least {@link Options#minShift} (absolute series: the error-rate threshold).
+   * shifts of at least {@link Options#minShift} (absolute series: the error-rate threshold) and
+   * more than the series' {@link Series#floor}.
    */
   private static List<ChangePoints.ChangePoint> changePoints(
-      List<Point> pts, boolean absolute, Options o) {
+      List<Point> pts, boolean absolute, double floor, Options o) {
     int[] at = new int[pts.size()];
     double[] v = new double[pts.size()];
     int n = 0;
@@ -450,7 +465,8 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
             java.util.Arrays.copyOf(v, n), o.significance(), o.permutations(), o.seed())) {
       double effect =
           absolute ? Math.abs(c.meanAfter() - c.meanBefore()) : Math.abs(c.relativeChange());
-      if (!(effect >= (absolute ? o.errorRateThreshold() : o.minShift()))) {
+      if (!(effect >= (absolute ? o.errorRateThreshold() : o.minShift()))
+          || !(Math.abs(c.meanAfter() - c.meanBefore()) > floor)) {
         continue; // significant but too small to matter
       }
       out.add(
@@ -484,7 +500,7 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
             : a.value() == 0 ? (diff == 0 ? 0 : Double.POSITIVE_INFINITY) : diff / a.value();
     double threshold = s.absolute() ? o.errorRateThreshold() : o.threshold();
     Verdict v;
-    if (Math.abs(change) <= threshold) {
+    if (Math.abs(change) <= threshold || Math.abs(diff) <= s.floor()) {
       v = Verdict.WITHIN_THRESHOLD;
     } else if (a.hasInterval() && b.hasInterval() && a.lo() <= b.hi() && b.lo() <= a.hi()) {
       v = Verdict.WITHIN_NOISE;

@@ -23,6 +23,7 @@ public final class History {
           GateConfig.MAX_P95_HOP_REGRESSION,
           GateConfig.MAX_KNEE_REGRESSION,
           GateConfig.MAX_THROUGHPUT_DROP,
+          GateConfig.MAX_RESOURCE_INCREASE,
           "k6_threshold");
 
   private History() {}
@@ -52,7 +53,8 @@ public final class History {
                   List.of(
                       GateConfig.MAX_P95_HOP_REGRESSION + why,
                       GateConfig.MAX_KNEE_REGRESSION + why,
-                      GateConfig.MAX_THROUGHPUT_DROP + why)));
+                      GateConfig.MAX_THROUGHPUT_DROP + why,
+                      GateConfig.MAX_RESOURCE_INCREASE + why)));
     }
     RunAnalysis stripped =
         new RunAnalysis(

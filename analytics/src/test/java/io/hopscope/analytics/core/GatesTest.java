@@ -184,4 +184,17 @@ class GatesTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RouteGate.Tiers(300.0, 200, 400.0))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void lostJobsCompareAcceptedRequestsWithArrivedJobs() {
+    // 1300 requests answered 2xx, 1200 jobs arrived in the window: 100 lost.
+    PlateauResult p = withRoute(0, 10, 20, 1300, 0, Map.of("202", 1300L));
+    LostJobs l = LostJobs.of(List.of(p)).orElseThrow();
+    assertThat(l.accepted()).isEqualTo(1300);
+    assertThat(l.completed()).isEqualTo(1200);
+    assertThat(l.lost()).isEqualTo(100);
+    assertThat(l.significant()).isTrue();
+    assertThat(new LostJobs(100_000, 99_950).significant()).isFalse();
+    assertThat(LostJobs.of(List.of(plateau(0, 10, 1, 2, 10, 0, 0)))).isEmpty();
+  }
 }

@@ -66,4 +66,29 @@ class QueueDepthTest {
     // Jobs that are never claimed keep the depth up to the end of the data.
     assertThat(d.drainSeconds()).isNull();
   }
+
+  @Test
+  void slopeSignificanceSeparatesGrowthFromFluctuation() {
+    // 120 s: a backlog growing by 2 jobs/s, and one that wobbles around 3 without a trend.
+    int n = 120;
+    long[] growArr = new long[n];
+    long[] growCla = new long[n];
+    long[] wobArr = new long[n];
+    long[] wobCla = new long[n];
+    for (int i = 0; i < n; i++) {
+      growArr[i] = 10;
+      growCla[i] = 8;
+      wobArr[i] = 10 + (i % 7 == 0 ? 3 : 0);
+      wobCla[i] = 10 + (i % 7 == 3 ? 3 : 0);
+    }
+    Window w = new Window(0, Window.Kind.PLATEAU, 0, n * S, 10, 10, 10);
+    DepthStats grow = new QueueDepth(0, 0, growArr, growCla).over(w);
+    DepthStats wobble = new QueueDepth(0, 0, wobArr, wobCla).over(w);
+    assertThat(grow.slopePValue()).isLessThan(0.001);
+    assertThat(wobble.slopePValue()).isGreaterThan(0.05);
+    // Too short for five blocks of five seconds: no test.
+    QueueDepth shortRun = new QueueDepth(0, 0, new long[] {1, 1, 1, 1}, new long[] {0, 0, 0, 0});
+    assertThat(shortRun.over(new Window(0, Window.Kind.PLATEAU, 0, 4 * S, 1, 1, 1)).slopePValue())
+        .isNull();
+  }
 }

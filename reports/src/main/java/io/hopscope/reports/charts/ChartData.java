@@ -9,6 +9,8 @@ import java.util.Objects;
  *
  * @param id file-name stem of the chart ({@code envelope} → {@code envelope.png})
  * @param emptyMessage what the chart says when it has no data
+ * @param minYRange a linear y axis shows at least {@code [0, minYRange]}, so values that are all
+ *     tiny do not look dramatic; 0 for none
  */
 public record ChartData(
     String id,
@@ -21,7 +23,8 @@ public record ChartData(
     List<Band> bands,
     String emptyMessage,
     XScale xScale,
-    Style style) {
+    Style style,
+    double minYRange) {
 
   /** The x axis. */
   public enum XScale {
@@ -71,7 +74,8 @@ public record ChartData(
         bands,
         emptyMessage,
         XScale.LINEAR,
-        Style.LINES);
+        Style.LINES,
+        0);
   }
 
   /** Line styles. */

@@ -79,6 +79,15 @@ public final class ChartRenderer {
     } else {
       NumberAxis lin = new NumberAxis(data.yLabel());
       lin.setAutoRangeIncludesZero(true);
+      double maxY = 0;
+      for (ChartData.Series s : data.series()) {
+        for (double v : s.y()) {
+          maxY = Math.max(maxY, v);
+        }
+      }
+      if (data.minYRange() > 0 && maxY < data.minYRange()) {
+        lin.setRange(0, data.minYRange());
+      }
       y = lin;
     }
     y.setLabelFont(LABEL);

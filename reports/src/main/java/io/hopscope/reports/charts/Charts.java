@@ -182,7 +182,8 @@ public final class Charts {
         List.of(),
         "No job data (k6 only): the hop cannot be split into queueing and service",
         ChartData.XScale.LINEAR,
-        ChartData.Style.STACKED);
+        ChartData.Style.STACKED,
+        0);
   }
 
   /** Queue depth per plateau (max and end) against offered load: the envelope's second panel. */
@@ -268,7 +269,8 @@ public final class Charts {
         List.of(),
         "No " + what + " samples",
         ChartData.XScale.LOG,
-        ChartData.Style.LINES);
+        ChartData.Style.LINES,
+        0);
   }
 
   /** Shaded bands for the warm-up and each window, in seconds since t0. */

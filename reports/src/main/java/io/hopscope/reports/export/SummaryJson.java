@@ -14,6 +14,7 @@ import io.hopscope.analytics.core.HistogramQuantile;
 import io.hopscope.analytics.core.HttpWindow;
 import io.hopscope.analytics.core.Knee;
 import io.hopscope.analytics.core.LatencyStats;
+import io.hopscope.analytics.core.LostJobs;
 import io.hopscope.analytics.core.PlateauResult;
 import io.hopscope.analytics.core.QueueCheck;
 import io.hopscope.analytics.core.RouteStats;
@@ -125,6 +126,15 @@ public final class SummaryJson {
       d.put("baseline_depth", drain.baselineDepth());
       d.put("depth_at_load_end", drain.depthAtLoadEnd());
     }
+    java.util.Optional<LostJobs> lost = LostJobs.of(a.plateaus());
+    if (lost.isPresent()) {
+      ObjectNode l = root.putObject("lost_jobs");
+      l.put("accepted", lost.get().accepted());
+      l.put("completed", lost.get().completed());
+      l.put("lost", lost.get().lost());
+    } else {
+      root.putNull("lost_jobs");
+    }
     ArrayNode bursts = root.putArray("bursts");
     for (Burst b : a.bursts()) {
       ObjectNode o = bursts.addObject();
@@ -195,6 +205,7 @@ public final class SummaryJson {
       q.put("max", depth.max());
       q.put("slope_per_s", depth.slopePerS());
       putNullable(q, "mean", depth.mean());
+      putNullable(q, "slope_p_value", depth.slopePValue());
     }
     QueueCheck check = p.queueCheck();
     if (check == null) {

@@ -5,6 +5,7 @@ import io.hopscope.analytics.core.TrendAnalysis;
 import io.hopscope.analytics.core.Usl;
 import io.hopscope.reports.charts.ChartData;
 import io.hopscope.reports.charts.Format;
+import io.hopscope.reports.charts.Palette;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +15,14 @@ import java.util.function.Predicate;
 public final class TrendCharts {
   private TrendCharts() {}
 
-  /** The charts of one fingerprint's history, in reading order. */
+  /** A history shorter than this is a table, not a chart. */
+  public static final int MIN_RUNS_FOR_CHARTS = 3;
+
+  /** The charts of one fingerprint's history, in reading order; none for short histories. */
   public static List<ChartData> of(TrendAnalysis.Group g) {
+    if (g.runs().size() < MIN_RUNS_FOR_CHARTS) {
+      return List.of();
+    }
     String id = "trend-" + g.fingerprint();
     return List.of(
         chart(
@@ -57,6 +64,7 @@ public final class TrendCharts {
       double scale) {
     List<ChartData.Series> series = new ArrayList<>();
     List<ChartData.Marker> markers = new ArrayList<>();
+    java.util.Map<Integer, String> shifts = new java.util.TreeMap<>();
     int color = 0;
     for (TrendAnalysis.Series s : g.series()) {
       if (!which.test(s)) {
@@ -78,19 +86,26 @@ public final class TrendCharts {
               color,
               true));
       for (ChangePoints.ChangePoint c : s.changePoints()) {
-        markers.add(
-            new ChartData.Marker(
-                ChartData.Axis.X,
-                g.runs().get(c.index()).t0Ns() / 1e6,
-                String.format(
-                    Locale.ROOT,
-                    "shift %s%s%%",
-                    c.relativeChange() >= 0 ? "+" : "",
-                    Format.num(c.relativeChange() * 100)),
-                color,
-                ChartData.Stroke.DASHED));
+        shifts.merge(
+            c.index(),
+            String.format(
+                Locale.ROOT,
+                "%s%s%%",
+                c.relativeChange() >= 0 ? "+" : "",
+                Format.num(c.relativeChange() * 100)),
+            (a, b) -> a + ", " + b);
       }
       color++;
+    }
+    // One marker per run where a shift began, naming the changes of every series there.
+    for (java.util.Map.Entry<Integer, String> e : shifts.entrySet()) {
+      markers.add(
+          new ChartData.Marker(
+              ChartData.Axis.X,
+              g.runs().get(e.getKey()).t0Ns() / 1e6,
+              "shift at " + g.runs().get(e.getKey()).runId() + ": " + e.getValue(),
+              Palette.BLACK,
+              ChartData.Stroke.DASHED));
     }
     // Latencies of light and overloaded plateaus differ by decades: a linear axis would flatten
     // every light plateau onto zero.
@@ -116,7 +131,8 @@ public final class TrendCharts {
         List.of(),
         "No run of this fingerprint has this measure",
         ChartData.XScale.TIME,
-        ChartData.Style.LINES);
+        ChartData.Style.LINES,
+        yLabel.startsWith("drain") ? 10 : 0);
   }
 
   /** Throughput against workers: the measured points, the USL fit and linear scaling. */
@@ -132,9 +148,11 @@ public final class TrendCharts {
     int maxN = n.length == 0 ? 1 : (int) n[n.length - 1];
     Usl fit = s.fit();
     if (fit != null) {
+      // Past the data the curve is an extrapolation: shown up to the peak (when it is near) and
+      // never beyond four times the largest sweep point.
       int top = maxN * 2;
       if (fit.peakWorkers().isPresent()) {
-        top = (int) Math.max(top, Math.min(fit.peakWorkers().getAsInt() * 1.5, maxN * 8.0));
+        top = (int) Math.max(top, Math.min(fit.peakWorkers().getAsInt() * 1.5, maxN * 4.0));
       }
       double[] cn = new double[top];
       double[] cx = new double[top];

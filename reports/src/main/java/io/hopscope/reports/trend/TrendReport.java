@@ -133,6 +133,7 @@ public final class TrendReport {
         .append(" (scenario, workers, environment, workload)");
     ctx.since().ifPresent(s -> out.append(" · since ").append(esc(DAY.format(s))).append(" UTC"));
     out.append("</p>\n</header>\n");
+    overview();
     for (TrendAnalysis.Group g : t.groups()) {
       group(g, charts);
     }
@@ -149,6 +150,55 @@ public final class TrendReport {
     return out.toString();
   }
 
+  /** One line per fingerprint: what changed, at a glance, with links to the sections. */
+  private void overview() {
+    out.append("<h2 id=\"overview\">Overview</h2>\n<div class=\"scroll\"><table>\n<tr>")
+        .append("<th class=\"text\">Fingerprint</th><th>Workers</th><th>Runs</th>")
+        .append("<th class=\"text\">First</th><th class=\"text\">Latest</th>")
+        .append("<th class=\"text\">Baseline</th><th>Regressions vs baseline</th>")
+        .append("<th>Improvements</th><th>Change points</th></tr>\n");
+    for (TrendAnalysis.Group g : t.groups()) {
+      TrendAnalysis.Run first = g.runs().get(0);
+      TrendAnalysis.Run last = g.runs().get(g.runs().size() - 1);
+      long reg =
+          g.vsBaseline().stream()
+              .filter(c -> c.verdict() == TrendAnalysis.Verdict.REGRESSION)
+              .count();
+      long imp =
+          g.vsBaseline().stream()
+              .filter(c -> c.verdict() == TrendAnalysis.Verdict.IMPROVEMENT)
+              .count();
+      long shifts = g.series().stream().mapToLong(s -> s.changePoints().size()).sum();
+      out.append("<tr><td class=\"text\"><a href=\"#fp-")
+          .append(esc(g.fingerprint()))
+          .append("\"><code>")
+          .append(esc(g.fingerprint()))
+          .append("</code></a></td><td>")
+          .append(last.workers() == null ? "–" : last.workers().toString())
+          .append("</td><td>")
+          .append(g.runs().size())
+          .append("</td><td class=\"text\">")
+          .append(esc(DAY.format(instant(first.t0Ns()))))
+          .append("</td><td class=\"text\">")
+          .append(esc(DAY.format(instant(last.t0Ns()))))
+          .append(" <code>")
+          .append(esc(last.runId()))
+          .append("</code></td><td class=\"text\">")
+          .append(
+              g.baselineRunId() == null ? "none" : "<code>" + esc(g.baselineRunId()) + "</code>")
+          .append("</td><td class=\"")
+          .append(reg > 0 ? "failed" : "")
+          .append("\">")
+          .append(g.baselineRunId() == null ? "–" : Long.toString(reg))
+          .append("</td><td>")
+          .append(g.baselineRunId() == null ? "–" : Long.toString(imp))
+          .append("</td><td>")
+          .append(shifts)
+          .append("</td></tr>\n");
+    }
+    out.append("</table></div>\n");
+  }
+
   private void group(TrendAnalysis.Group g, Map<ChartData, byte[]> charts) {
     out.append("<h2 id=\"fp-")
         .append(esc(g.fingerprint()))
@@ -163,7 +213,16 @@ public final class TrendReport {
     comparison(g);
     changePoints(g);
     runTable(g);
-    for (ChartData c : TrendCharts.of(g)) {
+    List<ChartData> own = TrendCharts.of(g);
+    if (own.isEmpty()) {
+      out.append("<p class=\"meta\">No charts: a history of ")
+          .append(g.runs().size())
+          .append(g.runs().size() == 1 ? " run" : " runs")
+          .append(" is read from the table (charts from ")
+          .append(TrendCharts.MIN_RUNS_FOR_CHARTS)
+          .append(" runs).</p>\n");
+    }
+    for (ChartData c : own) {
       figure(c, charts.get(find(charts, c.id())));
     }
   }
@@ -300,7 +359,7 @@ public final class TrendReport {
           .append(esc(r.runId()))
           .append("</code>")
           .append(baseline ? " (baseline)" : "")
-          .append("</td><td class=\"text\">")
+          .append("</td><td class=\"text nowrap\">")
           .append(esc(DAY.format(instant(r.t0Ns()))))
           .append("</td><td class=\"text\">")
           .append(esc(Objects.requireNonNullElse(r.gatewaySha(), "–")))
@@ -822,7 +881,7 @@ public final class TrendReport {
       return (c.change() >= 0 ? "+" : "") + Format.num(c.change() * 100) + " pp";
     }
     if (Double.isInfinite(c.change())) {
-      return "new";
+      return "+" + Format.num(c.to() - c.from()) + " " + c.unit() + " (from 0)";
     }
     return (c.change() >= 0 ? "+" : "") + Format.num(c.change() * 100) + "%";
   }
@@ -848,7 +907,8 @@ public final class TrendReport {
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8)
           + "tr.baseline td { background: #eef5ff; }\n"
-          + "td.shift { background: #fff4e0; font-weight: bold; }\n";
+          + "td.shift { background: #fff4e0; font-weight: bold; }\n"
+          + "td.nowrap { white-space: nowrap; }\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
