@@ -21,6 +21,7 @@ public record GateConfig(
     OptionalDouble max429503Rate,
     double maxThroughputDrop,
     double maxResourceIncrease,
+    double maxMemoryGrowth,
     List<RouteGate> routes) {
 
   public GateConfig {
@@ -33,6 +34,8 @@ public record GateConfig(
   public static final double MAX_THROUGHPUT_DROP_DEFAULT = 0.10;
   public static final String MAX_RESOURCE_INCREASE = "max_resource_increase";
   public static final double MAX_RESOURCE_INCREASE_DEFAULT = 0.15;
+  public static final String MAX_MEMORY_GROWTH = "max_memory_growth";
+  public static final double MAX_MEMORY_GROWTH_DEFAULT = 0.15;
 
   /** The key of the per-route gates in the spec's {@code gates} block. */
   public static final String ROUTES = "routes";
@@ -78,6 +81,7 @@ public record GateConfig(
         optional(numbers, MAX_429_503_RATE),
         get(numbers, MAX_THROUGHPUT_DROP).orElse(MAX_THROUGHPUT_DROP_DEFAULT),
         get(numbers, MAX_RESOURCE_INCREASE).orElse(MAX_RESOURCE_INCREASE_DEFAULT),
+        get(numbers, MAX_MEMORY_GROWTH).orElse(MAX_MEMORY_GROWTH_DEFAULT),
         routes);
   }
 

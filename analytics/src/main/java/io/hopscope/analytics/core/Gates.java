@@ -143,6 +143,55 @@ public final class Gates {
     return new Verdicts(out, skipped);
   }
 
+  /**
+   * The soak gate on memory: no Prometheus memory series may grow significantly (Mann–Kendall at
+   * 5%) by more than {@code max_memory_growth} of its median over a plateau of 10 minutes or more.
+   */
+  public static Verdicts memory(GateConfig config, Drift drift, Schedule schedule) {
+    Window w = Drift.longest(schedule);
+    if (drift == null || drift.memory().isEmpty()) {
+      return new Verdicts(
+          List.of(),
+          List.of(
+              GateConfig.MAX_MEMORY_GROWTH
+                  + ": no memory series (RSS, working set, heap) from Prometheus in the longest"
+                  + " plateau"));
+    }
+    if (w == null || w.durationS() < GateConfig.DRIFT_MIN_PLATEAU_SECONDS) {
+      return new Verdicts(
+          List.of(),
+          List.of(
+              GateConfig.MAX_MEMORY_GROWTH
+                  + ": no plateau of "
+                  + (int) GateConfig.DRIFT_MIN_PLATEAU_SECONDS
+                  + " s or more"));
+    }
+    // The series that grows most among those that grow significantly; else the largest growth.
+    Drift.MemoryTrend worst =
+        drift.memory().stream()
+            .max(
+                java.util.Comparator.comparing(
+                        (Drift.MemoryTrend m) -> m.trend().significant(Drift.ALPHA))
+                    .thenComparingDouble(Drift.MemoryTrend::growth))
+            .orElseThrow();
+    boolean runaway = worst.runaway(config.maxMemoryGrowth());
+    return new Verdicts(
+        List.of(
+            new GateResult(
+                GateConfig.MAX_MEMORY_GROWTH,
+                !runaway,
+                worst.growth(),
+                config.maxMemoryGrowth(),
+                String.format(
+                    Locale.ROOT,
+                    "growth of %s over plateau %d (Theil-Sen slope, Mann-Kendall p = %.3g%s)",
+                    worst.series(),
+                    w.index(),
+                    worst.trend().pValue(),
+                    worst.trend().significant(Drift.ALPHA) ? "" : ", not significant"))),
+        List.of());
+  }
+
   /** The 5xx and 429/503 budgets: shares of all k6 requests of the run. */
   private static void statusBudgets(
       GateConfig config, List<PlateauResult> windows, List<GateResult> out, List<String> skipped) {

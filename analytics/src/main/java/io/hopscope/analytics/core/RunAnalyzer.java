@@ -46,11 +46,26 @@ public final class RunAnalyzer {
                 drift.put(e.getKey(), last / first - 1);
               }
             });
+    Drift drifts = Drift.of(facts.buckets(), schedule, facts.memorySeries());
     Gates.Verdicts gates =
-        Gates.evaluate(facts.gates(), plateaus, knee, drain, runErrorRate(plateaus), drift);
+        Gates.evaluate(facts.gates(), plateaus, knee, drain, runErrorRate(plateaus), drift)
+            .plus(Gates.memory(facts.gates(), drifts, schedule));
     List<String> warnings = new ArrayList<>(facts.warnings());
     warnings.addAll(hygiene(schedule, plateaus, drain));
-    Drift drifts = Drift.of(facts.buckets(), schedule);
+    for (Drift.MemoryTrend m : drifts.memory()) {
+      if (m.runaway(0.05)) {
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "%s grows by %.0f%% per hour at constant load (plateau %d; %+.0f%% over the"
+                    + " plateau, Mann-Kendall p = %.3g): a leak or an unbounded cache?",
+                m.series(),
+                m.trend().relativePerUnit() * 100,
+                drifts.windowIndex(),
+                m.growth() * 100,
+                m.trend().pValue()));
+      }
+    }
     if (drifts.latency() != null
         && drifts.latency().significant(Drift.ALPHA)
         && drifts.latency().relativePerUnit() > 0.15) {
@@ -201,6 +216,23 @@ public final class RunAnalyzer {
                         l.lost(),
                         l.accepted(),
                         l.completed())));
+    plateaus.stream()
+        .filter(PlateauResult::hasJobs)
+        .findFirst()
+        .map(PlateauResult::queueCheck)
+        .filter(c -> !Double.isNaN(c.gaugeMean()))
+        .filter(c -> c.gaugeMean() - c.meanDepth() >= Math.max(5, c.meanDepth()))
+        .ifPresent(
+            c ->
+                out.add(
+                    String.format(
+                        Locale.ROOT,
+                        "the queue was not empty at the start: the queue_depth gauge averaged %.1f"
+                            + " jobs in the first plateau while this run's own jobs account for"
+                            + " %.1f; drain the stream (or wait for the previous run's backlog)"
+                            + " before starting the load",
+                        c.gaugeMean(),
+                        c.meanDepth())));
     double warmupS = schedule.warmupNs() / 1e9;
     if (warmupS < MIN_WARMUP_S) {
       out.add(

@@ -15,6 +15,8 @@ import java.util.OptionalDouble;
  * @param specTargetRps the largest load the spec plans for, when it names one
  * @param warnings what earlier steps (ingest) want the reader to know
  * @param buckets latency per time slice of the measured period, in time order
+ * @param memorySeries Prometheus memory series (RSS, working set, heap) within the longest plateau:
+ *     series → samples of {time in hours since t0, value}, in time order
  */
 public record RunFacts(
     String runId,
@@ -27,7 +29,36 @@ public record RunFacts(
     GateConfig gates,
     OptionalDouble specTargetRps,
     List<String> warnings,
-    List<TimeBucket> buckets) {
+    List<TimeBucket> buckets,
+    Map<String, double[][]> memorySeries) {
+
+  /** Facts without memory series. */
+  public RunFacts(
+      String runId,
+      String scenario,
+      Schedule schedule,
+      Map<Integer, WindowAggregate> windows,
+      Timeline timeline,
+      Map<Integer, double[]> driftThirds,
+      InputCounts inputs,
+      GateConfig gates,
+      OptionalDouble specTargetRps,
+      List<String> warnings,
+      List<TimeBucket> buckets) {
+    this(
+        runId,
+        scenario,
+        schedule,
+        windows,
+        timeline,
+        driftThirds,
+        inputs,
+        gates,
+        specTargetRps,
+        warnings,
+        buckets,
+        Map.of());
+  }
 
   /** Facts without time buckets. */
   public RunFacts(
@@ -66,5 +97,6 @@ public record RunFacts(
     Objects.requireNonNull(specTargetRps);
     warnings = List.copyOf(warnings);
     buckets = List.copyOf(buckets);
+    memorySeries = Map.copyOf(memorySeries);
   }
 }

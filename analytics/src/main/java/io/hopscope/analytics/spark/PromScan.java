@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * The Prometheus side of a run, per window: gauges' mean and peak, counters' rate, and classic
@@ -34,6 +35,60 @@ final class PromScan {
   static final int MAX_SERIES = 60;
 
   private PromScan() {}
+
+  /** Memory series by metric name: resident set, working set, memory usage, heap in use. */
+  static final java.util.regex.Pattern MEMORY =
+      java.util.regex.Pattern.compile(
+          "(?i).*(resident_memory|memory_rss|rss_bytes|working_set|memory_usage|heap_used"
+              + "|heap_size).*");
+
+  /** At most this many samples per memory series are kept for the drift trend. */
+  static final int MAX_MEMORY_SAMPLES = 5000;
+
+  /**
+   * The samples of every memory gauge within a window (the longest plateau), as {hours, value} in
+   * time order, for the soak drift; at most {@link #MAX_SERIES} series.
+   */
+  static Map<String, double[][]> memory(Dataset<Row> samples, Window w) {
+    if (w == null) {
+      return Map.of();
+    }
+    Column labels =
+        expr(
+            "array_join(array_sort(transform(map_entries(labels),"
+                + " e -> concat(e.key, '=\"', e.value, '\"'))), ',')");
+    List<Row> rows =
+        samples
+            .where(
+                col(PromSamplesTable.TS_NS)
+                    .geq(w.startNs())
+                    .and(col(PromSamplesTable.TS_NS).lt(w.endNs()))
+                    .and(col(PromSamplesTable.METRIC).rlike(MEMORY.pattern()))
+                    .and(functions.not(col(PromSamplesTable.METRIC).endsWith("_total"))))
+            .select(
+                concat(col(PromSamplesTable.METRIC), lit("{"), labels, lit("}")).as("series"),
+                col(PromSamplesTable.TS_NS),
+                col(PromSamplesTable.VALUE))
+            .orderBy(col("series"), col(PromSamplesTable.TS_NS))
+            .collectAsList();
+    Map<String, List<double[]>> by = new TreeMap<>();
+    for (Row r : rows) {
+      List<double[]> l = by.get(r.getString(0));
+      if (l == null) {
+        if (by.size() >= MAX_SERIES) {
+          continue;
+        }
+        l = new java.util.ArrayList<>();
+        by.put(r.getString(0), l);
+      }
+      if (l.size() < MAX_MEMORY_SAMPLES && Double.isFinite(r.getDouble(2))) {
+        l.add(new double[] {r.getLong(1) / 3.6e12, r.getDouble(2)});
+      }
+    }
+    Map<String, double[][]> out = new TreeMap<>();
+    by.forEach((k, v) -> out.put(k, v.toArray(new double[0][])));
+    return out;
+  }
 
   static Map<Integer, Telemetry> scan(
       Dataset<Row> samples, List<Window> windows, List<String> warnings) {

@@ -151,12 +151,14 @@ public final class RunScan {
     }
     List<TimeBucket> buckets = TimeBuckets.scan(counts.jobs == 0 ? null : jobs, points, schedule);
     Map<Integer, Telemetry> telemetry = Map.of();
+    Map<String, double[][]> memory = Map.of();
     long promSamples = 0;
     List<String> allWarnings = new java.util.ArrayList<>(warnings);
     if (warehouse.hasPartition(PromSamplesTable.NAME, run)) {
       Dataset<Row> prom = WarehouseTables.run(spark, warehouse, PromSamplesTable.TABLE, run);
       promSamples = prom.count();
       telemetry = PromScan.scan(prom, schedule.windows(), allWarnings);
+      memory = PromScan.memory(prom, io.hopscope.analytics.core.Drift.longest(schedule));
     }
     Map<Integer, WindowAggregate> windows = new HashMap<>();
     for (Window w : schedule.windows()) {
@@ -184,7 +186,8 @@ public final class RunScan {
             gates,
             targetRps(spec),
             allWarnings,
-            buckets);
+            buckets,
+            memory);
     return new Scanned(facts, manifest, spec);
   }
 

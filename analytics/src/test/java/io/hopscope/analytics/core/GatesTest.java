@@ -197,4 +197,21 @@ class GatesTest {
     assertThat(new LostJobs(100_000, 99_950).significant()).isFalse();
     assertThat(LostJobs.of(List.of(plateau(0, 10, 1, 2, 10, 0, 0)))).isEmpty();
   }
+
+  @Test
+  void sloCrossingIsTheFirstPlateauOverTheSloByLoad() {
+    List<PlateauResult> ps =
+        List.of(
+            plateau(2, 30, 900, 5000, 40, 0, 900),
+            plateau(0, 10, 1, 20, 40, 0, 0),
+            plateau(1, 20, 5, 100, 40, 0, 0));
+    // p95 hop = p95 queue + p95 service (2 x 40): 100, 180 and 5080 ms.
+    SloCrossing c = SloCrossing.find(ps, 150).orElseThrow();
+    assertThat(c.plateauIndex()).isEqualTo(1);
+    assertThat(c.offeredRps()).isEqualTo(20);
+    assertThat(c.p95Ms()).isEqualTo(180);
+    assertThat(c.lastWithinRps()).isEqualTo(10);
+    assertThat(SloCrossing.find(ps, 10).orElseThrow().lastWithinRps()).isNaN();
+    assertThat(SloCrossing.find(ps, 6000)).isEmpty();
+  }
 }

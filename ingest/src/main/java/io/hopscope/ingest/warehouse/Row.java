@@ -40,7 +40,7 @@ public final class Row {
     if (value != null) {
       int i = index(column);
       rc.startField(column, i);
-      rc.addBinary(Binary.fromString(value));
+      rc.addBinary(utf8(value));
       rc.endField(column, i);
     }
     return this;
@@ -121,11 +121,11 @@ public final class Row {
       for (Map.Entry<String, String> e : map.entrySet()) {
         rc.startGroup();
         rc.startField("key", 0);
-        rc.addBinary(Binary.fromString(e.getKey()));
+        rc.addBinary(utf8(e.getKey()));
         rc.endField("key", 0);
         if (e.getValue() != null) {
           rc.startField("value", 1);
-          rc.addBinary(Binary.fromString(e.getValue()));
+          rc.addBinary(utf8(e.getValue()));
           rc.endField("value", 1);
         }
         rc.endGroup();
@@ -135,5 +135,14 @@ public final class Row {
     rc.endGroup();
     rc.endField(column, i);
     return this;
+  }
+
+  /**
+   * A string as a byte-array-backed Binary. {@code Binary.fromString} is backed by a ByteBuffer,
+   * whose bounds-checked access made dictionary hashing, equality and statistics a third of the
+   * write time of k6 points (profiled on 1M points).
+   */
+  private static Binary utf8(String s) {
+    return Binary.fromConstantByteArray(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

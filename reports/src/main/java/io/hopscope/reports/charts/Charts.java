@@ -62,6 +62,20 @@ public final class Charts {
                             Format.num(k.offeredRps())),
                         Palette.ORANGE,
                         ChartData.Stroke.SOLID)));
+    (gates.sloMsP95Hop().isPresent()
+            ? io.hopscope.analytics.core.SloCrossing.find(
+                a.plateaus(), gates.sloMsP95Hop().getAsDouble())
+            : java.util.Optional.<io.hopscope.analytics.core.SloCrossing>empty())
+        .ifPresent(
+            c ->
+                markers.add(
+                    new ChartData.Marker(
+                        ChartData.Axis.X,
+                        c.offeredRps(),
+                        String.format(
+                            Locale.ROOT, " p95 over SLO from %s rps", Format.num(c.offeredRps())),
+                        Palette.VERMILLION,
+                        ChartData.Stroke.DOTTED)));
     double lo = min(p50);
     double hi = Math.max(max(p99), gates.sloMsP95Hop().orElse(0));
     boolean log = lo > 0 && hi / lo > LOG_SPAN;

@@ -20,6 +20,7 @@ import io.hopscope.analytics.core.QueueCheck;
 import io.hopscope.analytics.core.RouteStats;
 import io.hopscope.analytics.core.RunAnalysis;
 import io.hopscope.analytics.core.Sizing;
+import io.hopscope.analytics.core.SloCrossing;
 import io.hopscope.analytics.core.Telemetry;
 import io.hopscope.analytics.core.Trend;
 import io.hopscope.analytics.core.Window;
@@ -79,6 +80,20 @@ public final class SummaryJson {
       } else {
         k.put("kneedle_plateau_index", knee.kneedlePlateau());
       }
+    }
+    java.util.Optional<SloCrossing> crossing =
+        ctx.gates().sloMsP95Hop().isPresent()
+            ? SloCrossing.find(a.plateaus(), ctx.gates().sloMsP95Hop().getAsDouble())
+            : java.util.Optional.empty();
+    if (crossing.isEmpty()) {
+      root.putNull("slo_crossing");
+    } else {
+      ObjectNode c = root.putObject("slo_crossing");
+      c.put("plateau_index", crossing.get().plateauIndex());
+      c.put("offered_rps", crossing.get().offeredRps());
+      c.put("p95_ms", crossing.get().p95Ms());
+      c.put("slo_ms", crossing.get().sloMs());
+      putNullable(c, "last_within_rps", crossing.get().lastWithinRps());
     }
     Sizing sizing = a.sizing().orElse(null);
     if (sizing == null) {
@@ -158,6 +173,19 @@ public final class SummaryJson {
     }
     trend(drift, "p95_latency", a.drift() == null ? null : a.drift().latency());
     trend(drift, "p95_service", a.drift() == null ? null : a.drift().service());
+    ArrayNode memory = drift.putArray("memory");
+    if (a.drift() != null) {
+      for (io.hopscope.analytics.core.Drift.MemoryTrend m : a.drift().memory()) {
+        ObjectNode o = memory.addObject();
+        o.put("series", m.series());
+        o.put("samples", m.trend().n());
+        putNullable(o, "slope_per_hour", m.trend().slope());
+        putNullable(o, "relative_per_hour", m.trend().relativePerUnit());
+        putNullable(o, "growth_over_plateau", m.growth());
+        putNullable(o, "p_value", m.trend().pValue());
+        o.put("significant", m.trend().significant(Drift.ALPHA));
+      }
+    }
     ArrayNode gates = root.putArray("gates");
     for (GateResult g : a.gates().results()) {
       ObjectNode o = gates.addObject();

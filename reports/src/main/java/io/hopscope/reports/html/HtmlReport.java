@@ -134,6 +134,29 @@ public final class HtmlReport {
                     "Backlog drain",
                     d.drainSeconds() == null ? "never" : Format.num(d.drainSeconds()) + " s",
                     d.depthAtLoadEnd() + " jobs queued when the load ended"));
+    if (ctx.gates().sloMsP95Hop().isPresent()) {
+      double slo = ctx.gates().sloMsP95Hop().getAsDouble();
+      java.util.Optional<io.hopscope.analytics.core.SloCrossing> c =
+          io.hopscope.analytics.core.SloCrossing.find(a.plateaus(), slo);
+      fact(
+          "p95 within SLO up to",
+          c.isEmpty()
+              ? "every plateau"
+              : Double.isNaN(c.get().lastWithinRps())
+                  ? "no plateau"
+                  : Format.num(c.get().lastWithinRps()) + " rps",
+          c.isEmpty()
+              ? "p95 stayed under " + Format.num(slo) + " ms"
+              : "p95 "
+                  + Format.num(c.get().p95Ms())
+                  + " ms > "
+                  + Format.num(slo)
+                  + " ms from "
+                  + Format.num(c.get().offeredRps())
+                  + " rps (plateau "
+                  + c.get().plateauIndex()
+                  + ")");
+    }
     Double errorRate = io.hopscope.analytics.core.RunAnalyzer.runErrorRate(a.plateaus());
     if (errorRate != null) {
       fact("Error rate", Format.num(errorRate * 100) + " %", "k6 requests that failed");
