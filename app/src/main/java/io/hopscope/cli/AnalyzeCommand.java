@@ -39,6 +39,13 @@ final class AnalyzeCommand implements Callable<Integer> {
               + " gates passed).")
   String baseline;
 
+  @Option(
+      names = "--gates",
+      paramLabel = "FILE",
+      description =
+          "Gates file (YAML, the keys of the spec's gates block); its keys override the spec's.")
+  Path gates;
+
   @Override
   public Integer call() {
     RunId run = runOption.run();
@@ -51,6 +58,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 spec,
                 sources.any() ? Optional.of(sources.request(run, spec.get())) : Optional.empty(),
                 Optional.ofNullable(baseline).map(RunId::new),
+                Optional.ofNullable(gates),
                 out);
     return Reporting.print(root.env(), a) ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
   }

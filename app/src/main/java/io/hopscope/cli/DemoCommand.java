@@ -70,6 +70,7 @@ final class DemoCommand implements Callable<Integer> {
               Optional.of(spec),
               Optional.of(req),
               Optional.empty(),
+              Optional.empty(),
               out.resolve(run.value()));
       boolean passed = Reporting.print(env, a);
       lines.add(

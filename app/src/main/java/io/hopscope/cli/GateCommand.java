@@ -51,17 +51,30 @@ final class GateCommand implements Callable<Integer> {
       description = "Where gates.json and gates.junit.xml go (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(
+      names = "--gates",
+      paramLabel = "FILE",
+      description =
+          "Gates file (YAML, the keys of the spec's gates block); its keys override the spec's."
+              + " Gates on the run itself (error rate, SLO, drain, drift, routes) need a new"
+              + " analyze to change; the baseline gates are judged here.")
+  Path gates;
+
   @Override
   public Integer call() {
     Warehouse wh = new Warehouse(warehouse, new Configuration());
     RunId run = runOption.run();
     StoredRun stored = StoredRun.read(wh, run);
+    io.hopscope.ingest.spec.RunSpec spec =
+        gates == null
+            ? stored.spec()
+            : stored.spec().withGates(io.hopscope.ingest.spec.RunSpecReader.readGates(gates));
     History.Gated g =
         History.gate(
             wh,
             stored.analysis(),
-            stored.spec(),
-            SpecGates.of(stored.spec()),
+            spec,
+            SpecGates.of(spec),
             Optional.ofNullable(baseline).map(RunId::new));
     try {
       Files.createDirectories(out);

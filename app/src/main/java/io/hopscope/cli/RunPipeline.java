@@ -84,13 +84,16 @@ final class RunPipeline {
       Optional<RunSpec> spec,
       Optional<IngestRequest> ingest,
       Optional<RunId> baseline,
+      Optional<Path> gatesFile,
       Path out) {
+    Optional<com.fasterxml.jackson.databind.JsonNode> gates =
+        gatesFile.map(io.hopscope.ingest.spec.RunSpecReader::readGates);
     SparkSession spark = SparkSessions.get("hopscope analyze " + run);
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     List<String> warnings =
         ingest.map(req -> ingest(warehouseUri, conf, req).get(0).warnings()).orElse(List.of());
     Warehouse wh = new Warehouse(warehouseUri, conf);
-    RunScan.Scanned scanned = new RunScan(spark, wh).scan(run, spec, warnings);
+    RunScan.Scanned scanned = new RunScan(spark, wh).scan(run, spec, gates, warnings);
     RunAnalysis analysis =
         History.gate(
                 wh,

@@ -137,5 +137,30 @@ class GateIT {
             "--out",
             dir.resolve("gate-noise").toString());
     assertThat(ok.code()).as(ok.err()).isZero();
+
+    // A gates file beside the spec overrides its keys: a looser limit lets the slower run pass.
+    Path loose = dir.resolve("loose-gates.yaml");
+    Files.writeString(loose, "gates:\n  max_p95_hop_regression: 5.0\n");
+    CliRunner.Result relaxed =
+        CliRunner.run(
+            "gate",
+            "--run-id",
+            "slower",
+            "--baseline",
+            "base",
+            "--gates",
+            loose.toString(),
+            "--warehouse",
+            wh,
+            "--out",
+            dir.resolve("gate-loose").toString());
+    assertThat(relaxed.code()).as(relaxed.err()).isZero();
+    JsonNode lj = new ObjectMapper().readTree(dir.resolve("gate-loose/gates.json").toFile());
+    assertThat(lj.toString()).contains("\"limit\":5.0");
+    Files.writeString(loose, "- not a mapping\n");
+    CliRunner.Result bad =
+        CliRunner.run("gate", "--run-id", "slower", "--gates", loose.toString(), "--warehouse", wh);
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("loose-gates.yaml").contains("is not a mapping of gates");
   }
 }

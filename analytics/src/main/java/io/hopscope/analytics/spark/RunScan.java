@@ -106,6 +106,19 @@ public final class RunScan {
    * @param warnings what the ingest step reported
    */
   public Scanned scan(RunId run, Optional<RunSpec> specOverride, List<String> warnings) {
+    return scan(run, specOverride, Optional.empty(), warnings);
+  }
+
+  /**
+   * Scans a run with gate overrides (a gates file) on top of its spec.
+   *
+   * @param gateOverrides keys that replace the spec's gates
+   */
+  public Scanned scan(
+      RunId run,
+      Optional<RunSpec> specOverride,
+      Optional<com.fasterxml.jackson.databind.JsonNode> gateOverrides,
+      List<String> warnings) {
     Manifest manifest = manifest(run);
     RunSpec spec =
         specOverride
@@ -115,6 +128,9 @@ public final class RunScan {
                     Problems.missingData(
                         "run '" + run + "' was ingested without a run spec",
                         "pass --spec run.yaml to analyze it"));
+    if (gateOverrides.isPresent()) {
+      spec = spec.withGates(gateOverrides.get());
+    }
     long t0 = spec.startNs().orElse(manifest.startNs());
     Schedule schedule = Schedule.of(t0, spec.warmupSeconds(), spec.stages());
     boolean hasJobs = warehouse.hasPartition(JobsTable.NAME, run);

@@ -58,4 +58,22 @@ public record RunSpec(
     JsonNode n = document.at(pointer);
     return n.isMissingNode() || n.isNull() ? null : n.asText();
   }
+
+  /**
+   * This spec with more gates: each key of {@code overrides} replaces the spec's (a gates file
+   * beside the spec). The document is updated too, so the stored spec says what was gated.
+   */
+  public RunSpec withGates(JsonNode overrides) {
+    com.fasterxml.jackson.databind.node.ObjectNode merged =
+        gates.isObject()
+            ? ((com.fasterxml.jackson.databind.node.ObjectNode) gates).deepCopy()
+            : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    overrides.properties().forEach(e -> merged.set(e.getKey(), e.getValue().deepCopy()));
+    JsonNode doc = document.deepCopy();
+    if (doc instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      o.set("gates", merged); // the document is the test_run mapping
+    }
+    return new RunSpec(
+        source, scenarioName, mode, warmupSeconds, startNs, stages, workers, merged, doc);
+  }
 }

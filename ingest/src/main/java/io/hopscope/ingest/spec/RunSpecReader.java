@@ -52,6 +52,42 @@ public final class RunSpecReader {
     return parse(new Ctx(file.toString(), lines), root);
   }
 
+  /**
+   * Reads a gates file: a YAML mapping of gate keys (as in the spec's {@code gates} block), bare or
+   * under {@code gates:} or {@code test_run: gates:}. Its keys override the spec's.
+   */
+  public static JsonNode readGates(Path file) {
+    JsonNode root;
+    try {
+      root = YAML.readTree(Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      throw Problems.badFile(file, "gates file not found", "pass an existing file with --gates");
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      throw Problems.badFile(
+          file + (loc == null ? "" : ":" + loc.getLineNr()),
+          "not valid YAML (" + e.getOriginalMessage() + ")",
+          "fix the YAML syntax",
+          e);
+    } catch (IOException e) {
+      throw Problems.badFile(file, "cannot read the gates file: " + e.getMessage(), "check it", e);
+    }
+    JsonNode g = root;
+    if (g != null && g.has("test_run")) {
+      g = g.path("test_run");
+    }
+    if (g != null && g.has("gates")) {
+      g = g.get("gates");
+    }
+    if (g == null || !g.isObject()) {
+      throw Problems.badFile(
+          file,
+          "is not a mapping of gates",
+          "write gate keys as in the spec's gates block, e.g. 'max_error_rate: 0.001'");
+    }
+    return g;
+  }
+
   /** Parses an already loaded YAML/JSON tree; {@code source} names it in messages. */
   public static RunSpec parse(String source, JsonNode root) {
     return parse(new Ctx(source, SpecLines.none()), root);
