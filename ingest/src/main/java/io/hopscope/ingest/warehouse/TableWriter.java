@@ -40,6 +40,11 @@ public final class TableWriter<T> implements AutoCloseable {
               .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
               .withRowGroupSize(64L * 1024 * 1024);
       b = b.withSizeStatisticsEnabled(false);
+      if (table.uniqueColumns().size() == table.schema().getColumns().size()) {
+        // Per-column switches still let the writer try a dictionary first (profiled: hash-map
+        // inserts, then a fallback re-encoding); when no column repeats, none is tried at all.
+        b = b.withDictionaryEncoding(false);
+      }
       for (String c : table.uniqueColumns()) {
         b = b.withDictionaryEncoding(c, false);
         if (table.schema().getType(c).asPrimitiveType().getPrimitiveTypeName()

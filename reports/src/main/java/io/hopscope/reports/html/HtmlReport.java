@@ -15,12 +15,7 @@ import io.hopscope.analytics.core.Window;
 import io.hopscope.reports.ReportContext;
 import io.hopscope.reports.charts.ChartData;
 import io.hopscope.reports.charts.Format;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -193,29 +188,6 @@ public final class HtmlReport {
       }
       out.append("</ul>\n");
     }
-  }
-
-  private void figure(ChartData chart, byte[] png) {
-    if (chart.isEmpty()) {
-      out.append("<figure id=\"chart-")
-          .append(esc(chart.id()))
-          .append("\" class=\"empty\">\n<p class=\"meta\"><b>")
-          .append(esc(chart.title()))
-          .append(":</b> ")
-          .append(esc(chart.emptyMessage()))
-          .append("</p>\n</figure>\n");
-      return;
-    }
-    out.append("<figure id=\"chart-")
-        .append(esc(chart.id()))
-        .append("\">\n<img alt=\"")
-        .append(esc(chart.title()))
-        .append("\" src=\"data:image/png;base64,")
-        .append(Base64.getEncoder().encodeToString(png))
-        .append("\">\n<figcaption>")
-        .append(esc(chart.title()))
-        .append(chart.isEmpty() ? " — " + esc(chart.emptyMessage()) : "")
-        .append("</figcaption>\n</figure>\n");
   }
 
   /** A column of the per-plateau table: header and cell text. */
@@ -547,14 +519,16 @@ public final class HtmlReport {
     }
   }
 
+  private void figure(ChartData chart, byte[] png) {
+    Html.figure(out, chart, png);
+  }
+
   private void fact(String label, String value, String note) {
-    out.append("<div class=\"fact\"><div class=\"label\">")
-        .append(esc(label))
-        .append("</div><div class=\"value\">")
-        .append(esc(value))
-        .append("</div><div class=\"note\">")
-        .append(esc(note))
-        .append("</div></div>\n");
+    Html.fact(out, label, value, note);
+  }
+
+  private static String css() {
+    return Html.css();
   }
 
   private void list(List<String> items, String sep) {
@@ -568,16 +542,5 @@ public final class HtmlReport {
 
   private static String badge(String kind, String text) {
     return "<span class=\"badge " + kind + "\">" + esc(text) + "</span>";
-  }
-
-  private static String css() {
-    try (InputStream in = HtmlReport.class.getResourceAsStream("report.css")) {
-      if (in == null) {
-        throw new IllegalStateException("report.css missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

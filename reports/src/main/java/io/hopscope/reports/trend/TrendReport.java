@@ -18,16 +18,13 @@ import io.hopscope.reports.charts.Format;
 import io.hopscope.reports.export.Csv;
 import io.hopscope.reports.export.Numbers;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -509,35 +506,18 @@ public final class TrendReport {
   }
 
   private void figure(ChartData chart, byte[] png) {
-    if (chart.isEmpty() || png == null) {
-      out.append("<figure id=\"chart-")
-          .append(esc(chart.id()))
-          .append("\" class=\"empty\">\n<p class=\"meta\"><b>")
-          .append(esc(chart.title()))
-          .append(":</b> ")
-          .append(esc(chart.emptyMessage()))
-          .append("</p>\n</figure>\n");
-      return;
-    }
-    out.append("<figure id=\"chart-")
-        .append(esc(chart.id()))
-        .append("\">\n<img alt=\"")
-        .append(esc(chart.title()))
-        .append("\" src=\"data:image/png;base64,")
-        .append(Base64.getEncoder().encodeToString(png))
-        .append("\">\n<figcaption>")
-        .append(esc(chart.title()))
-        .append("</figcaption>\n</figure>\n");
+    io.hopscope.reports.html.Html.figure(out, chart, png);
   }
 
   private void fact(String label, String value, String note) {
-    out.append("<div class=\"fact\"><div class=\"label\">")
-        .append(esc(label))
-        .append("</div><div class=\"value\">")
-        .append(esc(value))
-        .append("</div><div class=\"note\">")
-        .append(esc(note))
-        .append("</div></div>\n");
+    io.hopscope.reports.html.Html.fact(out, label, value, note);
+  }
+
+  private static String css() {
+    return io.hopscope.reports.html.Html.css()
+        + "tr.baseline td { background: #eef5ff; }\n"
+        + "td.shift { background: #fff4e0; font-weight: bold; }\n"
+        + "td.nowrap { white-space: nowrap; }\n";
   }
 
   // ---------------------------------------------------------------- exports
@@ -897,20 +877,5 @@ public final class TrendReport {
         .replace(">", "&gt;")
         .replace("\r", " ")
         .replace("\n", " ");
-  }
-
-  private static String css() {
-    try (InputStream in =
-        io.hopscope.reports.html.HtmlReport.class.getResourceAsStream("report.css")) {
-      if (in == null) {
-        throw new IllegalStateException("report.css missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          + "tr.baseline td { background: #eef5ff; }\n"
-          + "td.shift { background: #fff4e0; font-weight: bold; }\n"
-          + "td.nowrap { white-space: nowrap; }\n";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
