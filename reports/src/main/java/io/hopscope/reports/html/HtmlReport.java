@@ -177,9 +177,22 @@ public final class HtmlReport {
     }
     out.append("</table>\n");
     if (!a.gates().notEvaluated().isEmpty()) {
-      out.append("<p class=\"meta\">Not evaluated: ");
-      list(a.gates().notEvaluated(), "; ");
-      out.append("</p>\n");
+      out.append("<p class=\"meta\">Not evaluated (this run lacks their input):</p>\n")
+          .append("<ul class=\"meta not-evaluated\">\n");
+      for (String n : a.gates().notEvaluated()) {
+        int colon = n.indexOf(": ");
+        out.append("<li>");
+        if (colon > 0) {
+          out.append("<code>")
+              .append(esc(n.substring(0, colon)))
+              .append("</code>: ")
+              .append(esc(n.substring(colon + 2)));
+        } else {
+          out.append(esc(n));
+        }
+        out.append("</li>\n");
+      }
+      out.append("</ul>\n");
     }
     if (!a.warnings().isEmpty()) {
       out.append("<h3>Warnings</h3>\n<ul class=\"warnings\">\n");
@@ -529,15 +542,6 @@ public final class HtmlReport {
 
   private static String css() {
     return Html.css();
-  }
-
-  private void list(List<String> items, String sep) {
-    for (int i = 0; i < items.size(); i++) {
-      if (i > 0) {
-        out.append(sep);
-      }
-      out.append(esc(items.get(i)));
-    }
   }
 
   private static String badge(String kind, String text) {
