@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
     name = "analyze",
     description = {
       "Ingest one run (when sources are given), compute its performance envelope with Spark and"
-          + " write the report: index.html, summary.json, plateaus.csv, gates.junit.xml, charts/.",
+          + " write the report: index.html, summary.json, plateaus.csv, routes.csv, gates.junit.xml,"
+          + " charts/ (PNG, SVG, charts.json).",
       "Exit codes: 0 all gates passed, 1 a gate failed, 2 bad usage or input, 3 an external"
           + " system failed."
     })
