@@ -21,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
     name = "demo",
     description =
         "Analyze the bundled sample runs end to end on embedded defaults (Spark local mode, a"
-            + " local warehouse, no Valkey) and print where the reports are.")
+            + " local warehouse, no Valkey), then a simulated nightly history for the trend page,"
+            + " and print where the reports are.")
 final class DemoCommand implements Callable<Integer> {
   @ParentCommand HopscopeCommand root;
 
@@ -37,6 +38,17 @@ final class DemoCommand implements Callable<Integer> {
       defaultValue = "./hopscope-demo",
       description = "Where the demo warehouse and reports go (default: ${DEFAULT-VALUE}).")
   Path out;
+
+  @Option(
+      names = "--history",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Also simulate a short nightly history (8 runs, a slower build from the 6th, and a"
+              + " 1/2/4-worker sweep), analyze it and write its trend page (default: on;"
+              + " --no-history to skip).")
+  boolean history;
 
   @Override
   public Integer call() throws IOException {
@@ -79,6 +91,15 @@ final class DemoCommand implements Callable<Integer> {
               + (passed ? "gates passed" : "a gate failed")
               + " -> "
               + a.report().index().toAbsolutePath().normalize());
+    }
+    if (history) {
+      io.hopscope.reports.trend.TrendReport.Written t =
+          DemoHistory.build(env, pipeline, warehouse, out);
+      lines.add(
+          "trend of "
+              + DemoHistory.SCENARIO
+              + " (synthetic history of 11 runs) -> "
+              + t.index().toAbsolutePath().normalize());
     }
     env.out().println("demo reports:");
     lines.forEach(l -> env.out().println("  " + l));

@@ -113,6 +113,35 @@ final class TrendCommand implements Callable<Integer> {
       new RunId(baseline); // checks the id
     }
     Optional<Instant> from = Optional.ofNullable(since).map(TrendCommand::parseSince);
+    TrendReport.Written w =
+        write(
+            root.env(),
+            warehouse,
+            scenario,
+            from,
+            Optional.ofNullable(baseline),
+            targetRps,
+            threshold,
+            seed,
+            out);
+    root.env().out().println("trend: " + w.index().toAbsolutePath().normalize());
+    return ExitCode.OK.code();
+  }
+
+  /**
+   * Builds and writes the trend page of one scenario (also used by the demo); prints one line per
+   * fingerprint on stderr.
+   */
+  static TrendReport.Written write(
+      Env env,
+      String warehouse,
+      String scenario,
+      Optional<Instant> from,
+      Optional<String> baseline,
+      List<Double> targetRps,
+      double threshold,
+      long seed,
+      Path out) {
     Warehouse wh = new Warehouse(warehouse, new Configuration());
     List<TrendInput> runs =
         TrendRuns.read(wh, scenario, from.map(TrendCommand::ns).orElse(Long.MIN_VALUE));
@@ -122,7 +151,7 @@ final class TrendCommand implements Callable<Integer> {
           "no analysed run of scenario '"
               + scenario
               + "'"
-              + (since == null ? "" : " since " + since)
+              + from.map(f -> " since " + f).orElse("")
               + " in the warehouse "
               + wh.rootUri(),
           known.isEmpty()
@@ -137,7 +166,7 @@ final class TrendCommand implements Callable<Integer> {
             new TrendAnalysis.Options(
                 threshold,
                 d.errorRateThreshold(),
-                Optional.ofNullable(baseline),
+                baseline,
                 targetRps,
                 seed,
                 d.permutations(),
@@ -147,12 +176,20 @@ final class TrendCommand implements Callable<Integer> {
     Warehouse sparkWh = new Warehouse(warehouse, spark.sparkContext().hadoopConfiguration());
     List<MeasuredBaseline> measured =
         MeasuredBaselines.of(spark, sparkWh, runs.stream().map(TrendInput::runId).toList());
-    Env env = root.env();
     TrendReport.Written w =
         TrendReport.write(
             t,
             measured,
-            new TrendReport.Context(from, BuildInfo.version(), env.clock().instant()),
+            new TrendReport.Context(
+                from,
+                BuildInfo.version(),
+                env.clock().instant(),
+                runs.stream()
+                    .anyMatch(
+                        r ->
+                            io.hopscope.reports.html.HtmlReport.isSynthetic(
+                                io.hopscope.analytics.store.StoredRun.read(wh, new RunId(r.runId()))
+                                    .sourcesJson()))),
             out);
     for (TrendAnalysis.Group g : t.groups()) {
       long regressions =
@@ -176,8 +213,7 @@ final class TrendCommand implements Callable<Integer> {
                   + shifts
                   + " change points");
     }
-    env.out().println("trend: " + w.index().toAbsolutePath().normalize());
-    return ExitCode.OK.code();
+    return w;
   }
 
   private static long ns(Instant i) {

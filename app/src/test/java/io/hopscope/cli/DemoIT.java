@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,26 @@ class DemoIT {
     assertThat(k.path("knee").path("signals").get(0).asText()).isEqualTo("kneedle");
     assertThat(k.path("gates_passed").asBoolean()).isFalse();
 
+    // The synthetic nightly history: the 6th build is 25% slower, the trend page says where.
+    Path trend = dir.resolve("trend-nightly_demo");
+    assertThat(r.out())
+        .contains("trend of nightly_demo")
+        .contains(trend.resolve("trend.html").toString());
+    JsonNode t = new ObjectMapper().readTree(trend.resolve("trend.json").toFile());
+    JsonNode nightly = t.path("fingerprints").get(0);
+    assertThat(nightly.path("runs")).hasSize(8);
+    boolean shiftAtSixth = false;
+    for (JsonNode series : nightly.path("series")) {
+      if (series.path("key").asText().equals("capacity_per_worker_rps")) {
+        shiftAtSixth =
+            series.path("change_points").size() == 1
+                && series.path("change_points").get(0).path("run_id").asText().equals("nightly-06");
+      }
+    }
+    assertThat(shiftAtSixth).as("capacity per worker shifts at nightly-06").isTrue();
+    assertThat(t.path("scaling").get(0).path("points")).hasSize(3);
+    assertThat(Files.readString(trend.resolve("trend.html"))).contains("synthetic data");
+
     // SQL over the warehouse.
     CliRunner.Result q =
         CliRunner.run(
@@ -54,7 +75,8 @@ class DemoIT {
             dir.resolve("warehouse").toString(),
             "--format",
             "csv",
-            "select plateau_index, count from plateau_stats where segment = 'hop' order by 1");
+            "select plateau_index, count from plateau_stats where segment = 'hop'"
+                + " and run_id = 'capacity-ramp-sim' order by 1");
     assertThat(q.code()).as(q.err()).isZero();
     assertThat(q.out().lines().toList()).hasSize(8).first().isEqualTo("plateau_index,count");
     assertThat(q.out()).contains("\n6,5874\n");

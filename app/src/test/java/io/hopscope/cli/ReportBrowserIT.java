@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reports in a real browser: the demo's two run reports and a trend page, loaded in headless
+ * The reports in a real browser: the demo's two run reports and its trend page, loaded in headless
  * Chromium. No console error, no request beyond the file itself (the page is self-contained), every
  * chart image decodes at its full size and is drawn, not blank; the page does not scroll sideways.
  * Full-page screenshots are kept under app/target/screenshots for a human to look at.
@@ -29,23 +29,13 @@ class ReportBrowserIT {
               "--out",
               dir.toString());
       assertThat(r.code()).as(r.err()).isZero();
-      CliRunner.Result t =
-          CliRunner.run(
-              "trend",
-              "--scenario",
-              "capacity_ramp",
-              "--warehouse",
-              dir.resolve("warehouse").toString(),
-              "--out",
-              dir.resolve("trend").toString());
-      assertThat(t.code()).as(t.err()).isZero();
       Path shots = TestPaths.project().resolve("app/target/screenshots");
       Files.createDirectories(shots);
       for (Path page :
           List.of(
               dir.resolve("capacity-ramp-sim/index.html"),
               dir.resolve("k6-only-sim/index.html"),
-              dir.resolve("trend/trend.html"))) {
+              dir.resolve("trend-nightly_demo/trend.html"))) {
         String name = page.getParent().getFileName().toString();
         Chromium.Page p = browser.open(page, shots.resolve(name + ".png"));
         assertThat(p.errors()).as(name + ": console errors").isEmpty();

@@ -48,12 +48,19 @@ public final class TrendReport {
    * What the page needs besides the analysis.
    *
    * @param since the lower bound on run start the user asked for, if any
+   * @param synthetic some of the runs were simulated: the page says so
    */
-  public record Context(Optional<Instant> since, String hopscopeVersion, Instant generatedAt) {
+  public record Context(
+      Optional<Instant> since, String hopscopeVersion, Instant generatedAt, boolean synthetic) {
     public Context {
       Objects.requireNonNull(since);
       Objects.requireNonNull(hopscopeVersion);
       Objects.requireNonNull(generatedAt);
+    }
+
+    /** A context for measured (not simulated) runs. */
+    public Context(Optional<Instant> since, String hopscopeVersion, Instant generatedAt) {
+      this(since, hopscopeVersion, generatedAt, false);
     }
   }
 
@@ -120,6 +127,7 @@ public final class TrendReport {
         .append(css())
         .append("</style>\n</head>\n<body>\n<header>\n<h1>Trends · ")
         .append(esc(t.scenario()))
+        .append(ctx.synthetic() ? " <span class=\"badge synthetic\">synthetic data</span>" : "")
         .append("</h1>\n<p class=\"meta\">");
     int n = t.groups().stream().mapToInt(g -> g.runs().size()).sum();
     out.append(n)
@@ -352,15 +360,15 @@ public final class TrendReport {
       TrendAnalysis.Run r = g.runs().get(i);
       boolean baseline = r.runId().equals(g.baselineRunId());
       out.append(baseline ? "<tr class=\"baseline\">" : "<tr>")
-          .append("<td class=\"text\"><code>")
+          .append("<td class=\"text nowrap\"><code>")
           .append(esc(r.runId()))
           .append("</code>")
           .append(baseline ? " (baseline)" : "")
           .append("</td><td class=\"text nowrap\">")
           .append(esc(DAY.format(instant(r.t0Ns()))))
-          .append("</td><td class=\"text\">")
+          .append("</td><td class=\"text nowrap\">")
           .append(esc(Objects.requireNonNullElse(r.gatewaySha(), "–")))
-          .append("</td><td class=\"text\">")
+          .append("</td><td class=\"text nowrap\">")
           .append(esc(Objects.requireNonNullElse(r.workerSha(), "–")))
           .append("</td><td>")
           .append(r.workers() == null ? "–" : r.workers().toString())
