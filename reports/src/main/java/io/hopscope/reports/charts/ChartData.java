@@ -32,7 +32,9 @@ public record ChartData(
     /** Decades, for ranges that span them. */
     LOG,
     /** Dates: x values are epoch milliseconds, drawn as UTC dates. */
-    TIME
+    TIME,
+    /** Linear with whole-number ticks: counts such as workers. */
+    COUNT
   }
 
   /** How the series are drawn. */

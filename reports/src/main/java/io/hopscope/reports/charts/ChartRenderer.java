@@ -69,6 +69,9 @@ public final class ChartRenderer {
     } else {
       NumberAxis lin = new NumberAxis(data.xLabel());
       lin.setAutoRangeIncludesZero(false);
+      if (data.xScale() == ChartData.XScale.COUNT) {
+        lin.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+      }
       x = lin;
     }
     x.setLabelFont(LABEL);

@@ -144,6 +144,22 @@ public final class TrendCharts {
     series.add(
         new ChartData.Series(
             "measured (peak achieved rate)", n, x, ChartData.Stroke.SOLID, 0, true));
+    List<double[]> knees = new ArrayList<>();
+    for (TrendAnalysis.ScalingPoint p : s.points()) {
+      if (!Double.isNaN(p.kneeRps())) {
+        knees.add(new double[] {p.workers(), p.kneeRps()});
+      }
+    }
+    if (!knees.isEmpty()) {
+      series.add(
+          new ChartData.Series(
+              "knee load (offered rate at the knee)",
+              knees.stream().mapToDouble(k -> k[0]).toArray(),
+              knees.stream().mapToDouble(k -> k[1]).toArray(),
+              ChartData.Stroke.DOTTED,
+              3,
+              true));
+    }
     List<ChartData.Marker> markers = new ArrayList<>();
     int maxN = n.length == 0 ? 1 : (int) n[n.length - 1];
     Usl fit = s.fit();
@@ -210,7 +226,10 @@ public final class TrendCharts {
         series,
         markers,
         List.of(),
-        "No run of this sweep has a measured plateau");
+        "No run of this sweep has a measured plateau",
+        ChartData.XScale.COUNT,
+        ChartData.Style.LINES,
+        0);
   }
 
   private static double maxOf(double[] v) {
