@@ -30,6 +30,24 @@ public final class BaselineGates {
           "(?i).*(cpu|resident_memory|memory_rss|rss_bytes|working_set|memory_usage"
               + "|heap_(used|size)).*");
 
+  /** Smaller CPU changes than this (cores) are not judged, whatever their ratio. */
+  static final double MIN_CPU_CHANGE_CORES = 0.05;
+
+  /** Smaller memory changes than this (bytes) are not judged, whatever their ratio. */
+  static final double MIN_MEMORY_CHANGE_BYTES = 16e6;
+
+  /**
+   * A CPU or memory series whose growth means more use: not the idle, iowait or steal time of
+   * node-level CPU counters (more idle is less use).
+   */
+  private static boolean isResource(Telemetry.SeriesStat st) {
+    String s = st.series();
+    return RESOURCE.matcher(st.metric()).matches()
+        && !s.contains("mode=\"idle\"")
+        && !s.contains("mode=\"iowait\"")
+        && !s.contains("mode=\"steal\"");
+  }
+
   /**
    * CPU and memory at the same load: for every Prometheus CPU or memory series both runs have in a
    * plateau of the same rate (a counter's rate, a gauge's mean), the largest increase.
@@ -49,7 +67,7 @@ public final class BaselineGates {
       }
       java.util.Map<String, Double> base = new java.util.HashMap<>();
       for (Telemetry.SeriesStat st : b.telemetry().series()) {
-        if (RESOURCE.matcher(st.metric()).matches()) {
+        if (isResource(st)) {
           base.put(st.series(), st.counter() ? st.ratePerS() : st.mean());
         }
       }
@@ -57,6 +75,11 @@ public final class BaselineGates {
         Double bv = base.get(st.series());
         double cv = st.counter() ? st.ratePerS() : st.mean();
         if (bv == null || !(bv > 0) || !Double.isFinite(cv)) {
+          continue;
+        }
+        // Tiny series (a sidecar's 0.001 core) double on noise: a change must also matter.
+        boolean cpu = st.metric().toLowerCase(java.util.Locale.ROOT).contains("cpu");
+        if (Math.abs(cv - bv) < (cpu ? MIN_CPU_CHANGE_CORES : MIN_MEMORY_CHANGE_BYTES)) {
           continue;
         }
         double change = cv / bv - 1;

@@ -167,8 +167,17 @@ public final class Gates {
                   + " s or more"));
     }
     // The series that grows most among those that grow significantly; else the largest growth.
+    List<Drift.MemoryTrend> measurable =
+        drift.memory().stream().filter(m -> Double.isFinite(m.growth())).toList();
+    if (measurable.isEmpty()) {
+      return new Verdicts(
+          List.of(),
+          List.of(
+              GateConfig.MAX_MEMORY_GROWTH
+                  + ": the memory series have no usable level (median 0) in the plateau"));
+    }
     Drift.MemoryTrend worst =
-        drift.memory().stream()
+        measurable.stream()
             .max(
                 java.util.Comparator.comparing(
                         (Drift.MemoryTrend m) -> m.trend().significant(Drift.ALPHA))

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Jobs the gateway accepted that never completed, from the counts: k6 requests answered 2xx in the
- * plateaus and ramps against the jobs that arrived in them. Needs both k6 data and jobs.
+ * Jobs the gateway accepted that never completed, from the counts: k6 requests answered 202
+ * Accepted (the gateway's answer to an enqueued job) in the plateaus and ramps against the jobs
+ * that arrived in them. Other 2xx answers (status reads, health checks) create no job, so they do
+ * not count. Needs k6 data with 202 answers and jobs.
  *
- * @param accepted k6 requests answered 2xx within the windows
+ * @param accepted k6 requests answered 202 within the windows
  * @param completed completed jobs that arrived within the windows
  */
 public record LostJobs(long accepted, long completed) {
@@ -29,9 +31,10 @@ public record LostJobs(long accepted, long completed) {
     boolean k6 = false;
     boolean jobs = false;
     for (PlateauResult p : windows) {
-      if (p.http() != null && p.http().requests() > 0) {
-        k6 = true;
-        accepted += p.http().accepted();
+      if (p.http() != null) {
+        long a = p.http().byStatus().getOrDefault("202", 0L);
+        k6 |= a > 0;
+        accepted += a;
       }
       if (p.hasJobs()) {
         jobs = true;

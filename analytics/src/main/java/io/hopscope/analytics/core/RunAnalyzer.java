@@ -211,7 +211,7 @@ public final class RunAnalyzer {
                 out.add(
                     String.format(
                         Locale.ROOT,
-                        "%d jobs accepted by the gateway (k6 2xx) never completed: %d accepted,"
+                        "%d jobs accepted by the gateway (k6 202 Accepted) never completed: %d accepted,"
                             + " %d completed in the measured windows",
                         l.lost(),
                         l.accepted(),

@@ -91,7 +91,19 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
   /** One run's value of a series, with its 95% interval where the sample gives one (else NaN). */
   public record Point(double value, double lo, double hi) {
     public boolean hasInterval() {
-      return !Double.isNaN(lo) && !Double.isNaN(hi);
+      return !Double.isNaN(lo) && !Double.isNaN(hi) && !isNever();
+    }
+
+    /**
+     * A value that never came: the backlog never drained. It has no number (NaN, so it stays out of
+     * trends and charts) but compares as worse than any finite value.
+     */
+    public static Point never() {
+      return new Point(Double.NaN, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    public boolean isNever() {
+      return Double.isNaN(value) && lo == Double.POSITIVE_INFINITY;
     }
   }
 
@@ -112,14 +124,11 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
 
     /**
      * The smallest difference that can matter, whatever the relative change: the resolution of the
-     * measure (drain is counted in whole seconds; 0 → 1 s is not a 100% regression).
+     * measure. Drain is counted in whole seconds, so 0 → 1 s is not a 100% regression; latencies
+     * and rates are exact, so any relative change beyond the threshold counts.
      */
     public double floor() {
-      return switch (unit) {
-        case "s" -> 5;
-        case "ms", "rps" -> 1;
-        default -> 0;
-      };
+      return unit.equals("s") ? 5 : 0;
     }
 
     public Series {
@@ -380,20 +389,21 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
               Double e = RunAnalyzer.runErrorRate(a.plateaus());
               return e == null ? Double.NaN : e;
             }));
-    out.add(
-        scalar(
-            g,
-            "drain_s",
-            "drain time",
-            "s",
-            Better.LOWER,
-            false,
-            a ->
-                a.drain()
-                    .map(d -> d.drainSeconds() == null ? Double.NaN : d.drainSeconds())
-                    .orElse(Double.NaN)));
+    List<Point> drains = new ArrayList<>();
+    for (TrendInput r : g) {
+      drains.add(
+          r.analysis()
+              .drain()
+              .map(
+                  d ->
+                      d.drainSeconds() == null
+                          ? Point.never()
+                          : new Point(d.drainSeconds(), Double.NaN, Double.NaN))
+              .orElse(new Point(Double.NaN, Double.NaN, Double.NaN)));
+    }
+    out.add(new Series("drain_s", "drain time", "s", Better.LOWER, false, drains, List.of()));
     // A series no run has a value for says nothing.
-    out.removeIf(s -> s.points().stream().allMatch(p -> Double.isNaN(p.value())));
+    out.removeIf(s -> s.points().stream().allMatch(p -> Double.isNaN(p.value()) && !p.isNever()));
     return out;
   }
 
@@ -463,8 +473,14 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
     for (ChangePoints.ChangePoint c :
         ChangePoints.detect(
             java.util.Arrays.copyOf(v, n), o.significance(), o.permutations(), o.seed())) {
+      double diff = Math.abs(c.meanAfter() - c.meanBefore());
+      // From a mean of 0 (no drain at all) any shift is relatively infinite.
       double effect =
-          absolute ? Math.abs(c.meanAfter() - c.meanBefore()) : Math.abs(c.relativeChange());
+          absolute
+              ? diff
+              : c.meanBefore() == 0
+                  ? (diff > 0 ? Double.POSITIVE_INFINITY : 0)
+                  : Math.abs(c.relativeChange());
       if (!(effect >= (absolute ? o.errorRateThreshold() : o.minShift()))
           || !(Math.abs(c.meanAfter() - c.meanBefore()) > floor)) {
         continue; // significant but too small to matter
@@ -481,6 +497,22 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
     Point b = s.points().get(to);
     String fromRun = g.get(from).runId();
     String toRun = g.get(to).runId();
+    if (a.isNever() != b.isNever()
+        && (a.isNever() || !Double.isNaN(a.value()))
+        && (b.isNever() || !Double.isNaN(b.value()))) {
+      // One run never got there (its backlog never drained), the other did.
+      boolean worse = b.isNever() == (s.better() == Better.LOWER);
+      return new Comparison(
+          s.key(),
+          s.label(),
+          s.unit(),
+          fromRun,
+          a.isNever() ? Double.POSITIVE_INFINITY : a.value(),
+          toRun,
+          b.isNever() ? Double.POSITIVE_INFINITY : b.value(),
+          b.isNever() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY,
+          worse ? Verdict.REGRESSION : Verdict.IMPROVEMENT);
+    }
     if (Double.isNaN(a.value()) || Double.isNaN(b.value())) {
       return new Comparison(
           s.key(),

@@ -42,12 +42,16 @@ final class PromScan {
           "(?i).*(resident_memory|memory_rss|rss_bytes|working_set|memory_usage|heap_used"
               + "|heap_size).*");
 
-  /** At most this many samples per memory series are kept for the drift trend. */
-  static final int MAX_MEMORY_SAMPLES = 5000;
+  /**
+   * Memory samples per series for the drift trend: the plateau is cut into this many equal time
+   * buckets and each bucket averaged, so the trend sees the whole plateau however often it was
+   * scraped, and Theil–Sen (quadratic in the points) stays cheap.
+   */
+  static final int MEMORY_BUCKETS = 600;
 
   /**
-   * The samples of every memory gauge within a window (the longest plateau), as {hours, value} in
-   * time order, for the soak drift; at most {@link #MAX_SERIES} series.
+   * The samples of every memory gauge within a window (the longest plateau), bucketed evenly over
+   * it, as {hours, value} in time order, for the soak drift; at most {@link #MAX_SERIES} series.
    */
   static Map<String, double[][]> memory(Dataset<Row> samples, Window w) {
     if (w == null) {
@@ -57,6 +61,7 @@ final class PromScan {
         expr(
             "array_join(array_sort(transform(map_entries(labels),"
                 + " e -> concat(e.key, '=\"', e.value, '\"'))), ',')");
+    long bucketNs = Math.max(1, (w.endNs() - w.startNs()) / MEMORY_BUCKETS);
     List<Row> rows =
         samples
             .where(
@@ -64,12 +69,18 @@ final class PromScan {
                     .geq(w.startNs())
                     .and(col(PromSamplesTable.TS_NS).lt(w.endNs()))
                     .and(col(PromSamplesTable.METRIC).rlike(MEMORY.pattern()))
-                    .and(functions.not(col(PromSamplesTable.METRIC).endsWith("_total"))))
+                    .and(functions.not(col(PromSamplesTable.METRIC).endsWith("_total")))
+                    .and(functions.not(functions.isnan(col(PromSamplesTable.VALUE)))))
             .select(
                 concat(col(PromSamplesTable.METRIC), lit("{"), labels, lit("}")).as("series"),
+                functions
+                    .floor(col(PromSamplesTable.TS_NS).minus(w.startNs()).divide(bucketNs))
+                    .as("b"),
                 col(PromSamplesTable.TS_NS),
                 col(PromSamplesTable.VALUE))
-            .orderBy(col("series"), col(PromSamplesTable.TS_NS))
+            .groupBy(col("series"), col("b"))
+            .agg(avg(col(PromSamplesTable.TS_NS)).as("t"), avg(col(PromSamplesTable.VALUE)).as("v"))
+            .orderBy(col("series"), col("b"))
             .collectAsList();
     Map<String, List<double[]>> by = new TreeMap<>();
     for (Row r : rows) {
@@ -81,8 +92,8 @@ final class PromScan {
         l = new java.util.ArrayList<>();
         by.put(r.getString(0), l);
       }
-      if (l.size() < MAX_MEMORY_SAMPLES && Double.isFinite(r.getDouble(2))) {
-        l.add(new double[] {r.getLong(1) / 3.6e12, r.getDouble(2)});
+      if (Double.isFinite(r.getDouble(3))) {
+        l.add(new double[] {r.getDouble(2) / 3.6e12, r.getDouble(3)});
       }
     }
     Map<String, double[][]> out = new TreeMap<>();

@@ -89,9 +89,13 @@ class BaselineGatesTest {
 
   @Test
   void throughputDropAndResourceGrowthAtTheSameLoadFire() {
-    RunAnalysis base = run("base", new double[] {10, 20, 30}, 0.10, 200);
-    RunAnalysis same = run("same", new double[] {10, 20, 29}, 0.105, 210);
-    RunAnalysis worse = run("worse", new double[] {10, 20, 24}, 0.13, 200);
+    RunAnalysis base = run("base", new double[] {10, 20, 30}, 1.0, 500);
+    RunAnalysis same = run("same", new double[] {10, 20, 29}, 1.05, 520);
+    RunAnalysis worse = run("worse", new double[] {10, 20, 24}, 1.3, 500);
+    // A sidecar's 0.001 -> 0.002 cores is +100% of nothing: not judged.
+    RunAnalysis tinyBase = run("tiny-base", new double[] {10, 20, 30}, 0.001, 500);
+    RunAnalysis tiny = run("tiny", new double[] {10, 20, 30}, 0.002, 500);
+    assertThat(gates(tiny, tinyBase).get(GateConfig.MAX_RESOURCE_INCREASE)).isNull();
 
     Map<String, GateResult> ok = gates(same, base);
     assertThat(ok.get(GateConfig.MAX_THROUGHPUT_DROP).passed()).isTrue();

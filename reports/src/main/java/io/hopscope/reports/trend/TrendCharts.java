@@ -113,13 +113,12 @@ public final class TrendCharts {
     double hi = 0;
     for (ChartData.Series cs : series) {
       for (double y : cs.y()) {
-        if (y > 0) {
-          lo = Math.min(lo, y);
-          hi = Math.max(hi, y);
-        }
+        lo = Math.min(lo, y);
+        hi = Math.max(hi, y);
       }
     }
-    boolean log = hi / lo > 30;
+    // A log axis cannot show 0 (a run without errors, a drain of 0 s): linear then.
+    boolean log = lo > 0 && hi / lo > 30;
     return new ChartData(
         id,
         title,

@@ -379,7 +379,11 @@ public final class TrendReport {
         final int k = i;
         boolean shift = s.changePoints().stream().anyMatch(c -> c.index() == k);
         out.append(shift ? "<td class=\"shift\" title=\"a shift begins here\">" : "<td>")
-            .append(esc(value(s.points().get(i).value(), s.unit())))
+            .append(
+                esc(
+                    s.points().get(i).isNever()
+                        ? "never"
+                        : value(s.points().get(i).value(), s.unit())))
             .append("</td>");
       }
       out.append("</tr>\n");
@@ -653,8 +657,14 @@ public final class TrendReport {
       o.put("key", c.key());
       o.put("from_run", c.fromRun());
       put(o, "from", c.from());
+      if (c.from() == Double.POSITIVE_INFINITY) {
+        o.put("from_never", true); // the backlog never drained
+      }
       o.put("to_run", c.toRun());
       put(o, "to", c.to());
+      if (c.to() == Double.POSITIVE_INFINITY) {
+        o.put("to_never", true);
+      }
       put(o, "change", c.change());
       o.put("verdict", c.verdict().name().toLowerCase(Locale.ROOT));
     }
@@ -854,6 +864,9 @@ public final class TrendReport {
     if (Double.isNaN(v)) {
       return "–";
     }
+    if (v == Double.POSITIVE_INFINITY) {
+      return "never";
+    }
     return unit.equals("ratio") ? percent(v) : Format.num(v);
   }
 
@@ -867,6 +880,9 @@ public final class TrendReport {
     }
     if (c.unit().equals("ratio")) {
       return (c.change() >= 0 ? "+" : "") + Format.num(c.change() * 100) + " pp";
+    }
+    if (Double.isInfinite(c.from()) || Double.isInfinite(c.to())) {
+      return Double.isInfinite(c.to()) ? "never drained" : "drained again";
     }
     if (Double.isInfinite(c.change())) {
       return "+" + Format.num(c.to() - c.from()) + " " + c.unit() + " (from 0)";
