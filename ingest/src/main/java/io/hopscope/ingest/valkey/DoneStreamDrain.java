@@ -41,18 +41,26 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class DoneStreamDrain {
   private static final Object END = new Object();
-  private static final int PAGES_IN_FLIGHT = 16;
+
+  /** Pages a fetcher may buffer ahead of the consumer, by default. */
+  static final int PAGES_IN_FLIGHT = 16;
 
   /**
    * @param pageSize entries per XRANGE
    * @param connections parallel fetchers
    * @param retryFor how long a fetcher keeps reconnecting before giving up
+   * @param pagesInFlight pages a fetcher may buffer ahead of the consumer (memory: connections ×
+   *     pagesInFlight × pageSize entries at most)
    */
-  public record Options(int pageSize, int connections, Duration retryFor) {
+  public record Options(int pageSize, int connections, Duration retryFor, int pagesInFlight) {
     public Options {
-      if (pageSize < 1 || connections < 1 || retryFor.isNegative()) {
+      if (pageSize < 1 || connections < 1 || retryFor.isNegative() || pagesInFlight < 1) {
         throw new IllegalArgumentException("bad drain options");
       }
+    }
+
+    public Options(int pageSize, int connections, Duration retryFor) {
+      this(pageSize, connections, retryFor, PAGES_IN_FLIGHT);
     }
 
     public static Options defaults() {
@@ -104,9 +112,9 @@ public final class DoneStreamDrain {
         return new Result(facts, 0, 0, 0, Set.of(), 0, null);
       }
       // Pages are handed over in stream order, so a fetcher ahead of the current chunk can only
-      // buffer PAGES_IN_FLIGHT pages before it waits: chunks no longer than that keep every
+      // buffer pagesInFlight pages before it waits: chunks no longer than that keep every
       // connection busy (measured: 48 chunks of ~30 pages left the box 40% idle at 3M entries).
-      long perChunk = (long) options.pageSize() * PAGES_IN_FLIGHT;
+      long perChunk = (long) options.pageSize() * options.pagesInFlight();
       int n =
           (int)
               Math.min(
@@ -228,7 +236,7 @@ public final class DoneStreamDrain {
     }
 
     private BlockingQueue<Object> queue(int chunk) {
-      return queues.computeIfAbsent(chunk, k -> new ArrayBlockingQueue<>(PAGES_IN_FLIGHT));
+      return queues.computeIfAbsent(chunk, k -> new ArrayBlockingQueue<>(options.pagesInFlight()));
     }
 
     private Object take(BlockingQueue<Object> q) {
