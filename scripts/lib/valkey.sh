@@ -2,6 +2,9 @@
 # stream commands), installed with apt-get when missing. Started on a free loopback port.
 # Source this file, then: valkey_ensure_installed; valkey_start DIR; ...; valkey_stop
 
+# shellcheck source=scripts/lib/apt.sh
+. "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
+
 valkey_server_bin() {
   command -v valkey-server 2>/dev/null || command -v redis-server 2>/dev/null \
     || { [ -x /usr/bin/redis-server ] && echo /usr/bin/redis-server; } || true
@@ -12,15 +15,7 @@ valkey_ensure_installed() {
     return 0
   fi
   echo "test: no valkey-server or redis-server; installing Debian's redis-server" >&2
-  local sudo=""
-  if [ "$(id -u)" != 0 ]; then
-    if sudo -n true 2>/dev/null; then sudo="sudo -n"; else
-      echo "test: need root (or passwordless sudo) to apt-get install redis-server" >&2
-      return 1
-    fi
-  fi
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >&2
+  apt_install "the Valkey-compatible test server" --no-install-recommends redis-server
   [ -n "$(valkey_server_bin)" ]
 }
 

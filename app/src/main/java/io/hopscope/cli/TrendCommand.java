@@ -143,8 +143,9 @@ final class TrendCommand implements Callable<Integer> {
       long seed,
       Path out) {
     Warehouse wh = new Warehouse(warehouse, new Configuration());
-    List<TrendInput> runs =
+    TrendRuns.Loaded loaded =
         TrendRuns.read(wh, scenario, from.map(TrendCommand::ns).orElse(Long.MIN_VALUE));
+    List<TrendInput> runs = loaded.runs();
     if (runs.isEmpty()) {
       List<String> known = TrendRuns.scenarios(wh);
       throw Problems.missingData(
@@ -181,15 +182,7 @@ final class TrendCommand implements Callable<Integer> {
             t,
             measured,
             new TrendReport.Context(
-                from,
-                BuildInfo.version(),
-                env.clock().instant(),
-                runs.stream()
-                    .anyMatch(
-                        r ->
-                            io.hopscope.reports.html.HtmlReport.isSynthetic(
-                                io.hopscope.analytics.store.StoredRun.read(wh, new RunId(r.runId()))
-                                    .sourcesJson()))),
+                from, BuildInfo.version(), env.clock().instant(), loaded.synthetic()),
             out);
     for (TrendAnalysis.Group g : t.groups()) {
       long regressions =

@@ -96,7 +96,7 @@ public final class ReportWriter {
   }
 
   /** Removes a file that a new rendering no longer has (a chart without data). */
-  public static void deleteIfExists(Path file) {
+  private static void deleteIfExists(Path file) {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {

@@ -57,4 +57,27 @@ public record StoredRun(RunAnalysis analysis, RunSpec spec, String sourcesJson) 
           "run '" + run + "' has an unreadable stored spec", "analyze the run again");
     }
   }
+
+  /** True when the manifest's sources say any input was simulated. */
+  public boolean synthetic() {
+    return synthetic(sourcesJson);
+  }
+
+  /** True when sources (the manifest's JSON array) say any input was simulated. */
+  public static boolean synthetic(String sourcesJson) {
+    JsonNode sources;
+    try {
+      sources = JSON.readTree(sourcesJson);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return false;
+    }
+    for (JsonNode s : sources) {
+      JsonNode facts = s.path("facts");
+      if (facts.path("synthetic").asBoolean(false)
+          || facts.path("header").path("synthetic").asBoolean(false)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

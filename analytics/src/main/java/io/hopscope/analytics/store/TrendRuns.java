@@ -1,8 +1,6 @@
 package io.hopscope.analytics.store;
 
 import io.hopscope.analytics.core.TrendInput;
-import io.hopscope.ingest.RunId;
-import io.hopscope.ingest.warehouse.TableReader;
 import io.hopscope.ingest.warehouse.Warehouse;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,20 +15,30 @@ public final class TrendRuns {
   private TrendRuns() {}
 
   /**
+   * The runs of a scenario for its trends.
+   *
+   * @param synthetic some of them were simulated, not measured
+   */
+  public record Loaded(List<TrendInput> runs, boolean synthetic) {}
+
+  /**
    * Every analysed run of the scenario whose load started at or after {@code sinceNs}, oldest
    * first.
    */
-  public static List<TrendInput> read(Warehouse wh, String scenario, long sinceNs) {
+  public static Loaded read(Warehouse wh, String scenario, long sinceNs) {
     List<TrendInput> out = new ArrayList<>();
+    boolean synthetic = false;
     List<Baselines.Entry> index = new ArrayList<>(Baselines.index(wh));
     index.sort(Comparator.comparingLong(Baselines.Entry::t0Ns).thenComparing(e -> e.run().value()));
     for (Baselines.Entry e : index) {
       if (!Objects.equals(e.scenario(), scenario) || e.t0Ns() < sinceNs) {
         continue;
       }
-      out.add(input(wh, e));
+      StoredRun stored = StoredRun.read(wh, e.run());
+      synthetic |= stored.synthetic();
+      out.add(input(stored, e));
     }
-    return out;
+    return new Loaded(out, synthetic);
   }
 
   /** The scenarios of every analysed run, sorted. */
@@ -43,42 +51,19 @@ public final class TrendRuns {
         .toList();
   }
 
-  private static TrendInput input(Warehouse wh, Baselines.Entry e) {
-    String[] text = new String[4];
-    Integer[] workers = new Integer[1];
-    RunId run = e.run();
-    TableReader.forEach(
-        wh,
-        RunSummaryTable.TABLE,
-        run,
-        g -> {
-          text[0] = g.getString(RunSummaryTable.FINGERPRINT_JSON, 0);
-          text[1] = optional(g, RunSummaryTable.GATEWAY_SHA);
-          text[2] = optional(g, RunSummaryTable.WORKER_SHA);
-          workers[0] =
-              g.getFieldRepetitionCount(RunSummaryTable.WORKERS) == 0
-                  ? null
-                  : g.getInteger(RunSummaryTable.WORKERS, 0);
-        },
-        RunSummaryTable.FINGERPRINT_JSON,
-        RunSummaryTable.GATEWAY_SHA,
-        RunSummaryTable.WORKER_SHA,
-        RunSummaryTable.WORKERS);
-    StoredRun stored = StoredRun.read(wh, run);
+  private static TrendInput input(StoredRun stored, Baselines.Entry e) {
+    // Everything but the index comes from the spec stored with the analysis: run_summary's own
+    // columns (fingerprint, SHAs, workers) were derived from that same spec.
     return new TrendInput(
-        run.value(),
+        e.run().value(),
         e.t0Ns(),
         e.fingerprint(),
-        text[0],
+        Fingerprint.of(stored.spec()).json(),
         Fingerprint.sweep(stored.spec()).hash(),
-        workers[0],
-        text[1],
-        text[2],
+        stored.spec().workers().isPresent() ? stored.spec().workers().getAsInt() : null,
+        stored.spec().text("/system_under_test/gateway_sha"),
+        stored.spec().text("/system_under_test/worker_sha"),
         e.gatesPassed(),
         stored.analysis());
-  }
-
-  private static String optional(org.apache.parquet.example.data.Group g, String field) {
-    return g.getFieldRepetitionCount(field) == 0 ? null : g.getString(field, 0);
   }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BaselineGatesTest {
@@ -62,21 +61,7 @@ class BaselineGatesTest {
                 io.hopscope.ingest.spec.StageSpec.constant(10, 120),
                 io.hopscope.ingest.spec.StageSpec.constant(20, 120),
                 io.hopscope.ingest.spec.StageSpec.constant(30, 120)));
-    return new RunAnalysis(
-        id,
-        "s",
-        new InputCounts(1000, 0, 0, 0),
-        s,
-        ps,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        new Gates.Verdicts(List.of(), List.of()),
-        List.of(),
-        new Timeline(0, 0, new long[0], new long[0], new long[0]),
-        List.of(),
-        null,
-        List.of());
+    return Analyses.of(id, 1000, s, ps);
   }
 
   private static Map<String, GateResult> gates(RunAnalysis current, RunAnalysis baseline) {

@@ -5,28 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hopscope.ingest.spec.StageSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Verdicts between two runs for the edge cases: a backlog that never drained, a floor of zero. */
 class TrendCompareTest {
   private static List<TrendInput> runs(int n) {
     RunAnalysis a =
-        new RunAnalysis(
-            "r",
-            "s",
-            new InputCounts(1, 0, 0, 0),
-            Schedule.of(0, 0, List.of(StageSpec.constant(10, 60))),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            new Gates.Verdicts(List.of(), List.of()),
-            List.of(),
-            new Timeline(0, 0, new long[0], new long[0], new long[0]),
-            List.of(),
-            null,
-            List.of());
+        Analyses.of("r", 1, Schedule.of(0, 0, List.of(StageSpec.constant(10, 60))), List.of());
     List<TrendInput> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       out.add(new TrendInput("run-" + i, i, "fp", "{}", "sw", 1, null, null, true, a));

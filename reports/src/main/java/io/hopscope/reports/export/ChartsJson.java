@@ -45,22 +45,22 @@ public final class ChartsJson {
         double[] y = s.y();
         for (int i = 0; i < x.length; i++) {
           ArrayNode p = pts.addArray();
-          number(p, x[i]);
-          number(p, y[i]);
+          JsonNumbers.add(p, x[i]);
+          JsonNumbers.add(p, y[i]);
         }
       }
       ArrayNode markers = o.putArray("markers");
       for (ChartData.Marker m : c.markers()) {
         ObjectNode mo = markers.addObject();
         mo.put("axis", m.axis().name().toLowerCase(Locale.ROOT));
-        number(mo, "value", m.value());
+        JsonNumbers.put(mo, "value", m.value());
         mo.put("label", m.label());
       }
       ArrayNode bands = o.putArray("bands");
       for (ChartData.Band b : c.bands()) {
         ObjectNode bo = bands.addObject();
-        number(bo, "from", b.from());
-        number(bo, "to", b.to());
+        JsonNumbers.put(bo, "from", b.from());
+        JsonNumbers.put(bo, "to", b.to());
         bo.put("label", b.label());
       }
     }
@@ -68,22 +68,6 @@ public final class ChartsJson {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void number(ArrayNode a, double v) {
-    if (Double.isFinite(v)) {
-      a.add(v);
-    } else {
-      a.addNull();
-    }
-  }
-
-  private static void number(ObjectNode o, String k, double v) {
-    if (Double.isFinite(v)) {
-      o.put(k, v);
-    } else {
-      o.putNull(k);
     }
   }
 }

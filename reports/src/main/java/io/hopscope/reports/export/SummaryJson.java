@@ -93,7 +93,7 @@ public final class SummaryJson {
       c.put("offered_rps", crossing.get().offeredRps());
       c.put("p95_ms", crossing.get().p95Ms());
       c.put("slo_ms", crossing.get().sloMs());
-      putNullable(c, "last_within_rps", crossing.get().lastWithinRps());
+      JsonNumbers.put(c, "last_within_rps", crossing.get().lastWithinRps());
     }
     Sizing sizing = a.sizing().orElse(null);
     if (sizing == null) {
@@ -117,7 +117,7 @@ public final class SummaryJson {
         ObjectNode ta = s.putObject("tail_aware");
         ta.put(
             "model", "Erlang C (M/M/c) with the Allen-Cunneen correction for service variability");
-        putNullable(ta, "service_cv", t.serviceCv());
+        JsonNumbers.put(ta, "service_cv", t.serviceCv());
         ta.put("queue_limit_ms", t.queueLimitMs());
         ta.put("limit_basis", t.limitBasis());
         ArrayNode counts = ta.putArray("counts");
@@ -137,7 +137,7 @@ public final class SummaryJson {
       d.putNull("drain_seconds");
       d.put("note", "no job timestamps: the queue cannot be rebuilt");
     } else {
-      putNullable(d, "drain_seconds", drain.drainSeconds());
+      JsonNumbers.put(d, "drain_seconds", drain.drainSeconds());
       d.put("baseline_depth", drain.baselineDepth());
       d.put("depth_at_load_end", drain.depthAtLoadEnd());
     }
@@ -154,16 +154,16 @@ public final class SummaryJson {
     for (Burst b : a.bursts()) {
       ObjectNode o = bursts.addObject();
       o.put("plateau_index", b.windowIndex());
-      putNullable(o, "offered_rps", b.offeredRps());
-      putNullable(o, "service_rate_rps", b.serviceRateRps());
-      putNullable(o, "after_rps", b.afterRps());
+      JsonNumbers.put(o, "offered_rps", b.offeredRps());
+      JsonNumbers.put(o, "service_rate_rps", b.serviceRateRps());
+      JsonNumbers.put(o, "after_rps", b.afterRps());
       o.put("depth_before", b.depthBefore());
       o.put("depth_at_end", b.depthAtEnd());
       o.put("peak_depth", b.peakDepth());
-      putNullable(o, "drain_seconds", b.drainSeconds());
-      putNullable(o, "predicted_drain_seconds", b.predictedDrainSeconds());
-      putNullable(o, "p99_hop_ms", b.p99HopMs());
-      putNullable(o, "p99_hop_after_ms", b.p99HopAfterMs());
+      JsonNumbers.put(o, "drain_seconds", b.drainSeconds());
+      JsonNumbers.put(o, "predicted_drain_seconds", b.predictedDrainSeconds());
+      JsonNumbers.put(o, "p99_hop_ms", b.p99HopMs());
+      JsonNumbers.put(o, "p99_hop_after_ms", b.p99HopAfterMs());
     }
     ObjectNode drift = root.putObject("drift");
     if (a.drift() != null && a.drift().windowIndex() != null) {
@@ -179,10 +179,10 @@ public final class SummaryJson {
         ObjectNode o = memory.addObject();
         o.put("series", m.series());
         o.put("samples", m.trend().n());
-        putNullable(o, "slope_per_hour", m.trend().slope());
-        putNullable(o, "relative_per_hour", m.trend().relativePerUnit());
-        putNullable(o, "growth_over_plateau", m.growth());
-        putNullable(o, "p_value", m.trend().pValue());
+        JsonNumbers.put(o, "slope_per_hour", m.trend().slope());
+        JsonNumbers.put(o, "relative_per_hour", m.trend().relativePerUnit());
+        JsonNumbers.put(o, "growth_over_plateau", m.growth());
+        JsonNumbers.put(o, "p_value", m.trend().pValue());
         o.put("significant", m.trend().significant(Drift.ALPHA));
       }
     }
@@ -191,8 +191,8 @@ public final class SummaryJson {
       ObjectNode o = gates.addObject();
       o.put("name", g.name());
       o.put("passed", g.passed());
-      putNullable(o, "observed", g.observed());
-      putNullable(o, "limit", g.limit());
+      JsonNumbers.put(o, "observed", g.observed());
+      JsonNumbers.put(o, "limit", g.limit());
       o.put("detail", g.detail());
     }
     root.put("gates_passed", a.gates().allPassed());
@@ -214,15 +214,15 @@ public final class SummaryJson {
     o.put("target_rps", w.targetRps());
     o.put("start_rps", w.startRps());
     o.put("end_rps", w.endRps());
-    putNullable(o, "offered_rps", p.offeredRps());
+    JsonNumbers.put(o, "offered_rps", p.offeredRps());
     o.put("achieved_rps", p.achievedRps());
-    putNullable(o, "job_arrival_rps", p.jobArrivalRps());
+    JsonNumbers.put(o, "job_arrival_rps", p.jobArrivalRps());
     o.put("jobs", p.jobs());
     stats(o, "hop_ms", p.hop());
     stats(o, "queue_delay_ms", p.queueDelay());
     stats(o, "service_ms", p.service());
     stats(o, "http_ms", p.hasHttp() ? p.http().duration() : null);
-    putNullable(o, "error_rate", p.errorRate());
+    JsonNumbers.put(o, "error_rate", p.errorRate());
     DepthStats depth = p.depth();
     if (depth == null) {
       o.putNull("queue_depth");
@@ -232,19 +232,19 @@ public final class SummaryJson {
       q.put("end", depth.end());
       q.put("max", depth.max());
       q.put("slope_per_s", depth.slopePerS());
-      putNullable(q, "mean", depth.mean());
-      putNullable(q, "slope_p_value", depth.slopePValue());
+      JsonNumbers.put(q, "mean", depth.mean());
+      JsonNumbers.put(q, "slope_p_value", depth.slopePValue());
     }
     QueueCheck check = p.queueCheck();
     if (check == null) {
       o.putNull("queue_check");
     } else {
       ObjectNode c = o.putObject("queue_check");
-      putNullable(c, "mean_depth", check.meanDepth());
-      putNullable(c, "little_depth", check.littleDepth());
-      putNullable(c, "little_gap", check.littleGap());
-      putNullable(c, "gauge_mean", check.gaugeMean());
-      putNullable(c, "gauge_gap", check.gaugeGap());
+      JsonNumbers.put(c, "mean_depth", check.meanDepth());
+      JsonNumbers.put(c, "little_depth", check.littleDepth());
+      JsonNumbers.put(c, "little_gap", check.littleGap());
+      JsonNumbers.put(c, "gauge_mean", check.gaugeMean());
+      JsonNumbers.put(c, "gauge_gap", check.gaugeGap());
     }
     k6(o, p.http(), w.durationS());
     telemetry(o, p.telemetry());
@@ -263,8 +263,8 @@ public final class SummaryJson {
     k.put("accepted_rps", h.accepted() / seconds);
     k.put("iterations", h.iterations());
     k.put("dropped_iterations", h.dropped());
-    putNullable(k, "max_vus", h.maxVus());
-    putNullable(k, "max_vus_max", h.maxVusMax());
+    JsonNumbers.put(k, "max_vus", h.maxVus());
+    JsonNumbers.put(k, "max_vus_max", h.maxVusMax());
     ObjectNode status = k.putObject("by_status");
     new java.util.TreeMap<>(h.byStatus()).forEach(status::put);
     ObjectNode codes = k.putObject("by_error_code");
@@ -289,10 +289,10 @@ public final class SummaryJson {
     }
     ObjectNode o = parent.putObject(name);
     o.put("buckets", t.n());
-    putNullable(o, "slope_ms_per_hour", t.slope());
-    putNullable(o, "relative_per_hour", t.relativePerUnit());
+    JsonNumbers.put(o, "slope_ms_per_hour", t.slope());
+    JsonNumbers.put(o, "relative_per_hour", t.relativePerUnit());
     o.put("mann_kendall_s", t.s());
-    putNullable(o, "p_value", t.pValue());
+    JsonNumbers.put(o, "p_value", t.pValue());
     o.put("significant", t.significant(Drift.ALPHA));
   }
 
@@ -308,16 +308,16 @@ public final class SummaryJson {
       x.put("series", s.series());
       x.put("counter", s.counter());
       x.put("samples", s.samples());
-      putNullable(x, "mean", s.mean());
-      putNullable(x, "max", s.max());
-      putNullable(x, "rate_per_s", s.ratePerS());
+      JsonNumbers.put(x, "mean", s.mean());
+      JsonNumbers.put(x, "max", s.max());
+      JsonNumbers.put(x, "rate_per_s", s.ratePerS());
     }
     ArrayNode hs = o.putArray("histograms");
     for (Telemetry.HistogramStat h : t.histograms()) {
       ObjectNode x = hs.addObject();
       x.put("series", h.series());
       x.put("estimate", true);
-      putNullable(x, "count", h.count());
+      JsonNumbers.put(x, "count", h.count());
       estimate(x, "p50", h.p50());
       estimate(x, "p95", h.p95());
       estimate(x, "p99", h.p99());
@@ -327,9 +327,9 @@ public final class SummaryJson {
   /** A histogram_quantile estimate with its bucket; a null upper bound is +Inf. */
   private static void estimate(ObjectNode parent, String name, HistogramQuantile.Estimate e) {
     ObjectNode o = parent.putObject(name);
-    putNullable(o, "value", e.value());
-    putNullable(o, "bucket_lower", e.lower());
-    putNullable(o, "bucket_upper", e.upper());
+    JsonNumbers.put(o, "value", e.value());
+    JsonNumbers.put(o, "bucket_lower", e.lower());
+    JsonNumbers.put(o, "bucket_upper", e.upper());
   }
 
   private static void stats(ObjectNode parent, String name, LatencyStats s) {
@@ -359,14 +359,6 @@ public final class SummaryJson {
       parent.putNull(name);
     } else {
       parent.putArray(name).add(lo).add(hi);
-    }
-  }
-
-  private static void putNullable(ObjectNode o, String name, Double v) {
-    if (v == null || !Double.isFinite(v)) {
-      o.putNull(name);
-    } else {
-      o.put(name, v);
     }
   }
 }

@@ -514,25 +514,7 @@ public final class HtmlReport {
   }
 
   private boolean synthetic() {
-    return isSynthetic(ctx.sourcesJson());
-  }
-
-  /** True when the manifest's sources (a JSON array) say any input was simulated. */
-  public static boolean isSynthetic(String sourcesJson) {
-    JsonNode sources;
-    try {
-      sources = JSON.readTree(sourcesJson);
-    } catch (JsonProcessingException e) {
-      return false;
-    }
-    for (JsonNode s : sources) {
-      JsonNode facts = s.path("facts");
-      if (facts.path("synthetic").asBoolean(false)
-          || facts.path("header").path("synthetic").asBoolean(false)) {
-        return true;
-      }
-    }
-    return false;
+    return io.hopscope.analytics.store.StoredRun.synthetic(ctx.sourcesJson());
   }
 
   private JsonNode sources() {

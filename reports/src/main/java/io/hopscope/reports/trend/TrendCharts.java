@@ -18,37 +18,47 @@ public final class TrendCharts {
   /** A history shorter than this is a table, not a chart. */
   public static final int MIN_RUNS_FOR_CHARTS = 3;
 
+  /** What the ids of one fingerprint's charts start with. */
+  static String idPrefix(TrendAnalysis.Group g) {
+    return "trend-" + g.fingerprint() + "-";
+  }
+
+  /** The id of a sweep's scaling chart. */
+  static String scalingId(TrendAnalysis.Scaling s) {
+    return "scaling-" + s.sweepKey();
+  }
+
   /** The charts of one fingerprint's history, in reading order; none for short histories. */
   public static List<ChartData> of(TrendAnalysis.Group g) {
     if (g.runs().size() < MIN_RUNS_FOR_CHARTS) {
       return List.of();
     }
-    String id = "trend-" + g.fingerprint();
+    String id = idPrefix(g);
     return List.of(
         chart(
             g,
-            id + "-latency",
+            id + "latency",
             "p95 latency per plateau, run by run",
             "p95 (ms)",
             s -> s.key().startsWith("p95_ms@"),
             1),
         chart(
             g,
-            id + "-throughput",
+            id + "throughput",
             "Knee load, peak achieved rate and capacity per worker, run by run",
             "rate (rps)",
             s -> s.unit().equals("rps"),
             1),
         chart(
             g,
-            id + "-errors",
+            id + "errors",
             "Error rate, run by run",
             "failed requests (%)",
             s -> s.key().equals("error_rate"),
             100),
         chart(
             g,
-            id + "-drain",
+            id + "drain",
             "Backlog drain time after the load, run by run",
             "drain (s)",
             s -> s.key().equals("drain_s"),
@@ -217,7 +227,7 @@ public final class TrendCharts {
       }
     }
     return new ChartData(
-        "scaling-" + s.sweepKey(),
+        scalingId(s),
         "Throughput against workers (worker sweep)",
         "workers",
         "throughput (rps)",

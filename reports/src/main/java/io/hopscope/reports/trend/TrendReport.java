@@ -16,6 +16,7 @@ import io.hopscope.reports.ReportWriter;
 import io.hopscope.reports.charts.ChartData;
 import io.hopscope.reports.charts.Format;
 import io.hopscope.reports.export.Csv;
+import io.hopscope.reports.export.JsonNumbers;
 import io.hopscope.reports.export.Numbers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -218,7 +219,9 @@ public final class TrendReport {
     comparison(g);
     changePoints(g);
     runTable(g);
-    List<ChartData> own = TrendCharts.of(g);
+    String prefix = TrendCharts.idPrefix(g);
+    List<Map.Entry<ChartData, byte[]>> own =
+        charts.entrySet().stream().filter(e -> e.getKey().id().startsWith(prefix)).toList();
     if (own.isEmpty()) {
       out.append("<p class=\"meta\">No charts: a history of ")
           .append(g.runs().size())
@@ -227,18 +230,9 @@ public final class TrendReport {
           .append(TrendCharts.MIN_RUNS_FOR_CHARTS)
           .append(" runs).</p>\n");
     }
-    for (ChartData c : own) {
-      figure(c, charts.get(find(charts, c.id())));
+    for (Map.Entry<ChartData, byte[]> c : own) {
+      figure(c.getKey(), c.getValue());
     }
-  }
-
-  private static ChartData find(Map<ChartData, byte[]> charts, String id) {
-    for (ChartData c : charts.keySet()) {
-      if (c.id().equals(id)) {
-        return c;
-      }
-    }
-    return null;
   }
 
   private void comparison(TrendAnalysis.Group g) {
@@ -472,7 +466,10 @@ public final class TrendReport {
         }
         out.append("</ul>\n");
       }
-      figure(TrendCharts.scaling(s), charts.get(find(charts, "scaling-" + s.sweepKey())));
+      String id = TrendCharts.scalingId(s);
+      charts.entrySet().stream()
+          .filter(e -> e.getKey().id().equals(id))
+          .forEach(e -> figure(e.getKey(), e.getValue()));
     }
   }
 
@@ -574,17 +571,17 @@ public final class TrendReport {
         so.put("better", s.better().name().toLowerCase(Locale.ROOT));
         ArrayNode vs = so.putArray("values");
         for (TrendAnalysis.Point p : s.points()) {
-          number(vs, p.value());
+          JsonNumbers.add(vs, p.value());
         }
         ArrayNode cps = so.putArray("change_points");
         for (ChangePoints.ChangePoint c : s.changePoints()) {
           ObjectNode co = cps.addObject();
           co.put("run_id", g.runs().get(c.index()).runId());
           co.put("index", c.index());
-          put(co, "p_value", c.pValue());
-          put(co, "mean_before", c.meanBefore());
-          put(co, "mean_after", c.meanAfter());
-          put(co, "relative_change", c.relativeChange());
+          JsonNumbers.put(co, "p_value", c.pValue());
+          JsonNumbers.put(co, "mean_before", c.meanBefore());
+          JsonNumbers.put(co, "mean_after", c.meanAfter());
+          JsonNumbers.put(co, "relative_change", c.relativeChange());
         }
       }
       comparisons(o.putArray("vs_baseline"), g.vsBaseline());
@@ -599,23 +596,23 @@ public final class TrendReport {
         ObjectNode po = pts.addObject();
         po.put("workers", p.workers());
         po.put("run_id", p.runId());
-        put(po, "throughput_rps", p.throughputRps());
+        JsonNumbers.put(po, "throughput_rps", p.throughputRps());
         po.put("saturated", p.saturated());
-        put(po, "knee_rps", p.kneeRps());
-        put(po, "p95_service_ms", p.p95ServiceMs());
-        put(po, "capacity_per_worker_rps", p.capacityPerWorkerRps());
+        JsonNumbers.put(po, "knee_rps", p.kneeRps());
+        JsonNumbers.put(po, "p95_service_ms", p.p95ServiceMs());
+        JsonNumbers.put(po, "capacity_per_worker_rps", p.capacityPerWorkerRps());
       }
       if (s.fit() == null) {
         o.putNull("usl");
       } else {
         ObjectNode u = o.putObject("usl");
-        put(u, "lambda_rps", s.fit().lambda());
-        put(u, "sigma", s.fit().sigma());
-        put(u, "kappa", s.fit().kappa());
-        put(u, "r_squared", s.fit().rSquared());
+        JsonNumbers.put(u, "lambda_rps", s.fit().lambda());
+        JsonNumbers.put(u, "sigma", s.fit().sigma());
+        JsonNumbers.put(u, "kappa", s.fit().kappa());
+        JsonNumbers.put(u, "r_squared", s.fit().rSquared());
         if (s.fit().peakWorkers().isPresent()) {
           u.put("peak_workers", s.fit().peakWorkers().getAsInt());
-          put(u, "peak_throughput_rps", s.fit().peakThroughput());
+          JsonNumbers.put(u, "peak_throughput_rps", s.fit().peakThroughput());
         } else {
           u.putNull("peak_workers");
           u.putNull("peak_throughput_rps");
@@ -624,7 +621,7 @@ public final class TrendReport {
       ArrayNode reps = o.putArray("replicas");
       for (TrendAnalysis.Replicas r : s.replicas()) {
         ObjectNode ro = reps.addObject();
-        put(ro, "target_rps", r.targetRps());
+        JsonNumbers.put(ro, "target_rps", r.targetRps());
         ro.put("usl_workers", r.uslWorkers());
         ro.put("linear_workers", r.linearWorkers());
         ro.put("note", r.note());
@@ -639,10 +636,10 @@ public final class TrendReport {
       o.put("metric", m.metric());
       o.put("scenario", m.scenario());
       o.put("count", m.stats().count());
-      put(o, "p50_ms", m.stats().p50());
-      put(o, "p95_ms", m.stats().p95());
-      put(o, "p99_ms", m.stats().p99());
-      put(o, "error_rate", m.errorRate());
+      JsonNumbers.put(o, "p50_ms", m.stats().p50());
+      JsonNumbers.put(o, "p95_ms", m.stats().p95());
+      JsonNumbers.put(o, "p99_ms", m.stats().p99());
+      JsonNumbers.put(o, "error_rate", m.errorRate());
     }
     try {
       return JSON.writeValueAsString(root) + "\n";
@@ -656,33 +653,17 @@ public final class TrendReport {
       ObjectNode o = a.addObject();
       o.put("key", c.key());
       o.put("from_run", c.fromRun());
-      put(o, "from", c.from());
+      JsonNumbers.put(o, "from", c.from());
       if (c.from() == Double.POSITIVE_INFINITY) {
         o.put("from_never", true); // the backlog never drained
       }
       o.put("to_run", c.toRun());
-      put(o, "to", c.to());
+      JsonNumbers.put(o, "to", c.to());
       if (c.to() == Double.POSITIVE_INFINITY) {
         o.put("to_never", true);
       }
-      put(o, "change", c.change());
+      JsonNumbers.put(o, "change", c.change());
       o.put("verdict", c.verdict().name().toLowerCase(Locale.ROOT));
-    }
-  }
-
-  private static void put(ObjectNode o, String k, double v) {
-    if (Double.isFinite(v)) {
-      o.put(k, v);
-    } else {
-      o.putNull(k);
-    }
-  }
-
-  private static void number(ArrayNode a, double v) {
-    if (Double.isFinite(v)) {
-      a.add(v);
-    } else {
-      a.addNull();
     }
   }
 
