@@ -118,7 +118,7 @@ class HtmlReportTest {
     assertThat(c.logY()).isTrue();
     assertThat(c.markers())
         .extracting(ChartData.Marker::label)
-        .containsExactly("SLO p95 100 ms", " knee: plateau 2, 30 rps", " p95 over SLO from 30 rps");
+        .containsExactly("SLO p95 100 ms", " knee: plateau 2, 30 rps; p95 over SLO from here");
   }
 
   @Test

@@ -48,6 +48,17 @@ public final class Charts {
                         String.format(Locale.ROOT, "SLO p95 %s ms", Format.num(slo)),
                         Palette.BLACK,
                         ChartData.Stroke.DOTTED)));
+    java.util.Optional<io.hopscope.analytics.core.SloCrossing> crossing =
+        gates.sloMsP95Hop().isPresent()
+            ? io.hopscope.analytics.core.SloCrossing.find(
+                a.plateaus(), gates.sloMsP95Hop().getAsDouble())
+            : java.util.Optional.empty();
+    // When p95 crosses the SLO at the knee itself, one marker says both: two at the same x would
+    // print their labels on top of each other.
+    boolean crossingAtKnee =
+        crossing.isPresent()
+            && a.knee().isPresent()
+            && crossing.get().plateauIndex() == a.knee().get().plateauIndex();
     a.knee()
         .ifPresent(
             k ->
@@ -56,16 +67,15 @@ public final class Charts {
                         ChartData.Axis.X,
                         k.offeredRps(),
                         String.format(
-                            Locale.ROOT,
-                            " knee: plateau %d, %s rps",
-                            k.plateauIndex(),
-                            Format.num(k.offeredRps())),
+                                Locale.ROOT,
+                                " knee: plateau %d, %s rps",
+                                k.plateauIndex(),
+                                Format.num(k.offeredRps()))
+                            + (crossingAtKnee ? "; p95 over SLO from here" : ""),
                         Palette.ORANGE,
                         ChartData.Stroke.SOLID)));
-    (gates.sloMsP95Hop().isPresent()
-            ? io.hopscope.analytics.core.SloCrossing.find(
-                a.plateaus(), gates.sloMsP95Hop().getAsDouble())
-            : java.util.Optional.<io.hopscope.analytics.core.SloCrossing>empty())
+    crossing
+        .filter(c -> !crossingAtKnee)
         .ifPresent(
             c ->
                 markers.add(
