@@ -143,6 +143,11 @@ public final class DoneEntryParser {
       reset();
     }
 
+    /** Forgets the fields given since the last {@link #finish} (a reply cut off mid-entry). */
+    public void discard() {
+      reset();
+    }
+
     private void reset() {
       len = 0;
       count = 0;
@@ -302,11 +307,14 @@ public final class DoneEntryParser {
         }
         double workMs = Double.NaN;
         if (problem == null && valueFrom[WORK] >= 0 && valueTo[WORK] > valueFrom[WORK]) {
-          String w = text(WORK);
-          try {
-            workMs = Double.parseDouble(w.trim());
-          } catch (NumberFormatException ex) {
-            problem = "field " + fields.workMs().get(0) + " is not a number: '" + clip(w) + "'";
+          workMs = Bytes.parseSimpleDecimal(buf, valueFrom[WORK], valueTo[WORK]);
+          if (Double.isNaN(workMs)) {
+            String w = text(WORK);
+            try {
+              workMs = Double.parseDouble(w.trim());
+            } catch (NumberFormatException ex) {
+              problem = "field " + fields.workMs().get(0) + " is not a number: '" + clip(w) + "'";
+            }
           }
         }
         if (problem != null) {

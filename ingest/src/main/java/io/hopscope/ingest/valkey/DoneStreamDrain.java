@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -179,6 +180,14 @@ public final class DoneStreamDrain {
     private final ConcurrentHashMap<Integer, BlockingQueue<Object>> queues =
         new ConcurrentHashMap<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    /**
+     * Pages whose rows were handed over, for the fetchers to fill again: a page's columns grow to a
+     * page of entries once and are reused, instead of being allocated and grown for every XRANGE
+     * (profiled: a quarter of a 5M-entry drain's 5.7 GB of allocation).
+     */
+    private final ConcurrentLinkedQueue<Page> free = new ConcurrentLinkedQueue<>();
+
     private final AtomicInteger reconnects = new AtomicInteger();
     private volatile boolean stop;
 
@@ -216,6 +225,8 @@ public final class DoneStreamDrain {
             if (others.size() < 20) {
               others.addAll(p.otherRuns);
             }
+            p.clear();
+            free.offer(p);
             progress.update("drained " + stream, scanned, facts.length());
           }
         }
@@ -305,13 +316,17 @@ public final class DoneStreamDrain {
                 backoffMs = Math.min(2000, backoffMs * 2);
               }
             }
-            if (page.entries > 0) {
+            // Read before the hand-over: once queued, the page belongs to the consumer, which
+            // recycles it.
+            int entries = page.entries;
+            String next = entries > 0 ? "(" + page.lastId() : null;
+            if (entries > 0) {
               put(q, page);
             }
-            if (page.entries < options.pageSize()) {
+            if (entries < options.pageSize()) {
               break;
             }
-            start = "(" + page.lastId();
+            start = next;
           }
           put(q, END);
         }
@@ -333,7 +348,12 @@ public final class DoneStreamDrain {
               .add(end)
               .add(CommandKeyword.COUNT)
               .add(options.pageSize());
-      return cmd.dispatch(CommandType.XRANGE, new XRangeOutput(entry), args);
+      Page page = free.poll();
+      if (page == null) {
+        page = new Page();
+      }
+      // A failed fetch's page is dropped, not reused: an I/O thread may still be writing to it.
+      return cmd.dispatch(CommandType.XRANGE, new XRangeOutput(entry, page), args);
     }
 
     private RuntimeException wrap(RuntimeException e) {

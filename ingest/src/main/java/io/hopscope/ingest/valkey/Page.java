@@ -23,6 +23,17 @@ final class Page implements JobSink {
   private byte[] lastId = new byte[32];
   private int lastIdLength;
 
+  /** Empties the page for reuse by another fetch (once its rows have been handed over). */
+  void clear() {
+    batch.clear();
+    rejectRuns.clear();
+    rejects.clear();
+    otherRuns.clear();
+    entries = 0;
+    others = 0;
+    lastIdLength = 0;
+  }
+
   @Override
   public void jobs(JobBatch b) {
     throw new UnsupportedOperationException("pages receive jobs through their own batch");

@@ -17,8 +17,10 @@ final class XRangeOutput extends CommandOutput<byte[], byte[], Page> {
   private byte[] key = new byte[64];
   private int keyLength = -1;
 
-  XRangeOutput(DoneEntryParser.Entry entry) {
-    super(ByteArrayCodec.INSTANCE, new Page());
+  XRangeOutput(DoneEntryParser.Entry entry, Page page) {
+    super(ByteArrayCodec.INSTANCE, page);
+    // A reply cut off by a dropped connection leaves half an entry behind; the retry starts clean.
+    entry.discard();
     this.entry = entry;
   }
 
