@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.values.ValuesWriter;
+import org.apache.parquet.column.values.deltalengthbytearray.DeltaLengthByteArrayValuesWriter;
 import org.apache.parquet.column.values.factory.DefaultV2ValuesWriterFactory;
+import org.apache.parquet.column.values.factory.ValuesWriterFactory;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
@@ -60,13 +64,9 @@ public final class TableWriter<T> implements AutoCloseable {
     this.table = table;
     this.file = file;
     this.rowGroupBytes = rowGroupBytes;
-    // A values-writer factory of our own: Parquet's default delegates to a static one shared by
-    // every writer in the JVM and re-pointed at the properties built last, so the jobs file's row
-    // groups after the first were written with the rejects table's settings (dictionaries on);
-    // found profiling a 5M-job drain.
     ParquetProperties.Builder p =
         ParquetProperties.builder()
-            .withValuesWriterFactory(new DefaultV2ValuesWriterFactory())
+            .withValuesWriterFactory(new ValuesWriters())
             .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
             .withSizeStatisticsEnabled(false);
     if (table.uniqueColumns().size() == table.schema().getColumns().size()) {
@@ -227,6 +227,37 @@ public final class TableWriter<T> implements AutoCloseable {
         // Reported above when it matters; the staged file is deleted with the run write.
       }
       codecs.release();
+    }
+  }
+
+  /**
+   * Parquet's format-v2 encodings, except that text declared unique is written length-prefixed
+   * (DELTA_LENGTH_BYTE_ARRAY) instead of prefix-shared (DELTA_BYTE_ARRAY): ids and UUIDs share
+   * little, and computing the shared prefix (copying every value) cost a tenth of a 5M-job drain's
+   * CPU for 8% smaller files.
+   *
+   * <p>One instance per file: Parquet's default factory delegates to a static one shared by every
+   * writer in the JVM and re-pointed at the properties built last, so the jobs file's row groups
+   * after the first were written with the rejects table's settings (dictionaries on).
+   */
+  private static final class ValuesWriters implements ValuesWriterFactory {
+    private final DefaultV2ValuesWriterFactory v2 = new DefaultV2ValuesWriterFactory();
+    private ParquetProperties props;
+
+    @Override
+    public void initialize(ParquetProperties properties) {
+      this.props = properties;
+      v2.initialize(properties);
+    }
+
+    @Override
+    public ValuesWriter newValuesWriter(ColumnDescriptor column) {
+      if (column.getPrimitiveType().getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.BINARY
+          && !props.isDictionaryEnabled(column)) {
+        return new DeltaLengthByteArrayValuesWriter(
+            props.getInitialSlabSize(), props.getPageSizeThreshold(), props.getAllocator());
+      }
+      return v2.newValuesWriter(column);
     }
   }
 }

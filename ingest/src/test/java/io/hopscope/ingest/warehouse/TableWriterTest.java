@@ -232,6 +232,10 @@ class TableWriterTest {
           assertThat(col.getStatistics().hasNonNullValue())
               .as("min/max of %s", col.getPath())
               .isFalse();
+          // Unique text is length-prefixed, not prefix-shared.
+          assertThat(col.getEncodings())
+              .as("%s", col.getPath())
+              .contains(Encoding.DELTA_LENGTH_BYTE_ARRAY);
         }
       }
     }
