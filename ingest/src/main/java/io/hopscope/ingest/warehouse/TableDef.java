@@ -17,7 +17,8 @@ public record TableDef<T>(
 
   /**
    * @param uniqueColumns columns whose values rarely repeat (ids, timestamps): written without a
-   *     dictionary, which would only cost time before Parquet falls back to plain encoding
+   *     dictionary, which would only cost time before Parquet falls back to plain encoding, and
+   *     without min/max statistics when they are text
    */
   public TableDef {
     Objects.requireNonNull(name);
