@@ -56,6 +56,11 @@ public final class Problems {
         cause);
   }
 
+  /** Another process changed what this one was writing (e.g. two ingests of one run at once). */
+  public static HopscopeException conflict(String problem, String fix) {
+    return new HopscopeException(ExitCode.EXTERNAL, problem, fix, null);
+  }
+
   /** Data needed for the analysis is missing from the warehouse. */
   public static HopscopeException missingData(String what, String fix) {
     return new HopscopeException(ExitCode.BAD_INPUT, what, fix, null);

@@ -68,7 +68,7 @@ final class RunRouter implements JobSink, AutoCloseable {
   RunState state(String run) {
     RunState s = runs.get(run);
     if (s == null) {
-      s = new RunState(warehouse.beginRun(new RunId(run)));
+      s = new RunState(warehouse.beginRun(new RunId(run), RunsTable.FAMILY));
       runs.put(run, s);
     }
     return s;
@@ -244,16 +244,19 @@ final class RunRouter implements JobSink, AutoCloseable {
               spec == null ? "null" : RunIngest.toJson(spec.document()),
               RunIngest.toJson(sources),
               nanos(clock.instant()),
-              version);
-      write.open(RunsTable.TABLE).write(manifest);
-      Map<String, Long> rows = write.commit();
+              version,
+              null,
+              null);
+      RunWrite.Committed committed =
+          write.commit(RunsTable.TABLE, c -> manifest.committedAs(c.writeId(), c.snapshots()));
+      Map<String, Long> rows = committed.rows();
       return new IngestResult(
           run(),
           rows.getOrDefault(JobsTable.NAME, 0L),
           rows.getOrDefault(RejectsTable.NAME, 0L),
           rows.getOrDefault(K6PointsTable.NAME, 0L),
           rows.getOrDefault(PromSamplesTable.NAME, 0L),
-          manifest,
+          manifest.committedAs(committed.writeId(), committed.snapshots()),
           sources,
           warnings,
           -1);

@@ -1,5 +1,7 @@
 package io.hopscope.ingest;
 
+import static io.hopscope.ingest.warehouse.ParquetRows.getLong;
+import static io.hopscope.ingest.warehouse.ParquetRows.getString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +12,10 @@ import io.hopscope.ingest.spec.StageSpec;
 import io.hopscope.ingest.warehouse.JobsTable;
 import io.hopscope.ingest.warehouse.ParquetRows;
 import io.hopscope.ingest.warehouse.RejectsTable;
+import io.hopscope.ingest.warehouse.RunWrite;
 import io.hopscope.ingest.warehouse.RunsTable;
+import io.hopscope.ingest.warehouse.TableDef;
+import io.hopscope.ingest.warehouse.TableFamily;
 import io.hopscope.ingest.warehouse.Warehouse;
 import io.hopscope.sim.DoneFileWriter;
 import io.hopscope.sim.ServiceTimes;
@@ -27,7 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.example.data.Group;
+import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,42 +93,47 @@ class RunIngestTest {
     assertThat(first.rejected()).isEqualTo(2);
     assertThat(first.warnings()).anyMatch(w -> w.contains("2 records of run r1 were rejected"));
 
-    List<Group> jobs = ParquetRows.read(wh.partitionUri(JobsTable.NAME, new RunId("r1")));
+    RunId r1 = new RunId("r1");
+    List<Record> jobs = ParquetRows.read(wh, JobsTable.TABLE, r1);
     assertThat(jobs).hasSize(sim.size());
-    Group j = jobs.get(0);
-    assertThat(j.getLong(JobsTable.HOP_NS, 0))
-        .isEqualTo(j.getLong(JobsTable.DONE_NS, 0) - j.getLong(JobsTable.ENQ_NS, 0));
-    assertThat(j.getLong(JobsTable.QUEUE_DELAY_NS, 0))
-        .isEqualTo(j.getLong(JobsTable.CLAIM_NS, 0) - j.getLong(JobsTable.ENQ_NS, 0));
-    List<Group> rejects = ParquetRows.read(wh.partitionUri(RejectsTable.NAME, new RunId("r1")));
+    Record j = jobs.get(0);
+    assertThat(getLong(j, JobsTable.HOP_NS))
+        .isEqualTo(getLong(j, JobsTable.DONE_NS) - getLong(j, JobsTable.ENQ_NS));
+    assertThat(getLong(j, JobsTable.QUEUE_DELAY_NS))
+        .isEqualTo(getLong(j, JobsTable.CLAIM_NS) - getLong(j, JobsTable.ENQ_NS));
+    assertThat(getString(j, TableDef.RUN_ID)).isEqualTo("r1");
+    List<Record> rejects = ParquetRows.read(wh, RejectsTable.TABLE, r1);
     assertThat(rejects)
-        .extracting(g -> g.getString(RejectsTable.REASON, 0))
+        .extracting(g -> getString(g, RejectsTable.REASON))
         .anyMatch(r -> r.startsWith("clock skew"))
         .anyMatch(r -> r.startsWith("not valid JSON"));
-    List<Group> runs = ParquetRows.read(wh.partitionUri(RunsTable.NAME, new RunId("r1")));
+    List<Record> runs = ParquetRows.read(wh, RunsTable.TABLE, r1);
     assertThat(runs)
         .singleElement()
         .satisfies(
             m -> {
-              assertThat(m.getString(RunsTable.SCENARIO, 0)).isEqualTo("smoke");
-              assertThat(m.getLong(RunsTable.INGESTED_AT_NS, 0))
+              assertThat(getString(m, RunsTable.SCENARIO)).isEqualTo("smoke");
+              assertThat(getLong(m, RunsTable.INGESTED_AT_NS))
                   .isEqualTo(CLOCK.instant().getEpochSecond() * 1_000_000_000L);
-              assertThat(m.getString(RunsTable.SOURCES, 0))
+              assertThat(getString(m, RunsTable.SOURCES))
                   .contains("\"sha256\"")
                   .contains("\"synthetic\":true");
+              assertThat(getString(m, TableFamily.WRITE_ID)).isEqualTo(first.manifest().writeId());
             });
 
     IngestResult second = new RunIngest(wh, CLOCK, "test").ingest(req);
     assertThat(second.jobs()).isEqualTo(first.jobs());
-    assertThat(ParquetRows.read(wh.partitionUri(JobsTable.NAME, new RunId("r1"))))
-        .hasSize(sim.size());
+    assertThat(second.manifest().writeId()).isNotEqualTo(first.manifest().writeId());
+    assertThat(ParquetRows.read(wh, JobsTable.TABLE, r1)).hasSize(sim.size());
+    // Nothing beside the tables: no staging or trash folders, and each table's current snapshot
+    // holds exactly one file of the run (the replaced one is kept only by older snapshots).
     try (Stream<Path> s = Files.list(dir.resolve("wh"))) {
       assertThat(s.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("jobs", "rejects", "runs", "_staging", "_trash");
+          .containsExactlyInAnyOrder("jobs", "rejects", "runs");
     }
-    try (Stream<Path> s = Files.list(dir.resolve("wh").resolve("_staging"))) {
-      assertThat(s).isEmpty();
-    }
+    assertThat(wh.find(JobsTable.NAME).orElseThrow().currentSnapshot().summary())
+        .containsEntry("total-data-files", "1")
+        .containsEntry(RunWrite.SUMMARY_WRITE_ID, second.manifest().writeId());
   }
 
   @Test
@@ -139,7 +149,8 @@ class RunIngestTest {
         .hasMessageContaining("no done-stream entries or k6 samples for run 'r1'")
         .hasMessageContaining("e.g.")
         .hasMessageNotContaining("null");
-    assertThat(wh.hasPartition(JobsTable.NAME, new RunId("r1"))).isFalse();
+    assertThat(ParquetRows.read(wh, JobsTable.TABLE, new RunId("r1"))).isEmpty();
+    assertThat(wh.find(RunsTable.NAME)).isEmpty();
   }
 
   @Test

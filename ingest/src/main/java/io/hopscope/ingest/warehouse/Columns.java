@@ -2,23 +2,36 @@ package io.hopscope.ingest.warehouse;
 
 import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 /** Column shapes shared by the table schemas. */
-final class Columns {
+public final class Columns {
   private Columns() {}
 
   /** An optional {@code map<string,string>} in the standard Parquet MAP layout. */
-  static Type stringMap(String name) {
+  public static Type stringMap(String name) {
     return Types.optionalGroup()
         .as(LogicalTypeAnnotation.mapType())
         .addField(
             Types.repeatedGroup()
                 .addField(Types.required(BINARY).as(stringType()).named("key"))
                 .addField(Types.optional(BINARY).as(stringType()).named("value"))
+                .named("key_value"))
+        .named(name);
+  }
+
+  /** An optional {@code map<string,int64>} in the standard Parquet MAP layout. */
+  public static Type longMap(String name) {
+    return Types.optionalGroup()
+        .as(LogicalTypeAnnotation.mapType())
+        .addField(
+            Types.repeatedGroup()
+                .addField(Types.required(BINARY).as(stringType()).named("key"))
+                .addField(Types.optional(INT64).named("value"))
                 .named("key_value"))
         .named(name);
   }

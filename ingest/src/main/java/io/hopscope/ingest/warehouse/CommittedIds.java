@@ -4,7 +4,7 @@ import io.hopscope.ingest.RunId;
 import java.util.function.Consumer;
 
 /**
- * Reads back, from the committed partitions, the done-stream ids of a run's rows: every job's
+ * Reads back, from the run's committed version, the done-stream ids of a run's rows: every job's
  * {@code stream_id} and the location of every reject from a given source. What is deleted from a
  * stream after ingest comes from here, so only committed rows are ever deleted.
  */
@@ -14,22 +14,26 @@ public final class CommittedIds {
   /** Calls {@code each} with every committed id of the run; returns how many. */
   public static long forEach(Warehouse wh, RunId run, String rejectSource, Consumer<String> each) {
     long[] n = {0};
+    java.util.Optional<RunSnapshots> version = RunSnapshots.of(wh, RunsTable.FAMILY, run);
+    if (version.isEmpty()) {
+      return 0;
+    }
     TableReader.forEach(
         wh,
+        version.get(),
         JobsTable.TABLE,
-        run,
-        g -> {
-          each.accept(g.getString(JobsTable.STREAM_ID, 0));
+        r -> {
+          each.accept(r.getField(JobsTable.STREAM_ID).toString());
           n[0]++;
         },
         JobsTable.STREAM_ID);
     TableReader.forEach(
         wh,
+        version.get(),
         RejectsTable.TABLE,
-        run,
-        g -> {
-          if (rejectSource.equals(g.getString(RejectsTable.SOURCE, 0))) {
-            each.accept(g.getString(RejectsTable.LOCATION, 0));
+        r -> {
+          if (rejectSource.equals(r.getField(RejectsTable.SOURCE).toString())) {
+            each.accept(r.getField(RejectsTable.LOCATION).toString());
             n[0]++;
           }
         },

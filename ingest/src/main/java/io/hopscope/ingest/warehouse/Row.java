@@ -10,6 +10,7 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
@@ -54,7 +55,7 @@ public final class Row {
       firstLeaf[i] = leaf;
       if (t.isPrimitive()) {
         leaf++;
-      } else if (isStringMap(t)) {
+      } else if (isMap(t)) {
         isMap[i] = true;
         leaf += 2;
       } else {
@@ -63,7 +64,7 @@ public final class Row {
     }
   }
 
-  private static boolean isStringMap(Type t) {
+  private static boolean isMap(Type t) {
     if (!(t.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation)
         || t.isRepetition(Type.Repetition.REQUIRED)) {
       return false;
@@ -78,7 +79,11 @@ public final class Row {
         && kv.getType(0).isPrimitive()
         && kv.getType(0).isRepetition(Type.Repetition.REQUIRED)
         && kv.getType(1).isPrimitive()
-        && kv.getType(1).isRepetition(Type.Repetition.OPTIONAL);
+        && kv.getType(1).isRepetition(Type.Repetition.OPTIONAL)
+        && (kv.getType(1).asPrimitiveType().getPrimitiveTypeName()
+                == PrimitiveType.PrimitiveTypeName.BINARY
+            || kv.getType(1).asPrimitiveType().getPrimitiveTypeName()
+                == PrimitiveType.PrimitiveTypeName.INT64);
   }
 
   /** Points the row at a (new) row group's column writers. */
@@ -200,21 +205,12 @@ public final class Row {
     if (map == null) {
       return this;
     }
-    int i = index(column);
-    if (!isMap[i]) {
-      throw new IllegalArgumentException("column " + column + " is not a map");
-    }
-    if (written[i]) {
-      throw new IllegalStateException("column " + column + " written twice in one row");
-    }
-    written[i] = true;
-    ColumnWriter keys = writers[firstLeaf[i]];
-    ColumnWriter values = writers[firstLeaf[i] + 1];
-    if (map.isEmpty()) {
-      keys.writeNull(0, 1);
-      values.writeNull(0, 1);
+    int i = mapColumn(column, map.isEmpty());
+    if (i < 0) {
       return this;
     }
+    ColumnWriter keys = writers[firstLeaf[i]];
+    ColumnWriter values = writers[firstLeaf[i] + 1];
     int repetition = 0;
     for (Map.Entry<String, String> e : map.entrySet()) {
       keys.write(utf8(e.getKey()), repetition, 2);
@@ -226,6 +222,51 @@ public final class Row {
       repetition = 1;
     }
     return this;
+  }
+
+  /** A {@code map<string,int64>} column; null leaves it null, an empty map stays empty. */
+  public Row longMap(String column, Map<String, Long> map) {
+    if (map == null) {
+      return this;
+    }
+    int i = mapColumn(column, map.isEmpty());
+    if (i < 0) {
+      return this;
+    }
+    ColumnWriter keys = writers[firstLeaf[i]];
+    ColumnWriter values = writers[firstLeaf[i] + 1];
+    int repetition = 0;
+    for (Map.Entry<String, Long> e : map.entrySet()) {
+      keys.write(utf8(e.getKey()), repetition, 2);
+      if (e.getValue() == null) {
+        values.writeNull(repetition, 2);
+      } else {
+        values.write(e.getValue().longValue(), repetition, 3);
+      }
+      repetition = 1;
+    }
+    return this;
+  }
+
+  /**
+   * Marks a map column written in this row and returns its index; for an empty map writes the empty
+   * entry and returns -1.
+   */
+  private int mapColumn(String column, boolean empty) {
+    int i = index(column);
+    if (!isMap[i]) {
+      throw new IllegalArgumentException("column " + column + " is not a map");
+    }
+    if (written[i]) {
+      throw new IllegalStateException("column " + column + " written twice in one row");
+    }
+    written[i] = true;
+    if (empty) {
+      writers[firstLeaf[i]].writeNull(0, 1);
+      writers[firstLeaf[i] + 1].writeNull(0, 1);
+      return -1;
+    }
+    return i;
   }
 
   /**

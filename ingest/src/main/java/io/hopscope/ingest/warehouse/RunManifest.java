@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param endNs the last timestamp seen in the run's evidence, 0 when unknown
  * @param specJson the run spec as JSON text
  * @param sourcesJson the inputs as a JSON array of {kind, uri, bytes, sha256, rows}
+ * @param writeId the version this manifest commits (see {@link TableFamily})
+ * @param snapshots the snapshot of each evidence table holding this version's rows
  */
 public record RunManifest(
     String runId,
@@ -18,12 +20,32 @@ public record RunManifest(
     String specJson,
     String sourcesJson,
     long ingestedAtNs,
-    String hopscopeVersion) {
+    String hopscopeVersion,
+    String writeId,
+    java.util.Map<String, Long> snapshots) {
 
   public RunManifest {
     Objects.requireNonNull(runId);
     Objects.requireNonNull(specJson);
     Objects.requireNonNull(sourcesJson);
     Objects.requireNonNull(hopscopeVersion);
+    snapshots =
+        java.util.Collections.unmodifiableMap(
+            snapshots == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(snapshots));
+  }
+
+  /** The same manifest as committed by a write. */
+  public RunManifest committedAs(String writeId, java.util.Map<String, Long> snapshots) {
+    return new RunManifest(
+        runId,
+        scenario,
+        startNs,
+        endNs,
+        specJson,
+        sourcesJson,
+        ingestedAtNs,
+        hopscopeVersion,
+        writeId,
+        snapshots);
   }
 }

@@ -1,131 +1,352 @@
 package io.hopscope.ingest.warehouse;
 
+import io.hopscope.error.FailPoints;
 import io.hopscope.error.Problems;
 import io.hopscope.ingest.RunId;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.hadoop.fs.FileSystem;
+import java.util.function.Function;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.Metrics;
+import org.apache.iceberg.MetricsConfig;
+import org.apache.iceberg.OverwriteFiles;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
+import org.apache.iceberg.exceptions.ValidationException;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.InputFile;
+import org.apache.iceberg.parquet.ParquetUtil;
 
 /**
- * The tables of one run, written aside under {@code _staging/} and swapped into place by {@link
- * #commit()}: readers see either the old partitions or the new ones, never a half-written file, and
- * re-ingesting a run replaces its rows instead of adding to them.
+ * Writes one version of a run into a family of tables ({@link TableFamily}) and commits it.
+ *
+ * <p>Rows stream into one Parquet file per table, written where the table keeps its data ({@code
+ * data/run_id=<id>/<write id>.parquet}) and invisible until committed. {@link #commit} then checks
+ * each file's footer against the rows written, and replaces the run's rows in every member table by
+ * one Iceberg overwrite each (the run's old files out, the new file in; tables this write has
+ * nothing for lose the run's old rows), validated against the table as it was when the write began:
+ * if another writer changed the run's rows meanwhile, the commit fails cleanly instead of mixing
+ * the two. The head row, naming this version and the snapshot of every member, is committed last:
+ * that commit is the version's commit point.
+ *
+ * <p>A crash before it leaves the previous version as readers see it (they follow the head row, see
+ * {@link RunSnapshots}); a failure before it reverts the members already committed, so even engines
+ * that read the tables' current snapshots directly see the previous version. Files of a write that
+ * never committed are deleted, by {@link #close} or, after a crash, by {@link Maintenance}.
  */
 public final class RunWrite implements AutoCloseable {
+  /** Snapshot summary key: the run a hopscope commit replaced. */
+  public static final String SUMMARY_RUN_ID = "hopscope.run-id";
+
+  /** Snapshot summary key: the write (version) a hopscope commit belongs to. */
+  public static final String SUMMARY_WRITE_ID = "hopscope.write-id";
+
   private final Warehouse warehouse;
   private final RunId run;
-  private final Path staging;
+  private final TableFamily family;
+  private final String writeId = UUID.randomUUID().toString();
+  private final Map<String, Long> bases = new HashMap<>();
   private final Map<String, TableWriter<?>> writers = new LinkedHashMap<>();
+  private final List<Path> uncommitted = new ArrayList<>();
   private boolean committed;
+  private java.util.function.Consumer<String> afterMemberCommit =
+      table -> FailPoints.pass("after-commit:" + table);
 
-  RunWrite(Warehouse warehouse, RunId run) {
+  RunWrite(Warehouse warehouse, RunId run, TableFamily family) {
     this.warehouse = warehouse;
     this.run = run;
-    this.staging =
-        new Path(
-            new Path(warehouse.root(), Warehouse.STAGING), run.value() + "-" + UUID.randomUUID());
+    this.family = family;
+    base(family.head().name());
+    for (TableDef<?> m : family.members()) {
+      base(m.name());
+    }
+  }
+
+  private void base(String table) {
+    warehouse
+        .find(table)
+        .map(Table::currentSnapshot)
+        .ifPresent(s -> bases.put(table, s.snapshotId()));
   }
 
   public RunId run() {
     return run;
   }
 
-  /** Opens the run's file of a table. Each table is opened at most once per run write. */
+  /** The id of this write: the version it commits. */
+  public String writeId() {
+    return writeId;
+  }
+
+  /** Opens the run's file of a member table. Each table is opened at most once per write. */
   public <T> TableWriter<T> open(TableDef<T> table) {
-    if (writers.containsKey(table.name())) {
-      throw new IllegalStateException("table already open: " + table.name());
+    if (!family.members().contains(table) || table == family.head()) {
+      throw new IllegalArgumentException(table.name() + " is not a member of this write's family");
     }
-    Path file = new Path(new Path(staging, table.name()), "part-00000.parquet");
-    TableWriter<T> w = new TableWriter<>(table, file, warehouse.conf());
-    writers.put(table.name(), w);
+    return openFile(table);
+  }
+
+  private <T> TableWriter<T> openFile(TableDef<T> def) {
+    if (writers.containsKey(def.name())) {
+      throw new IllegalStateException("table already open: " + def.name());
+    }
+    Table t = warehouse.table(def);
+    String location =
+        t.locationProvider()
+            .newDataLocation(
+                LegacyLayout.PARTITION_PREFIX + run.value() + "/" + writeId + ".parquet");
+    Path file = new Path(location);
+    uncommitted.add(file);
+    TableWriter<T> w =
+        new TableWriter<>(
+            def,
+            IcebergSchemas.withIds(def.schema(), t.schema()),
+            run.value(),
+            file,
+            warehouse.conf());
+    writers.put(def.name(), w);
     return w;
   }
 
+  /** For tests: called after each member's commit (e.g. to stop the write there, as a crash). */
+  void afterMemberCommit(java.util.function.Consumer<String> hook) {
+    this.afterMemberCommit = hook;
+  }
+
+  /** What a commit produced. */
+  public record Committed(
+      RunId run, String writeId, Map<String, Long> snapshots, Map<String, Long> rows) {}
+
   /**
-   * Closes every file, checks that each file's footer holds the rows written, then swaps each
-   * table's partition into place (old partition moved to {@code _trash}, then deleted).
+   * Finishes and verifies every file, commits the members, then the head row made by {@code
+   * headRow} from what the members' commits produced (snapshot ids, verified row counts).
    *
-   * @return rows per table, as verified from the written footers
+   * @return the committed version, with the head's snapshot and row among the others
    */
-  public Map<String, Long> commit() {
-    Map<String, Long> verified = new LinkedHashMap<>();
-    for (TableWriter<?> w : writers.values()) {
-      w.close();
-      long inFooter = footerRows(w.file());
-      if (inFooter != w.rows()) {
-        throw Problems.storage(
-            w.file(), "wrote " + w.rows() + " rows but the file holds " + inFooter, null);
-      }
-      verified.put(w.table().name(), inFooter);
+  public <H> Committed commit(TableDef<H> head, Function<Committed, H> headRow) {
+    if (head != family.head()) {
+      throw new IllegalArgumentException(head.name() + " is not this family's head");
     }
-    FileSystem fs = warehouse.fs();
-    List<Path> trash = new ArrayList<>();
+    Map<String, DataFile> files = new LinkedHashMap<>();
+    Map<String, Long> rows = new LinkedHashMap<>();
+    for (TableWriter<?> w : new ArrayList<>(writers.values())) {
+      finish(w, files, rows);
+    }
+    List<String> done = new ArrayList<>();
+    Map<String, Long> snapshots = new LinkedHashMap<>();
     try {
-      for (TableWriter<?> w : writers.values()) {
-        Path target = warehouse.partition(w.table().name(), run);
-        Path source = w.file().getParent();
-        fs.mkdirs(target.getParent());
-        if (fs.exists(target)) {
-          Path old =
-              new Path(
-                  new Path(warehouse.root(), Warehouse.TRASH),
-                  w.table().name() + "-" + staging.getName());
-          fs.mkdirs(old.getParent());
-          rename(fs, target, old);
-          trash.add(old);
+      for (TableDef<?> m : family.members()) {
+        DataFile f = files.get(m.name());
+        Table t = f != null ? warehouse.table(m) : warehouse.find(m.name()).orElse(null);
+        if (t == null) {
+          continue; // never written: nothing of this run to replace
         }
-        rename(fs, source, target);
+        snapshots.put(m.name(), replace(m.name(), t, f));
+        done.add(m.name());
+        afterMemberCommit.accept(m.name());
       }
+      Committed members =
+          new Committed(
+              run,
+              writeId,
+              Collections.unmodifiableMap(snapshots),
+              Collections.unmodifiableMap(rows));
+      FailPoints.pass("before-head:" + head.name());
+      TableWriter<H> hw = openFile(head);
+      hw.write(headRow.apply(members));
+      finish(hw, files, rows);
+      snapshots.put(
+          head.name(), replace(head.name(), warehouse.table(head), files.get(head.name())));
       committed = true;
-      for (Path old : trash) {
-        fs.delete(old, true);
-      }
-      fs.delete(staging, true);
-    } catch (IOException e) {
-      throw Problems.storage(staging, "cannot move the run's tables into place", e);
+      FailPoints.pass("after-head:" + head.name());
+    } catch (RuntimeException e) {
+      revert(done, snapshots);
+      throw failure(e);
     }
-    return verified;
+    Maintenance.afterCommit(warehouse, family, run);
+    return new Committed(run, writeId, Map.copyOf(snapshots), Map.copyOf(rows));
   }
 
-  private static void rename(FileSystem fs, Path from, Path to) throws IOException {
-    if (!fs.rename(from, to)) {
-      throw new IOException("rename " + from + " -> " + to + " failed");
-    }
-  }
-
-  private long footerRows(Path file) {
-    try (ParquetFileReader r =
-        ParquetFileReader.open(HadoopInputFile.fromPath(file, warehouse.conf()))) {
-      return r.getRecordCount();
-    } catch (IOException e) {
-      throw Problems.storage(file, "cannot read back the written file", e);
-    }
-  }
-
-  /** Abandons an uncommitted write: the staged files are deleted, the warehouse is unchanged. */
-  @Override
-  public void close() {
-    if (committed) {
+  private void finish(TableWriter<?> w, Map<String, DataFile> files, Map<String, Long> rows) {
+    w.close();
+    String name = w.table().name();
+    if (w.rows() == 0) {
+      delete(w.file());
+      uncommitted.remove(w.file());
+      rows.put(name, 0L);
       return;
     }
-    for (TableWriter<?> w : writers.values()) {
-      try {
-        w.close();
-      } catch (RuntimeException e) {
-        // Already failing; the staged files are deleted below.
-      }
+    Table t = warehouse.table(w.table());
+    InputFile in = t.io().newInputFile(w.file().toString());
+    Metrics metrics;
+    try {
+      metrics = ParquetUtil.fileMetrics(in, MetricsConfig.forTable(t));
+    } catch (RuntimeException e) {
+      throw Problems.storage(w.file(), "cannot read back the written file", e);
+    }
+    if (metrics.recordCount() == null || metrics.recordCount() != w.rows()) {
+      throw Problems.storage(
+          w.file(),
+          "wrote " + w.rows() + " rows but the file holds " + metrics.recordCount(),
+          null);
+    }
+    files.put(
+        name,
+        DataFiles.builder(t.spec())
+            .withPath(w.file().toString())
+            .withFormat(FileFormat.PARQUET)
+            .withFileSizeInBytes(in.getLength())
+            .withPartitionPath(LegacyLayout.PARTITION_PREFIX + run.value())
+            .withMetrics(metrics)
+            .build());
+    rows.put(name, w.rows());
+  }
+
+  /** Replaces the run's rows of a table by {@code file} (none: the run's rows are removed). */
+  private long replace(String name, Table t, DataFile file) {
+    OverwriteFiles op =
+        t.newOverwrite()
+            .overwriteByRowFilter(Expressions.equal(TableDef.RUN_ID, run.value()))
+            .conflictDetectionFilter(Expressions.equal(TableDef.RUN_ID, run.value()))
+            .validateNoConflictingData()
+            .validateNoConflictingDeletes();
+    Long base = bases.get(name);
+    if (base != null) {
+      op.validateFromSnapshot(base);
+    }
+    if (file != null) {
+      op.addFile(file);
     }
     try {
-      warehouse.fs().delete(staging, true);
-    } catch (IOException e) {
-      throw Problems.storage(staging, "cannot remove staged files", e);
+      op.set(SUMMARY_RUN_ID, run.value()).set(SUMMARY_WRITE_ID, writeId).commit();
+    } catch (CommitStateUnknownException e) {
+      // Perhaps committed: the file must stay.
+      forget(file);
+      throw e;
     }
+    forget(file);
+    return committedSnapshot(t, writeId);
+  }
+
+  private void forget(DataFile file) {
+    if (file != null) {
+      uncommitted.remove(new Path(file.location()));
+    }
+  }
+
+  /** The snapshot of a table that this run's commit with {@code write} made. */
+  private long committedSnapshot(Table t, String write) {
+    t.refresh();
+    for (Snapshot s : Snapshots.ancestry(t)) {
+      if (write.equals(s.summary().get(SUMMARY_WRITE_ID))
+          && run.value().equals(s.summary().get(SUMMARY_RUN_ID))) {
+        return s.snapshotId();
+      }
+    }
+    throw new IllegalStateException("committed snapshot of " + write + " not found in " + t);
+  }
+
+  /**
+   * Puts back, in each member already committed, the run's files as they were before this write,
+   * unless someone else changed the run there since (then theirs stands).
+   */
+  private void revert(List<String> done, Map<String, Long> snapshots) {
+    for (int i = done.size() - 1; i >= 0; i--) {
+      String name = done.get(i);
+      try {
+        Table t = warehouse.find(name).orElseThrow();
+        long ours = snapshots.get(name);
+        Snapshot mine = t.snapshot(ours);
+        OverwriteFiles op =
+            t.newOverwrite()
+                .validateFromSnapshot(ours)
+                .conflictDetectionFilter(Expressions.equal(TableDef.RUN_ID, run.value()))
+                .validateNoConflictingData()
+                .validateNoConflictingDeletes();
+        for (DataFile f : Snapshots.runFiles(t, ours, run.value())) {
+          op.deleteFile(f);
+        }
+        String previous = null;
+        if (mine.parentId() != null) {
+          for (DataFile f : Snapshots.runFiles(t, mine.parentId(), run.value())) {
+            op.addFile(f);
+          }
+          previous = Snapshots.lastWriteOf(t, mine.parentId(), run.value());
+        }
+        op.set(SUMMARY_RUN_ID, run.value());
+        if (previous != null) {
+          op.set(SUMMARY_WRITE_ID, previous);
+        }
+        op.commit();
+      } catch (RuntimeException e) {
+        // Someone else wrote the run meanwhile, or the store failed: readers still follow the
+        // head row, which does not name this write.
+      }
+    }
+  }
+
+  private RuntimeException failure(RuntimeException e) {
+    if (e instanceof io.hopscope.error.HopscopeException) {
+      return e;
+    }
+    if (e instanceof ValidationException) {
+      return Problems.conflict(
+          "run '"
+              + run
+              + "' was written by another hopscope process while this one was writing it"
+              + " ("
+              + e.getMessage()
+              + "); the other version stands and nothing of this one was kept",
+          "run one write of a run at a time; run this one again if its version should win");
+    }
+    if (e instanceof CommitFailedException || e instanceof CommitStateUnknownException) {
+      return Problems.storage(
+          warehouse.rootUri(),
+          "cannot commit run '" + run + "' (other writers kept winning, or the store failed)",
+          e);
+    }
+    return Problems.storage(warehouse.rootUri(), "cannot commit run '" + run + "'", e);
+  }
+
+  private void delete(Path file) {
+    try {
+      file.getFileSystem(warehouse.conf()).delete(file, false);
+    } catch (IOException e) {
+      // Left for Maintenance: unreferenced files of a failed write are swept later.
+    }
+  }
+
+  /**
+   * Abandons an uncommitted write: its files are deleted, the warehouse is unchanged (members
+   * already committed by a failed {@link #commit} were reverted there).
+   */
+  @Override
+  public void close() {
+    for (TableWriter<?> w : writers.values()) {
+      if (!w.closed()) {
+        try {
+          w.close();
+        } catch (RuntimeException e) {
+          // Already failing; the file is deleted below.
+        }
+      }
+    }
+    if (!committed) {
+      for (Path f : uncommitted) {
+        delete(f);
+      }
+    }
+    uncommitted.clear();
   }
 }

@@ -7,7 +7,11 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 
-/** The {@code runs} table: one row per run (the manifest), partitioned by run id. */
+/**
+ * The {@code runs} table: one row per run (the manifest), partitioned by run id; the head of the
+ * ingest family ({@link #FAMILY}): its {@code write_id} names the run's committed version and
+ * {@code snapshots} the snapshot of each evidence table holding it.
+ */
 public final class RunsTable {
   public static final String NAME = "runs";
   public static final String SCENARIO = "scenario";
@@ -38,6 +42,10 @@ public final class RunsTable {
           .required(BINARY)
           .as(stringType())
           .named(HOPSCOPE_VERSION)
+          .optional(BINARY)
+          .as(stringType())
+          .named(TableFamily.WRITE_ID)
+          .addField(Columns.longMap(TableFamily.SNAPSHOTS))
           .named(NAME);
 
   public static final TableDef<RunManifest> TABLE =
@@ -51,7 +59,24 @@ public final class RunsTable {
                   .string(SPEC, m.specJson())
                   .string(SOURCES, m.sourcesJson())
                   .int64(INGESTED_AT_NS, m.ingestedAtNs())
-                  .string(HOPSCOPE_VERSION, m.hopscopeVersion()));
+                  .string(HOPSCOPE_VERSION, m.hopscopeVersion())
+                  .string(TableFamily.WRITE_ID, m.writeId())
+                  .longMap(TableFamily.SNAPSHOTS, m.snapshots()));
+
+  /**
+   * What ingest writes for a run, replaced together: the manifest ({@code runs}, the head,
+   * committed last) and the evidence tables.
+   */
+  public static final TableFamily FAMILY =
+      new TableFamily(
+          TABLE,
+          java.util.List.of(
+              JobsTable.TABLE,
+              RejectsTable.TABLE,
+              K6PointsTable.TABLE,
+              K6SummaryTable.TABLE,
+              K6ThresholdsTable.TABLE,
+              PromSamplesTable.TABLE));
 
   private RunsTable() {}
 }

@@ -1,21 +1,31 @@
 package io.hopscope.ingest.warehouse;
 
+import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
 
 /**
- * A warehouse table: its name (the directory under the warehouse root), its Parquet schema
- * (declared once, here in ingest; readers pass it, never infer it) and how a value becomes a row.
- * Every table is partitioned by {@code run_id} (Hive style); the partition column is not stored in
- * the files.
+ * A warehouse table: its name, its columns (declared once, here in ingest, as a Parquet schema; the
+ * Iceberg schema is derived from it, see {@link IcebergSchemas}) and how a value becomes a row.
+ * Every table is an Iceberg table partitioned by {@code run_id} (identity), and {@code run_id} is
+ * the first column of every file; writers never give it, {@link TableWriter} does.
+ *
+ * @param schema the file schema: {@code run_id} followed by the declared columns
  */
 public record TableDef<T>(
     String name, MessageType schema, Set<String> uniqueColumns, RowWriter<T> writer) {
-  /** The Hive partition column of every table. */
+  /** The partition column of every table. */
   public static final String RUN_ID = "run_id";
 
   /**
+   * @param columns the table's columns without {@code run_id}
    * @param uniqueColumns columns whose values rarely repeat (ids, timestamps): written without a
    *     dictionary, which would only cost time before Parquet falls back to plain encoding, and
    *     without min/max statistics when they are text
@@ -25,13 +35,32 @@ public record TableDef<T>(
     Objects.requireNonNull(schema);
     uniqueColumns = Set.copyOf(uniqueColumns);
     Objects.requireNonNull(writer);
+    schema = withRunId(schema);
     for (String c : uniqueColumns) {
       schema.getFieldIndex(c);
     }
   }
 
-  public TableDef(String name, MessageType schema, RowWriter<T> writer) {
-    this(name, schema, Set.of(), writer);
+  public TableDef(String name, MessageType columns, RowWriter<T> writer) {
+    this(name, columns, Set.of(), writer);
+  }
+
+  /** The same table written from other values (e.g. rows copied from another store). */
+  public <U> TableDef<U> withWriter(RowWriter<U> other) {
+    return new TableDef<>(name, schema, uniqueColumns, other);
+  }
+
+  private static MessageType withRunId(MessageType columns) {
+    if (columns.containsField(RUN_ID)) {
+      if (columns.getFieldIndex(RUN_ID) != 0) {
+        throw new IllegalArgumentException(RUN_ID + " must be the first column");
+      }
+      return columns;
+    }
+    List<Type> fields = new ArrayList<>();
+    fields.add(Types.required(BINARY).as(stringType()).named(RUN_ID));
+    fields.addAll(columns.getFields());
+    return new MessageType(columns.getName(), fields);
   }
 
   /** Writes one value as one row through {@link Row}. */

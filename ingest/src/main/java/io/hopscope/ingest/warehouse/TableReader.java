@@ -3,69 +3,84 @@ package io.hopscope.ingest.warehouse;
 import io.hopscope.error.Problems;
 import io.hopscope.ingest.RunId;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.function.Consumer;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.Types;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.CloseableIterable;
 
 /**
- * Reads a run's partition of a table without Spark, streaming rows of the chosen columns: for the
- * small tables (manifest, summaries) and for reading back ids after a commit.
+ * Reads warehouse rows without Spark, streaming, through Iceberg's generic reader: for the small
+ * tables (manifests, summaries) and for reading ids back after a commit.
  */
 public final class TableReader {
   private TableReader() {}
 
   /**
-   * Calls {@code each} with every row of the run's partition, projected to {@code columns}.
+   * Calls {@code each} with the committed version's rows of a run in a table, projected to {@code
+   * columns} (all when none given).
    *
-   * @return rows read; 0 when the run has no partition in the table
+   * @return rows read; 0 when the run has no committed version or none in this table
    */
   public static long forEach(
-      Warehouse wh, TableDef<?> table, RunId run, Consumer<Group> each, String... columns) {
-    MessageType projection = project(table.schema(), columns);
-    Path dir = new Path(wh.partitionUri(table.name(), run));
-    Configuration conf = new Configuration(wh.conf());
-    conf.set(ReadSupport.PARQUET_READ_SCHEMA, projection.toString());
-    long n = 0;
-    try {
-      FileSystem fs = dir.getFileSystem(conf);
-      if (!fs.exists(dir)) {
-        return 0;
-      }
-      for (FileStatus st : fs.listStatus(dir)) {
-        if (!st.getPath().getName().endsWith(".parquet")) {
-          continue;
-        }
-        try (ParquetReader<Group> r =
-            ParquetReader.builder(new GroupReadSupport(), st.getPath()).withConf(conf).build()) {
-          Group g;
-          while ((g = r.read()) != null) {
-            each.accept(g);
-            n++;
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw Problems.storage(dir, "cannot read " + table.name(), e);
+      Warehouse wh,
+      TableFamily family,
+      TableDef<?> table,
+      RunId run,
+      Consumer<Record> each,
+      String... columns) {
+    Optional<RunSnapshots> version = RunSnapshots.of(wh, family, run);
+    if (version.isEmpty()) {
+      return 0;
     }
-    return n;
+    return forEach(wh, version.get(), table, each, columns);
   }
 
-  private static MessageType project(MessageType schema, String... columns) {
-    if (columns.length == 0) {
-      return schema;
+  /** Calls {@code each} with the rows of one version of a run in a table. */
+  public static long forEach(
+      Warehouse wh,
+      RunSnapshots version,
+      TableDef<?> table,
+      Consumer<Record> each,
+      String... columns) {
+    Optional<Long> snapshot = version.snapshot(table.name());
+    Optional<Table> t = wh.find(table.name());
+    if (snapshot.isEmpty() || t.isEmpty()) {
+      return 0;
     }
-    Types.MessageTypeBuilder b = Types.buildMessage();
-    for (String c : columns) {
-      b.addField(schema.getType(c));
+    return read(t.get(), snapshot.get(), version.run(), each, columns);
+  }
+
+  /** Calls {@code each} with every row of a head table's current snapshot (all runs). */
+  public static long forEachHead(
+      Warehouse wh, TableDef<?> head, Consumer<Record> each, String... columns) {
+    Optional<Table> t = wh.find(head.name());
+    if (t.isEmpty() || t.get().currentSnapshot() == null) {
+      return 0;
     }
-    return b.named(schema.getName());
+    return read(t.get(), t.get().currentSnapshot().snapshotId(), null, each, columns);
+  }
+
+  private static long read(
+      Table t, long snapshot, RunId run, Consumer<Record> each, String... columns) {
+    IcebergGenerics.ScanBuilder scan = IcebergGenerics.read(t).useSnapshot(snapshot);
+    if (run != null) {
+      scan = scan.where(Expressions.equal(TableDef.RUN_ID, run.value()));
+    }
+    if (columns.length > 0) {
+      scan = scan.select(columns);
+    }
+    long n = 0;
+    try (CloseableIterable<Record> rows = scan.build()) {
+      for (Record r : rows) {
+        each.accept(r);
+        n++;
+      }
+    } catch (IOException e) {
+      throw Problems.storage(t.location(), "cannot read the table", e);
+    }
+    return n;
   }
 }

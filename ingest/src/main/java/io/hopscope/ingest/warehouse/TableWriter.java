@@ -2,6 +2,7 @@ package io.hopscope.ingest.warehouse;
 
 import io.hopscope.error.Problems;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -22,6 +23,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 
 /**
@@ -40,6 +42,8 @@ public final class TableWriter<T> implements AutoCloseable {
   private static final int MAX_ROWS_BETWEEN_SIZE_CHECKS = 10_000;
 
   private final TableDef<T> table;
+  private final MessageType schema;
+  private final byte[] runId;
   private final Path file;
   private final long rowGroupBytes;
   private final ParquetProperties props;
@@ -56,12 +60,24 @@ public final class TableWriter<T> implements AutoCloseable {
   private boolean aborted;
   private boolean closed;
 
-  TableWriter(TableDef<T> table, Path file, Configuration conf) {
-    this(table, file, conf, ROW_GROUP_BYTES);
+  /**
+   * @param schema the table's file schema with the Iceberg table's field ids
+   * @param runId written as the {@code run_id} column of every row
+   */
+  TableWriter(TableDef<T> table, MessageType schema, String runId, Path file, Configuration conf) {
+    this(table, schema, runId, file, conf, ROW_GROUP_BYTES);
   }
 
-  TableWriter(TableDef<T> table, Path file, Configuration conf, long rowGroupBytes) {
+  TableWriter(
+      TableDef<T> table,
+      MessageType schema,
+      String runId,
+      Path file,
+      Configuration conf,
+      long rowGroupBytes) {
     this.table = table;
+    this.schema = schema;
+    this.runId = runId.getBytes(StandardCharsets.UTF_8);
     this.file = file;
     this.rowGroupBytes = rowGroupBytes;
     ParquetProperties.Builder p =
@@ -71,7 +87,7 @@ public final class TableWriter<T> implements AutoCloseable {
             .withSizeStatisticsEnabled(false);
     for (String c : table.uniqueColumns()) {
       p.withDictionaryEncoding(c, false);
-      if (table.schema().getType(c).asPrimitiveType().getPrimitiveTypeName()
+      if (schema.getType(c).asPrimitiveType().getPrimitiveTypeName()
           == PrimitiveType.PrimitiveTypeName.BINARY) {
         // Min/max of unique text (ids) prunes nothing and costs a comparison per row.
         p.withStatisticsEnabled(c, false);
@@ -80,12 +96,12 @@ public final class TableWriter<T> implements AutoCloseable {
     this.props = p.build();
     this.codecs = new CodecFactory(conf, props.getPageSizeThreshold());
     this.compressor = codecs.getCompressor(CompressionCodecName.SNAPPY);
-    this.row = new Row(table.schema());
+    this.row = new Row(schema);
     try {
       this.out =
           new ParquetFileWriter(
               outputFile(file, conf),
-              table.schema(),
+              schema,
               ParquetFileWriter.Mode.OVERWRITE,
               rowGroupBytes,
               ParquetWriter.MAX_PADDING_SIZE_DEFAULT,
@@ -117,13 +133,13 @@ public final class TableWriter<T> implements AutoCloseable {
     pages =
         new ColumnChunkPageWriteStore(
             compressor,
-            table.schema(),
+            schema,
             props.getAllocator(),
             props.getColumnIndexTruncateLength(),
             props.getPageWriteChecksumEnabled(),
             null,
             rowGroups);
-    store = props.newColumnWriteStore(table.schema(), pages, pages);
+    store = props.newColumnWriteStore(schema, pages, pages);
     row.bind(store);
   }
 
@@ -132,6 +148,7 @@ public final class TableWriter<T> implements AutoCloseable {
       throw new IllegalStateException("table writer of " + file + " is closed");
     }
     try {
+      row.bytes(TableDef.RUN_ID, runId, 0, runId.length);
       table.writer().write(value, row);
       row.end();
       store.endRecord();
@@ -193,6 +210,11 @@ public final class TableWriter<T> implements AutoCloseable {
 
   Path file() {
     return file;
+  }
+
+  /** True once the file has been finished (or abandoned). */
+  boolean closed() {
+    return closed;
   }
 
   /**

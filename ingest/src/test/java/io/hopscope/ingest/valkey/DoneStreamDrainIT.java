@@ -279,8 +279,7 @@ class DoneStreamDrainIT {
                     true));
     assertThat(trimmed.trimmed()).isEqualTo(a.size());
     assertThat(cmd.xlen(STREAM)).isEqualTo(b.size());
-    assertThat(ParquetRows.read(wh.partitionUri(JobsTable.NAME, new RunId("run-a"))))
-        .hasSize(a.size());
+    assertThat(ParquetRows.read(wh, JobsTable.TABLE, new RunId("run-a"))).hasSize(a.size());
     CollectingSink left = new CollectingSink();
     drain(1, 1000).drain(new DoneEntryParser(DoneFields.DEFAULT, RunFilter.all(), "s"), left);
     assertThat(left.runs).containsOnly("run-b");

@@ -1,37 +1,31 @@
 package io.hopscope.ingest.warehouse;
 
-import java.io.IOException;
+import io.hopscope.ingest.RunId;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.iceberg.data.Record;
 
-/** Reads every row of a partition directory back with plain parquet-java, for tests. */
+/** Reads the committed rows of a run back through Iceberg, for tests. */
 public final class ParquetRows {
   private ParquetRows() {}
 
-  public static List<Group> read(String dirUri) throws IOException {
-    Configuration conf = new Configuration();
-    Path dir = new Path(dirUri);
-    FileSystem fs = dir.getFileSystem(conf);
-    List<Group> rows = new ArrayList<>();
-    for (FileStatus st : fs.listStatus(dir)) {
-      if (!st.getPath().getName().endsWith(".parquet")) {
-        continue;
-      }
-      try (ParquetReader<Group> r =
-          ParquetReader.builder(new GroupReadSupport(), st.getPath()).withConf(conf).build()) {
-        Group g;
-        while ((g = r.read()) != null) {
-          rows.add(g);
-        }
-      }
-    }
+  /** The rows of a run's committed version in an ingest table. */
+  public static List<Record> read(Warehouse wh, TableDef<?> table, RunId run) {
+    return read(wh, RunsTable.FAMILY, table, run);
+  }
+
+  public static List<Record> read(Warehouse wh, TableFamily family, TableDef<?> table, RunId run) {
+    List<Record> rows = new ArrayList<>();
+    TableReader.forEach(wh, family, table, run, r -> rows.add(r.copy()));
     return rows;
+  }
+
+  public static long getLong(Record r, String column) {
+    return ((Number) r.getField(column)).longValue();
+  }
+
+  public static String getString(Record r, String column) {
+    Object v = r.getField(column);
+    return v == null ? null : v.toString();
   }
 }

@@ -81,6 +81,30 @@ class TableWriterTest {
             row.float64Required("required", t.required());
           });
 
+  /** Every row of the Parquet files in a directory, read with plain parquet-java. */
+  static List<Group> rawRows(String dirUri) throws IOException {
+    Configuration conf = new Configuration();
+    org.apache.hadoop.fs.Path d = new org.apache.hadoop.fs.Path(dirUri);
+    org.apache.hadoop.fs.FileSystem fs = d.getFileSystem(conf);
+    List<Group> rows = new ArrayList<>();
+    for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(d)) {
+      if (!st.getPath().getName().endsWith(".parquet")) {
+        continue;
+      }
+      try (org.apache.parquet.hadoop.ParquetReader<Group> r =
+          org.apache.parquet.hadoop.ParquetReader.builder(
+                  new org.apache.parquet.hadoop.example.GroupReadSupport(), st.getPath())
+              .withConf(conf)
+              .build()) {
+        Group g;
+        while ((g = r.read()) != null) {
+          rows.add(g);
+        }
+      }
+    }
+    return rows;
+  }
+
   private org.apache.hadoop.fs.Path file(String name) {
     return new org.apache.hadoop.fs.Path(dir.resolve(name).toUri());
   }
@@ -97,11 +121,12 @@ class TableWriterTest {
             new Thing(2, null, Double.NaN, null, null, null, Double.POSITIVE_INFINITY),
             new Thing(3, "", -0.0, 0, false, Map.of(), 1e300),
             new Thing(4, "drei ü <b>", 1e-9, -1, null, withNullValue, -2.5));
-    try (TableWriter<Thing> w = new TableWriter<>(THINGS, file("t.parquet"), new Configuration())) {
+    try (TableWriter<Thing> w =
+        new TableWriter<>(THINGS, THINGS.schema(), "r1", file("t.parquet"), new Configuration())) {
       things.forEach(w::write);
       assertThat(w.rows()).isEqualTo(4);
     }
-    List<Group> rows = ParquetRows.read(dir.toUri().toString());
+    List<Group> rows = rawRows(dir.toUri().toString());
     assertThat(rows).hasSize(4);
 
     Group r1 = rows.get(0);
@@ -151,7 +176,8 @@ class TableWriterTest {
   void manyRowGroupsKeepEveryRowInOrder() throws IOException {
     int n = 30_000;
     try (TableWriter<Thing> w =
-        new TableWriter<>(THINGS, file("t.parquet"), new Configuration(), 64 * 1024)) {
+        new TableWriter<>(
+            THINGS, THINGS.schema(), "r1", file("t.parquet"), new Configuration(), 64 * 1024)) {
       for (int i = 0; i < n; i++) {
         w.write(
             new Thing(
@@ -165,7 +191,7 @@ class TableWriterTest {
       }
     }
     assertThat(footer(dir.resolve("t.parquet")).size()).isGreaterThan(3);
-    List<Group> rows = ParquetRows.read(dir.toUri().toString());
+    List<Group> rows = rawRows(dir.toUri().toString());
     assertThat(rows).hasSize(n);
     for (int i = 0; i < n; i++) {
       Group g = rows.get(i);
@@ -190,9 +216,20 @@ class TableWriterTest {
     Configuration conf = new Configuration();
     JobBatch batch = new JobBatch();
     try (TableWriter<JobBatch.Cursor> jobs =
-            new TableWriter<>(JobsTable.TABLE, file("jobs.parquet"), conf, 32 * 1024);
+            new TableWriter<>(
+                JobsTable.TABLE,
+                JobsTable.TABLE.schema(),
+                "r1",
+                file("jobs.parquet"),
+                conf,
+                32 * 1024);
         TableWriter<Reject> rejects =
-            new TableWriter<>(RejectsTable.TABLE, file("rejects.parquet"), conf)) {
+            new TableWriter<>(
+                RejectsTable.TABLE,
+                RejectsTable.TABLE.schema(),
+                "r1",
+                file("rejects.parquet"),
+                conf)) {
       for (int i = 0; i < 200; i++) {
         rejects.write(new Reject("valkey", "1-" + i, "clock skew", "raw"));
       }
@@ -224,6 +261,11 @@ class TableWriterTest {
     Set<Encoding> dictionaries = Set.of(Encoding.RLE_DICTIONARY, dictionaryPageEncodingOfV1());
     for (BlockMetaData b : blocks) {
       for (ColumnChunkMetaData col : b.getColumns()) {
+        if (col.getPath().toDotString().equals(TableDef.RUN_ID)) {
+          // One value per file: a dictionary of one entry, every row a run of it.
+          assertThat(col.getEncodings()).contains(Encoding.RLE_DICTIONARY);
+          continue;
+        }
         assertThat(col.getEncodings())
             .as("row group at %d, column %s", b.getStartingPos(), col.getPath())
             .doesNotContainAnyElementsOf(dictionaries);
@@ -249,7 +291,9 @@ class TableWriterTest {
     TableDef<Long> noRequired =
         new TableDef<>("things", SCHEMA, (v, row) -> row.int64("id", v).string("name", "x"));
     java.nio.file.Path f = dir.resolve("bad.parquet");
-    TableWriter<Long> w = new TableWriter<>(noRequired, file("bad.parquet"), new Configuration());
+    TableWriter<Long> w =
+        new TableWriter<>(
+            noRequired, noRequired.schema(), "r1", file("bad.parquet"), new Configuration());
     assertThatThrownBy(() -> w.write(1L))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("required column required");
@@ -263,7 +307,8 @@ class TableWriterTest {
   void aColumnGivenTwiceInOneRowIsAnError() {
     TableDef<Long> twice =
         new TableDef<>("things", SCHEMA, (v, row) -> row.int64("id", v).int64("id", v));
-    TableWriter<Long> w = new TableWriter<>(twice, file("twice.parquet"), new Configuration());
+    TableWriter<Long> w =
+        new TableWriter<>(twice, twice.schema(), "r1", file("twice.parquet"), new Configuration());
     assertThatThrownBy(() -> w.write(1L))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("written twice");
