@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,7 +61,7 @@ final class GateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Warehouse wh = new Warehouse(warehouse, new Configuration());
+    Warehouse wh = Warehouses.open(warehouse);
     RunId run = runOption.run();
     StoredRun stored = StoredRun.read(wh, run);
     io.hopscope.ingest.spec.RunSpec spec =

@@ -6,7 +6,6 @@ import io.hopscope.ingest.RunId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,7 +42,7 @@ final class IngestCommand implements Callable<Integer> {
     }
     List<RunId> runs = runIds.stream().map(RunId::new).toList();
     IngestRequest req = sources.request(runs, runs.size() == 1 ? common.readSpec() : noSpec());
-    new RunPipeline(root.env()).ingest(common.warehouse, new Configuration(), req);
+    new RunPipeline(root.env()).ingest(Warehouses.open(common.warehouse), req);
     return 0;
   }
 

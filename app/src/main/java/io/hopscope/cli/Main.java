@@ -2,6 +2,7 @@ package io.hopscope.cli;
 
 import io.hopscope.error.ExitCode;
 import io.hopscope.error.HopscopeException;
+import io.hopscope.error.Printable;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.TimeZone;
@@ -32,7 +33,7 @@ public final class Main {
           env.err()
               .println(
                   "hopscope: "
-                      + ex.getMessage()
+                      + Printable.of(ex.getMessage())
                       + " (see: hopscope "
                       + ("hopscope".equals(sub) ? "" : sub + " ")
                       + "--help)");
@@ -45,7 +46,10 @@ public final class Main {
             env.err().println("hopscope: " + h.oneLine());
             return h.exitCode().code();
           }
-          env.err().println("hopscope: internal error (a bug, please report it): " + ex);
+          env.err()
+              .println(
+                  "hopscope: internal error (a bug, please report it): "
+                      + Printable.of(ex.toString()));
           ex.printStackTrace(env.err());
           return ExitCode.INTERNAL.code();
         });

@@ -63,23 +63,13 @@ final class QueryCommand implements Callable<Integer> {
       throw Problems.usage("--format " + format + " is not table, csv or json", "pick one");
     }
     SparkSession spark = SparkSessions.get("hopscope query");
-    Warehouse wh = new Warehouse(warehouse, spark.sparkContext().hadoopConfiguration());
+    Warehouse wh = Warehouses.open(warehouse, spark);
     List<String> tables = WarehouseViews.register(spark, wh);
     if (tables.isEmpty()) {
       throw Problems.missingData(
           "the warehouse " + wh.rootUri() + " has no tables", "ingest or analyze a run first");
     }
-    Dataset<Row> result;
-    try {
-      result = spark.sql(sql);
-    } catch (Exception e) { // Spark's AnalysisException is checked but undeclared
-      if (!(e instanceof AnalysisException)) {
-        throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
-      }
-      throw Problems.usage(
-          "the query is not valid: " + e.getMessage().lines().findFirst().orElse(""),
-          "the tables are " + String.join(", ", tables));
-    }
+    Dataset<Row> result = readOnly(spark, sql, tables);
     List<Row> rows = result.limit(limit).collectAsList();
     StructField[] fields = result.schema().fields();
     PrintStream out = root.env().out();
@@ -89,6 +79,54 @@ final class QueryCommand implements Callable<Integer> {
       default -> table(out, fields, rows);
     }
     return 0;
+  }
+
+  /**
+   * Runs the text only if Spark parses it as a query (SELECT, WITH, VALUES, TABLE, FROM …):
+   * statements that write (INSERT, INSERT OVERWRITE DIRECTORY, CREATE TABLE AS, …), DDL and
+   * commands are refused before anything runs. The warehouse changes only through ingest and
+   * analyze.
+   */
+  static Dataset<Row> readOnly(SparkSession spark, String sql, List<String> tables) {
+    org.apache.spark.sql.classic.SparkSession classic =
+        (org.apache.spark.sql.classic.SparkSession) spark;
+    org.apache.spark.sql.catalyst.plans.logical.LogicalPlan plan;
+    try {
+      plan = classic.sessionState().sqlParser().parseQuery(sql);
+    } catch (Exception e) { // Spark's ParseException is checked but undeclared
+      if (!(e instanceof org.apache.spark.sql.catalyst.parser.ParseException)) {
+        throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+      }
+      boolean isQuery;
+      try {
+        classic.sessionState().sqlParser().parsePlan(sql);
+        isQuery = false; // valid SQL, but not a query: a statement or command
+      } catch (Exception notSql) {
+        isQuery = true; // not valid SQL at all: report the parse error
+      }
+      if (!isQuery) {
+        throw Problems.usage(
+            "hopscope query is read-only: only queries (SELECT, WITH, VALUES, TABLE) run, and this"
+                + " is a statement that would change something",
+            "the warehouse changes only through hopscope ingest and analyze");
+      }
+      throw Problems.usage(
+          "the query is not valid SQL: " + firstLine(e),
+          "the tables are " + String.join(", ", tables));
+    }
+    try {
+      return org.apache.spark.sql.classic.Dataset.ofRows(classic, plan);
+    } catch (Exception e) { // Spark's AnalysisException is checked but undeclared
+      if (!(e instanceof AnalysisException)) {
+        throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+      }
+      throw Problems.usage(
+          "the query is not valid: " + firstLine(e), "the tables are " + String.join(", ", tables));
+    }
+  }
+
+  private static String firstLine(Exception e) {
+    return e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
   }
 
   private static String text(Row r, int i) {

@@ -7,6 +7,7 @@ import io.hopscope.analytics.spec.SpecGates;
 import io.hopscope.analytics.store.DerivedTables;
 import io.hopscope.analytics.store.History;
 import io.hopscope.analytics.store.StoredRun;
+import io.hopscope.error.Printable;
 import io.hopscope.ingest.IngestRequest;
 import io.hopscope.ingest.IngestResult;
 import io.hopscope.ingest.RunId;
@@ -19,7 +20,6 @@ import io.hopscope.reports.ReportWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /** The steps behind the commands: ingest, then scan + analyse + report. */
@@ -31,8 +31,7 @@ final class RunPipeline {
   }
 
   /** Ingests sources without Spark. */
-  List<IngestResult> ingest(String warehouseUri, Configuration conf, IngestRequest req) {
-    Warehouse wh = new Warehouse(warehouseUri, conf);
+  List<IngestResult> ingest(Warehouse wh, IngestRequest req) {
     List<IngestResult> results =
         new RunIngest(wh, env.clock(), BuildInfo.version(), Progress.onConsole(env.err()))
             .ingestAll(req);
@@ -52,14 +51,14 @@ final class RunPipeline {
       warned.addAll(r.warnings());
     }
     for (String w : warned) {
-      env.err().println("warning: " + w);
+      env.err().println("warning: " + Printable.of(w));
     }
     return results;
   }
 
   /** Re-renders a run's report from the warehouse (no Spark, no raw rows). */
   Analysed report(String warehouseUri, RunId run, Path out) {
-    Warehouse wh = new Warehouse(warehouseUri, new Configuration());
+    Warehouse wh = Warehouses.open(warehouseUri);
     StoredRun stored = StoredRun.read(wh, run);
     ReportContext ctx =
         new ReportContext(
@@ -89,10 +88,8 @@ final class RunPipeline {
     Optional<com.fasterxml.jackson.databind.JsonNode> gates =
         gatesFile.map(io.hopscope.ingest.spec.RunSpecReader::readGates);
     SparkSession spark = SparkSessions.get("hopscope analyze " + run);
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
-    List<String> warnings =
-        ingest.map(req -> ingest(warehouseUri, conf, req).get(0).warnings()).orElse(List.of());
-    Warehouse wh = new Warehouse(warehouseUri, conf);
+    Warehouse wh = Warehouses.open(warehouseUri, spark);
+    List<String> warnings = ingest.map(req -> ingest(wh, req).get(0).warnings()).orElse(List.of());
     RunScan.Scanned scanned = new RunScan(spark, wh).scan(run, spec, gates, warnings);
     RunAnalysis analysis =
         History.gate(
@@ -102,7 +99,13 @@ final class RunPipeline {
                 SpecGates.of(scanned.spec()),
                 baseline)
             .analysis();
-    DerivedTables.write(wh, analysis, scanned.spec(), env.clock().instant(), BuildInfo.version());
+    DerivedTables.write(
+        wh,
+        analysis,
+        scanned.spec(),
+        env.clock().instant(),
+        BuildInfo.version(),
+        scanned.manifest().writeId());
     ReportContext ctx =
         new ReportContext(
             scanned.spec(),

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -142,7 +141,7 @@ final class TrendCommand implements Callable<Integer> {
       double threshold,
       long seed,
       Path out) {
-    Warehouse wh = new Warehouse(warehouse, new Configuration());
+    Warehouse wh = Warehouses.open(warehouse);
     TrendRuns.Loaded loaded =
         TrendRuns.read(wh, scenario, from.map(TrendCommand::ns).orElse(Long.MIN_VALUE));
     List<TrendInput> runs = loaded.runs();
@@ -174,7 +173,7 @@ final class TrendCommand implements Callable<Integer> {
                 d.significance(),
                 d.minShift()));
     SparkSession spark = SparkSessions.get("hopscope trend");
-    Warehouse sparkWh = new Warehouse(warehouse, spark.sparkContext().hadoopConfiguration());
+    Warehouse sparkWh = Warehouses.open(warehouse, spark);
     List<MeasuredBaseline> measured =
         MeasuredBaselines.of(spark, sparkWh, runs.stream().map(TrendInput::runId).toList());
     TrendReport.Written w =

@@ -32,9 +32,8 @@ public final class HopscopeException extends RuntimeException {
     return fix;
   }
 
-  /** The one-line message the command line prints. */
+  /** The one-line message the command line prints: control characters made visible. */
   public String oneLine() {
-    String msg = getMessage();
-    return msg.replace('\n', ' ').replace('\r', ' ');
+    return Printable.of(getMessage());
   }
 }

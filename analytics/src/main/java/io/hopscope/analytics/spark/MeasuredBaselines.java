@@ -9,7 +9,10 @@ import io.hopscope.analytics.core.LatencyStats;
 import io.hopscope.analytics.core.MeasuredBaseline;
 import io.hopscope.ingest.warehouse.JobsTable;
 import io.hopscope.ingest.warehouse.K6PointsTable;
+import io.hopscope.ingest.warehouse.RunSnapshots;
+import io.hopscope.ingest.warehouse.RunsTable;
 import io.hopscope.ingest.warehouse.TableDef;
+import io.hopscope.ingest.warehouse.TableReader;
 import io.hopscope.ingest.warehouse.Warehouse;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -101,22 +104,13 @@ public final class MeasuredBaselines {
   /** The table's rows of these runs with a run_id column; null when none of them has any. */
   private static Dataset<Row> table(
       SparkSession spark, Warehouse wh, TableDef<?> t, List<String> runIds) {
-    List<String> paths = new ArrayList<>();
-    for (String id : runIds) {
-      io.hopscope.ingest.RunId run = new io.hopscope.ingest.RunId(id);
-      if (wh.hasPartition(t.name(), run)) {
-        paths.add(wh.partitionUri(t.name(), run));
-      }
+    List<RunSnapshots> versions =
+        RunSnapshots.of(
+            wh, RunsTable.FAMILY, runIds.stream().map(io.hopscope.ingest.RunId::new).toList());
+    long rows = 0;
+    for (RunSnapshots v : versions) {
+      rows += TableReader.rowCount(wh, v, t);
     }
-    if (paths.isEmpty()) {
-      return null;
-    }
-    return spark
-        .read()
-        .schema(
-            SparkSchemas.of(t.schema())
-                .add(TableDef.RUN_ID, org.apache.spark.sql.types.DataTypes.StringType, false))
-        .option("basePath", wh.tableUri(t.name()))
-        .parquet(paths.toArray(String[]::new));
+    return rows == 0 ? null : WarehouseTables.runs(spark, wh, t, versions);
   }
 }

@@ -30,7 +30,9 @@ import io.hopscope.ingest.warehouse.JobsTable;
 import io.hopscope.ingest.warehouse.K6PointsTable;
 import io.hopscope.ingest.warehouse.PromSamplesTable;
 import io.hopscope.ingest.warehouse.RejectsTable;
+import io.hopscope.ingest.warehouse.RunSnapshots;
 import io.hopscope.ingest.warehouse.RunsTable;
+import io.hopscope.ingest.warehouse.TableReader;
 import io.hopscope.ingest.warehouse.Warehouse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,8 +46,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The Spark side of analysing one run: scans the run's partitions and returns the small {@link
- * RunFacts} that the pure {@link io.hopscope.analytics.core.RunAnalyzer} decides on.
+ * The Spark side of analysing one run: scans the run's committed version and returns the small
+ * {@link RunFacts} that the pure {@link io.hopscope.analytics.core.RunAnalyzer} decides on.
  */
 public final class RunScan {
   private static final long NS_PER_S = 1_000_000_000L;
@@ -63,18 +65,23 @@ public final class RunScan {
    * The run as ingested: its manifest row, with the spec parsed back.
    *
    * @param spec empty when the run was ingested without one (several runs at once)
+   * @param writeId the committed version of the run that was read
    */
-  public record Manifest(Optional<RunSpec> spec, long startNs, long endNs, String sourcesJson) {}
+  public record Manifest(
+      Optional<RunSpec> spec, long startNs, long endNs, String sourcesJson, String writeId) {}
 
-  public Manifest manifest(RunId run) {
-    List<Row> rows = WarehouseTables.run(spark, warehouse, RunsTable.TABLE, run).collectAsList();
+  /** The manifest of a run's committed version. */
+  public Manifest manifest(RunSnapshots version) {
+    List<org.apache.iceberg.data.Record> rows = new ArrayList<>();
+    TableReader.forEach(warehouse, version, RunsTable.TABLE, r -> rows.add(r.copy()));
+    RunId run = version.run();
     if (rows.size() != 1) {
       throw Problems.missingData(
           "run '" + run + "' has " + rows.size() + " manifest rows in the warehouse (expected 1)",
           "ingest the run again");
     }
-    Row r = rows.get(0);
-    String specJson = r.getAs(RunsTable.SPEC);
+    org.apache.iceberg.data.Record r = rows.get(0);
+    String specJson = r.getField(RunsTable.SPEC).toString();
     Optional<RunSpec> spec;
     try {
       JsonNode tree = JSON.readTree(specJson);
@@ -83,7 +90,7 @@ public final class RunScan {
               ? Optional.empty()
               : Optional.of(
                   RunSpecReader.parse(
-                      warehouse.partitionUri(RunsTable.NAME, run),
+                      warehouse.rootUri() + " runs[run_id=" + run + "]",
                       JSON.createObjectNode().set("test_run", tree)));
     } catch (JsonProcessingException e) {
       throw Problems.missingData(
@@ -91,9 +98,10 @@ public final class RunScan {
     }
     return new Manifest(
         spec,
-        r.<Long>getAs(RunsTable.START_NS),
-        r.<Long>getAs(RunsTable.END_NS),
-        r.getAs(RunsTable.SOURCES));
+        (Long) r.getField(RunsTable.START_NS),
+        (Long) r.getField(RunsTable.END_NS),
+        r.getField(RunsTable.SOURCES).toString(),
+        version.writeId());
   }
 
   /** A scanned run: the facts, the manifest, and the spec the facts were computed with. */
@@ -119,7 +127,8 @@ public final class RunScan {
       Optional<RunSpec> specOverride,
       Optional<com.fasterxml.jackson.databind.JsonNode> gateOverrides,
       List<String> warnings) {
-    Manifest manifest = manifest(run);
+    RunSnapshots version = WarehouseTables.ingested(warehouse, run);
+    Manifest manifest = manifest(version);
     RunSpec spec =
         specOverride
             .or(manifest::spec)
@@ -133,8 +142,10 @@ public final class RunScan {
     }
     long t0 = spec.startNs().orElse(manifest.startNs());
     Schedule schedule = Schedule.of(t0, spec.warmupSeconds(), spec.stages());
-    boolean hasJobs = warehouse.hasPartition(JobsTable.NAME, run);
-    boolean hasK6 = warehouse.hasPartition(K6PointsTable.NAME, run);
+    long jobRows = TableReader.rowCount(warehouse, version, JobsTable.TABLE);
+    long k6Points = TableReader.rowCount(warehouse, version, K6PointsTable.TABLE);
+    boolean hasJobs = jobRows > 0;
+    boolean hasK6 = k6Points > 0;
     if (!hasJobs && !hasK6) {
       // Prometheus alone has no per-request latencies to analyse.
       throw Problems.missingData(
@@ -144,8 +155,8 @@ public final class RunScan {
               + warehouse.rootUri(),
           "ingest the run's done stream or k6 output first");
     }
-    Dataset<Row> jobs = WarehouseTables.runOrEmpty(spark, warehouse, JobsTable.TABLE, run);
-    long rejected = WarehouseTables.runOrEmpty(spark, warehouse, RejectsTable.TABLE, run).count();
+    Dataset<Row> jobs = WarehouseTables.read(spark, warehouse, version, JobsTable.TABLE);
+    long rejected = TableReader.rowCount(warehouse, version, RejectsTable.TABLE);
 
     Counts counts = hasJobs ? counts(jobs, schedule) : Counts.none(schedule.t0Ns());
     Map<Integer, SegmentStatsJob.Segments> stats =
@@ -158,21 +169,18 @@ public final class RunScan {
                 col(JobsTable.QUEUE_DELAY_NS),
                 col(JobsTable.SERVICE_NS));
     Map<Integer, HttpWindow> http = Map.of();
-    long k6Points = 0;
     Dataset<Row> points = null;
     if (hasK6) {
-      points = WarehouseTables.run(spark, warehouse, K6PointsTable.TABLE, run);
-      k6Points = points.count();
+      points = WarehouseTables.read(spark, warehouse, version, K6PointsTable.TABLE);
       http = K6Scan.scan(points, schedule.windows());
     }
     List<TimeBucket> buckets = TimeBuckets.scan(counts.jobs == 0 ? null : jobs, points, schedule);
     Map<Integer, Telemetry> telemetry = Map.of();
     Map<String, double[][]> memory = Map.of();
-    long promSamples = 0;
+    long promSamples = TableReader.rowCount(warehouse, version, PromSamplesTable.TABLE);
     List<String> allWarnings = new java.util.ArrayList<>(warnings);
-    if (warehouse.hasPartition(PromSamplesTable.NAME, run)) {
-      Dataset<Row> prom = WarehouseTables.run(spark, warehouse, PromSamplesTable.TABLE, run);
-      promSamples = prom.count();
+    if (promSamples > 0) {
+      Dataset<Row> prom = WarehouseTables.read(spark, warehouse, version, PromSamplesTable.TABLE);
       telemetry = PromScan.scan(prom, schedule.windows(), allWarnings);
       memory = PromScan.memory(prom, io.hopscope.analytics.core.Drift.longest(schedule));
     }

@@ -1,6 +1,7 @@
 package io.hopscope.analytics.store;
 
 import io.hopscope.ingest.RunId;
+import io.hopscope.ingest.warehouse.TableDef;
 import io.hopscope.ingest.warehouse.TableReader;
 import io.hopscope.ingest.warehouse.Warehouse;
 import java.util.ArrayList;
@@ -22,26 +23,25 @@ public final class Baselines {
   /** Every analysed run of the warehouse. */
   public static List<Entry> index(Warehouse wh) {
     List<Entry> out = new ArrayList<>();
-    for (RunId run : wh.runs(RunSummaryTable.NAME)) {
-      TableReader.forEach(
-          wh,
-          RunSummaryTable.TABLE,
-          run,
-          g ->
-              out.add(
-                  new Entry(
-                      run,
-                      g.getString(RunSummaryTable.FINGERPRINT, 0),
-                      g.getLong(RunSummaryTable.T0_NS, 0),
-                      g.getBoolean(RunSummaryTable.GATES_PASSED, 0),
-                      g.getFieldRepetitionCount(RunSummaryTable.SCENARIO) == 0
-                          ? null
-                          : g.getString(RunSummaryTable.SCENARIO, 0))),
-          RunSummaryTable.FINGERPRINT,
-          RunSummaryTable.T0_NS,
-          RunSummaryTable.GATES_PASSED,
-          RunSummaryTable.SCENARIO);
-    }
+    TableReader.forEachHead(
+        wh,
+        RunSummaryTable.TABLE,
+        g ->
+            out.add(
+                new Entry(
+                    new RunId(g.getField(TableDef.RUN_ID).toString()),
+                    g.getField(RunSummaryTable.FINGERPRINT).toString(),
+                    (Long) g.getField(RunSummaryTable.T0_NS),
+                    (Boolean) g.getField(RunSummaryTable.GATES_PASSED),
+                    g.getField(RunSummaryTable.SCENARIO) == null
+                        ? null
+                        : g.getField(RunSummaryTable.SCENARIO).toString())),
+        TableDef.RUN_ID,
+        RunSummaryTable.FINGERPRINT,
+        RunSummaryTable.T0_NS,
+        RunSummaryTable.GATES_PASSED,
+        RunSummaryTable.SCENARIO);
+    out.sort(Comparator.comparing(e -> e.run().value()));
     return out;
   }
 

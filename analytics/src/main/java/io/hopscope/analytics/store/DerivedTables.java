@@ -10,24 +10,37 @@ import io.hopscope.analytics.core.Sizing;
 import io.hopscope.ingest.RunId;
 import io.hopscope.ingest.spec.RunSpec;
 import io.hopscope.ingest.warehouse.RunWrite;
+import io.hopscope.ingest.warehouse.TableFamily;
 import io.hopscope.ingest.warehouse.TableWriter;
 import io.hopscope.ingest.warehouse.Warehouse;
 import java.time.Instant;
 
 /**
- * Writes the derived tables of an analysed run, {@code run_summary} and {@code plateau_stats},
- * replacing the run's previous partitions atomically.
+ * Writes the derived tables of an analysed run, {@code plateau_stats} and then {@code run_summary}
+ * (the head of the family, naming the version), replacing the run's previous analysis as one
+ * version.
  */
 public final class DerivedTables {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** What analyze derives for a run, replaced together; {@code run_summary} heads it. */
+  public static final TableFamily FAMILY =
+      new TableFamily(RunSummaryTable.TABLE, java.util.List.of(PlateauStatsTable.TABLE));
+
   private DerivedTables() {}
 
+  /**
+   * @param ingestWriteId the ingested version of the run the analysis was computed from
+   */
   public static RunSummaryRow write(
-      Warehouse wh, RunAnalysis a, RunSpec spec, Instant analyzedAt, String version) {
+      Warehouse wh,
+      RunAnalysis a,
+      RunSpec spec,
+      Instant analyzedAt,
+      String version,
+      String ingestWriteId) {
     RunSummaryRow summary = summary(a, spec, analyzedAt, version);
-    try (RunWrite w = wh.beginRun(new RunId(a.runId()))) {
-      w.open(RunSummaryTable.TABLE).write(summary);
+    try (RunWrite w = wh.beginRun(new RunId(a.runId()), FAMILY)) {
       TableWriter<PlateauStatsRow> ps = w.open(PlateauStatsTable.TABLE);
       for (PlateauResult p : a.plateaus()) {
         stats(ps, p, "hop", p.hop());
@@ -35,7 +48,9 @@ public final class DerivedTables {
         stats(ps, p, "service", p.service());
         stats(ps, p, "http", p.hasHttp() ? p.http().duration() : null);
       }
-      w.commit();
+      w.commit(
+          RunSummaryTable.TABLE,
+          c -> new RunSummaryTable.Head(summary, ingestWriteId, c.writeId(), c.snapshots()));
     }
     return summary;
   }

@@ -4,6 +4,7 @@ import io.hopscope.analytics.core.GateResult;
 import io.hopscope.analytics.core.Gates;
 import io.hopscope.ingest.RunId;
 import io.hopscope.ingest.warehouse.K6ThresholdsTable;
+import io.hopscope.ingest.warehouse.RunsTable;
 import io.hopscope.ingest.warehouse.TableReader;
 import io.hopscope.ingest.warehouse.Warehouse;
 import java.util.ArrayList;
@@ -17,12 +18,13 @@ public final class K6ThresholdGates {
     List<GateResult> out = new ArrayList<>();
     TableReader.forEach(
         wh,
+        RunsTable.FAMILY,
         K6ThresholdsTable.TABLE,
         run,
         g -> {
-          String metric = g.getString(K6ThresholdsTable.METRIC, 0);
-          String expr = g.getString(K6ThresholdsTable.EXPRESSION, 0);
-          boolean passed = g.getBoolean(K6ThresholdsTable.PASSED, 0);
+          String metric = g.getField(K6ThresholdsTable.METRIC).toString();
+          String expr = g.getField(K6ThresholdsTable.EXPRESSION).toString();
+          boolean passed = (Boolean) g.getField(K6ThresholdsTable.PASSED);
           out.add(
               new GateResult(
                   "k6_threshold",

@@ -7,7 +7,10 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
+import io.hopscope.ingest.warehouse.Columns;
 import io.hopscope.ingest.warehouse.TableDef;
+import io.hopscope.ingest.warehouse.TableFamily;
+import java.util.Map;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 
@@ -36,6 +39,7 @@ public final class RunSummaryTable {
   public static final String WORKERS = "workers";
   public static final String SPEC = "spec";
   public static final String ANALYSIS = "analysis";
+  public static final String INGEST_WRITE_ID = "ingest_write_id";
 
   public static final MessageType SCHEMA =
       Types.buildMessage()
@@ -91,35 +95,54 @@ public final class RunSummaryTable {
           .required(BINARY)
           .as(stringType())
           .named(ANALYSIS)
+          .optional(BINARY)
+          .as(stringType())
+          .named(INGEST_WRITE_ID)
+          .optional(BINARY)
+          .as(stringType())
+          .named(TableFamily.WRITE_ID)
+          .addField(Columns.longMap(TableFamily.SNAPSHOTS))
           .named(NAME);
 
-  public static final TableDef<RunSummaryRow> TABLE =
+  /**
+   * A committed row: the summary, the ingested version it was computed from, and the version of the
+   * derived tables it heads.
+   */
+  public record Head(
+      RunSummaryRow summary, String ingestWriteId, String writeId, Map<String, Long> snapshots) {}
+
+  public static final TableDef<Head> TABLE =
       new TableDef<>(
           NAME,
           SCHEMA,
-          (r, row) ->
-              row.string(SCENARIO, r.scenario())
-                  .string(FINGERPRINT, r.fingerprint())
-                  .string(FINGERPRINT_JSON, r.fingerprintJson())
-                  .int64(T0_NS, r.t0Ns())
-                  .int64(ANALYZED_AT_NS, r.analyzedAtNs())
-                  .string(HOPSCOPE_VERSION, r.hopscopeVersion())
-                  .bool(GATES_PASSED, r.gatesPassed())
-                  .int32(KNEE_PLATEAU, r.kneePlateau())
-                  .float64(KNEE_OFFERED_RPS, r.kneeOfferedRps())
-                  .float64(CAPACITY_PER_WORKER_RPS, r.capacityPerWorkerRps())
-                  .float64(MEAN_SERVICE_MS, r.meanServiceMs())
-                  .float64(ERROR_RATE, r.errorRate())
-                  .float64(DRAIN_SECONDS, r.drainSeconds())
-                  .float64(MAX_P95_HOP_MS, r.maxP95HopMs())
-                  .int64(JOBS, r.jobs())
-                  .int64(K6_POINTS, r.k6Points())
-                  .int64(REJECTED, r.rejected())
-                  .string(GATEWAY_SHA, r.gatewaySha())
-                  .string(WORKER_SHA, r.workerSha())
-                  .int32(WORKERS, r.workers())
-                  .string(SPEC, r.specJson())
-                  .string(ANALYSIS, r.analysisJson()));
+          (h, row) -> {
+            RunSummaryRow r = h.summary();
+            row.string(SCENARIO, r.scenario())
+                .string(FINGERPRINT, r.fingerprint())
+                .string(FINGERPRINT_JSON, r.fingerprintJson())
+                .int64(T0_NS, r.t0Ns())
+                .int64(ANALYZED_AT_NS, r.analyzedAtNs())
+                .string(HOPSCOPE_VERSION, r.hopscopeVersion())
+                .bool(GATES_PASSED, r.gatesPassed())
+                .int32(KNEE_PLATEAU, r.kneePlateau())
+                .float64(KNEE_OFFERED_RPS, r.kneeOfferedRps())
+                .float64(CAPACITY_PER_WORKER_RPS, r.capacityPerWorkerRps())
+                .float64(MEAN_SERVICE_MS, r.meanServiceMs())
+                .float64(ERROR_RATE, r.errorRate())
+                .float64(DRAIN_SECONDS, r.drainSeconds())
+                .float64(MAX_P95_HOP_MS, r.maxP95HopMs())
+                .int64(JOBS, r.jobs())
+                .int64(K6_POINTS, r.k6Points())
+                .int64(REJECTED, r.rejected())
+                .string(GATEWAY_SHA, r.gatewaySha())
+                .string(WORKER_SHA, r.workerSha())
+                .int32(WORKERS, r.workers())
+                .string(SPEC, r.specJson())
+                .string(ANALYSIS, r.analysisJson())
+                .string(INGEST_WRITE_ID, h.ingestWriteId())
+                .string(TableFamily.WRITE_ID, h.writeId())
+                .longMap(TableFamily.SNAPSHOTS, h.snapshots());
+          });
 
   private RunSummaryTable() {}
 }

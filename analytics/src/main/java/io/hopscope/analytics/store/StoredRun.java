@@ -8,6 +8,7 @@ import io.hopscope.ingest.RunId;
 import io.hopscope.ingest.spec.RunSpec;
 import io.hopscope.ingest.spec.RunSpecReader;
 import io.hopscope.ingest.warehouse.RunsTable;
+import io.hopscope.ingest.warehouse.TableFamily;
 import io.hopscope.ingest.warehouse.TableReader;
 import io.hopscope.ingest.warehouse.Warehouse;
 import java.util.ArrayList;
@@ -24,32 +25,50 @@ public record StoredRun(RunAnalysis analysis, RunSpec spec, String sourcesJson) 
     List<String[]> summary = new ArrayList<>();
     TableReader.forEach(
         wh,
+        DerivedTables.FAMILY,
         RunSummaryTable.TABLE,
         run,
         g ->
             summary.add(
                 new String[] {
-                  g.getString(RunSummaryTable.ANALYSIS, 0), g.getString(RunSummaryTable.SPEC, 0)
+                  g.getField(RunSummaryTable.ANALYSIS).toString(),
+                  g.getField(RunSummaryTable.SPEC).toString(),
+                  String.valueOf(g.getField(RunSummaryTable.INGEST_WRITE_ID))
                 }),
         RunSummaryTable.ANALYSIS,
-        RunSummaryTable.SPEC);
+        RunSummaryTable.SPEC,
+        RunSummaryTable.INGEST_WRITE_ID);
     if (summary.size() != 1) {
       throw Problems.missingData(
           "run '" + run + "' has not been analysed in the warehouse " + wh.rootUri(),
           "run hopscope analyze --run-id " + run + " first");
     }
     String[] sources = {"[]"};
+    String[] ingested = {null};
     TableReader.forEach(
         wh,
+        RunsTable.FAMILY,
         RunsTable.TABLE,
         run,
-        g -> sources[0] = g.getString(RunsTable.SOURCES, 0),
-        RunsTable.SOURCES);
+        g -> {
+          sources[0] = g.getField(RunsTable.SOURCES).toString();
+          ingested[0] = String.valueOf(g.getField(TableFamily.WRITE_ID));
+        },
+        RunsTable.SOURCES,
+        TableFamily.WRITE_ID);
+    if (ingested[0] != null && !ingested[0].equals(summary.get(0)[2])) {
+      throw Problems.missingData(
+          "run '"
+              + run
+              + "' was ingested again after its last analysis: the stored analysis is of evidence"
+              + " the warehouse no longer holds",
+          "run hopscope analyze --run-id " + run + " to analyse what was ingested");
+    }
     try {
       JsonNode spec = JSON.readTree(summary.get(0)[1]);
       RunSpec parsed =
           RunSpecReader.parse(
-              wh.partitionUri(RunSummaryTable.NAME, run),
+              wh.rootUri() + " run_summary[run_id=" + run + "]",
               JSON.createObjectNode().set("test_run", spec));
       return new StoredRun(AnalysisCodec.fromJson(summary.get(0)[0]), parsed, sources[0]);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -57,7 +57,7 @@ class K6ScanSparkTest {
     Warehouse wh =
         new Warehouse(dir.resolve("wh").toString(), new org.apache.hadoop.conf.Configuration());
     Random rnd = new Random(3);
-    try (RunWrite w = wh.beginRun(new RunId("k6-only"))) {
+    try (RunWrite w = wh.beginRun(new RunId("k6-only"), RunsTable.FAMILY)) {
       TableWriter<K6Point> points = w.open(K6PointsTable.TABLE);
       // Setup request before t0: belongs to no window.
       points.write(
@@ -155,9 +155,9 @@ class K6ScanSparkTest {
                               Map.of("rps", 40, "duration_seconds", 30))),
                       "gates",
                       Map.of("slo_ms_p95_hop", 60, "max_error_rate", 0.05)));
-      w.open(RunsTable.TABLE)
-          .write(new RunManifest("k6-only", "k6_ramp", T0, T0 + 70 * S, spec, "[]", 0, "test"));
-      w.commit();
+      RunManifest m =
+          new RunManifest("k6-only", "k6_ramp", T0, T0 + 70 * S, spec, "[]", 0, "test", null, null);
+      w.commit(RunsTable.TABLE, c -> m.committedAs(c.writeId(), c.snapshots()));
     }
     RunScan.Scanned scanned =
         new RunScan(SparkTestSession.get(), wh)

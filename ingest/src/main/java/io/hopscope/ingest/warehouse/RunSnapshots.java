@@ -40,7 +40,8 @@ public record RunSnapshots(RunId run, String writeId, Map<String, Long> snapshot
       return List.of();
     }
     long headSnapshot = head.get().currentSnapshot().snapshotId();
-    Map<String, String> writes = HeadRows.writeIds(head.get(), headSnapshot);
+    Map<String, String> writes =
+        HeadRows.writeIds(head.get(), headSnapshot, runs.stream().map(RunId::value).toList());
     Map<String, Table> members = new HashMap<>();
     for (TableDef<?> m : family.members()) {
       wh.find(m.name()).ifPresent(t -> members.put(m.name(), t));

@@ -53,6 +53,21 @@ public final class TableReader {
     return read(t.get(), snapshot.get(), version.run(), each, columns);
   }
 
+  /** The rows of one version of a run in a table, from the files' metadata (no data read). */
+  public static long rowCount(Warehouse wh, RunSnapshots version, TableDef<?> table) {
+    Optional<Long> snapshot = version.snapshot(table.name());
+    Optional<Table> t = wh.find(table.name());
+    if (snapshot.isEmpty() || t.isEmpty()) {
+      return 0;
+    }
+    long n = 0;
+    for (org.apache.iceberg.DataFile f :
+        Snapshots.runFiles(t.get(), snapshot.get(), version.run().value())) {
+      n += f.recordCount();
+    }
+    return n;
+  }
+
   /** Calls {@code each} with every row of a head table's current snapshot (all runs). */
   public static long forEachHead(
       Warehouse wh, TableDef<?> head, Consumer<Record> each, String... columns) {

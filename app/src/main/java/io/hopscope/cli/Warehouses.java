@@ -1,0 +1,38 @@
+package io.hopscope.cli;
+
+import io.hopscope.ingest.warehouse.Warehouse;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Opens the warehouse for a command, with the same storage settings whether Spark runs or not:
+ * {@code spark.hadoop.*} settings (e.g. s3a credentials given to spark-submit, which puts them in
+ * system properties) reach every command, and the catalog comes from {@code
+ * spark.sql.catalog.hopscope.*} (see {@link io.hopscope.ingest.warehouse.CatalogSettings}).
+ */
+final class Warehouses {
+  private static final String HADOOP_PREFIX = "spark.hadoop.";
+
+  private Warehouses() {}
+
+  /** For commands without Spark. */
+  static Warehouse open(String uri) {
+    return new Warehouse(uri, hadoopConf());
+  }
+
+  /** For commands with a Spark session: its Hadoop configuration. */
+  static Warehouse open(String uri, SparkSession spark) {
+    return new Warehouse(uri, spark.sparkContext().hadoopConfiguration());
+  }
+
+  /** A Hadoop configuration with the {@code spark.hadoop.*} system properties applied. */
+  static Configuration hadoopConf() {
+    Configuration conf = new Configuration();
+    for (String k : System.getProperties().stringPropertyNames()) {
+      if (k.startsWith(HADOOP_PREFIX) && k.length() > HADOOP_PREFIX.length()) {
+        conf.set(k.substring(HADOOP_PREFIX.length()), System.getProperty(k));
+      }
+    }
+    return conf;
+  }
+}
