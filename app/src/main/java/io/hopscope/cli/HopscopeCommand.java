@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       TrendCommand.class,
       DemoCommand.class,
       SimulateCommand.class,
+      MigrateCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 final class HopscopeCommand implements Runnable {

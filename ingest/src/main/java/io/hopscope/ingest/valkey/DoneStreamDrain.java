@@ -4,6 +4,7 @@ import io.hopscope.error.HopscopeException;
 import io.hopscope.error.Problems;
 import io.hopscope.ingest.jobs.DoneEntryParser;
 import io.hopscope.ingest.jobs.JobSink;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
@@ -42,6 +43,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class DoneStreamDrain {
   private static final Object END = new Object();
+
+  /** The smallest page a fetcher falls back to while its connection keeps dropping. */
+  private static final int MIN_PAGE = 50;
 
   /** Pages a fetcher may buffer ahead of the consumer, by default. */
   static final int PAGES_IN_FLIGHT = 16;
@@ -107,6 +111,15 @@ public final class DoneStreamDrain {
             .computationThreadPoolSize(1)
             .build();
     RedisClient client = RedisClient.create(resources);
+    // No automatic reconnect: Lettuce would send the commands in flight again on the new
+    // connection, into the same, half-filled reply output, splicing two replies into one page
+    // (seen: duplicates and rejects made of two entries). A dropped connection fails the page
+    // instead; the fetcher discards it whole, reconnects itself and fetches it again.
+    client.setOptions(
+        ClientOptions.builder()
+            .autoReconnect(false)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .build());
     try {
       StreamFacts facts = Valkey.call(target, () -> StreamInfo.facts(client, target, stream));
       if (facts.length() == 0 || facts.firstId() == null) {
@@ -132,16 +145,26 @@ public final class DoneStreamDrain {
     }
   }
 
-  /** Checks that every entry up to the end id was read, unless entries were deleted meanwhile. */
+  /**
+   * Checks that the drain read exactly the entries the stream held in its range. Ids were read in
+   * strictly increasing order (checked page by page), so nothing was read twice; ids are only ever
+   * added after the range's end, so the range can only lose entries while it is drained. Hence:
+   * with nothing deleted meanwhile, the count read must equal the length at the start; with
+   * deletions (of this run's entries or any other's), it must lie between the entries that
+   * certainly stayed in the range throughout and the length at the start.
+   */
   private Result verified(RedisClient client, Result r) {
-    if (r.scanned() == r.facts().length()) {
+    StreamFacts start = r.facts();
+    if (r.scanned() == start.length()) {
       return r;
     }
     StreamFacts now = Valkey.call(target, () -> StreamInfo.facts(client, target, stream));
+    long addedSince = Math.max(0, now.entriesAdded() - start.entriesAdded());
+    long stayed = now.length() - addedSince;
     boolean deletedMeanwhile =
-        !java.util.Objects.equals(now.maxDeletedEntryId(), r.facts().maxDeletedEntryId())
-            || now.entriesAdded() - r.facts().entriesAdded() != now.length() - r.facts().length();
-    if (!deletedMeanwhile) {
+        !java.util.Objects.equals(now.maxDeletedEntryId(), start.maxDeletedEntryId())
+            || now.length() - start.length() != addedSince;
+    if (!deletedMeanwhile || r.scanned() > start.length() || r.scanned() < stayed) {
       throw Problems.valkey(
           target.display(),
           "the drain read "
@@ -149,14 +172,17 @@ public final class DoneStreamDrain {
               + " entries but "
               + stream
               + " held "
-              + r.facts().length()
+              + start.length()
               + " up to "
-              + r.facts().lastGeneratedId()
+              + start.lastGeneratedId()
+              + (deletedMeanwhile
+                  ? " at the start and at least " + stayed + " of them to the end"
+                  : "")
               + "; nothing was written",
           null);
     }
     return new Result(
-        r.facts(),
+        start,
         r.scanned(),
         r.jobs(),
         r.rejected(),
@@ -167,7 +193,7 @@ public final class DoneStreamDrain {
             + " while it was drained: read "
             + r.scanned()
             + " of the "
-            + r.facts().length()
+            + start.length()
             + " it held at the start");
   }
 
@@ -209,6 +235,7 @@ public final class DoneStreamDrain {
       long jobs = 0;
       long rejected = 0;
       Set<String> others = new TreeSet<>();
+      String last = null;
       try {
         for (int c = 0; c < chunks.size(); c++) {
           BlockingQueue<Object> q = queue(c);
@@ -218,6 +245,25 @@ public final class DoneStreamDrain {
               break;
             }
             Page p = (Page) o;
+            if (p.outOfOrder() != null) {
+              throw Problems.valkey(
+                  target.display(),
+                  "the drain read entry "
+                      + p.outOfOrder()
+                      + " out of stream order (repeated or reordered); nothing was written",
+                  null);
+            }
+            if (last != null && Ids.compare(p.firstId(), last) <= 0) {
+              throw Problems.valkey(
+                  target.display(),
+                  "the drain read entry "
+                      + p.firstId()
+                      + " after "
+                      + last
+                      + " (repeated or out of stream order); nothing was written",
+                  null);
+            }
+            last = p.lastId();
             p.replay(sink);
             scanned += p.entries;
             jobs += p.jobs();
@@ -280,6 +326,7 @@ public final class DoneStreamDrain {
     private void fetchLoop() {
       DoneEntryParser.Entry entry = parser.entry();
       StatefulRedisConnection<byte[], byte[]> conn = null;
+      int count = options.pageSize();
       try {
         int c;
         while (!stop && (c = nextChunk.getAndIncrement()) < chunks.size()) {
@@ -288,6 +335,7 @@ public final class DoneStreamDrain {
           String start = chunk.start();
           while (!stop) {
             Page page = null;
+            int asked = count;
             long deadline = System.nanoTime() + options.retryFor().toNanos();
             long backoffMs = 50;
             while (page == null) {
@@ -295,7 +343,8 @@ public final class DoneStreamDrain {
                 if (conn == null) {
                   conn = client.connect(ByteArrayCodec.INSTANCE, target.uri());
                 }
-                page = fetch(conn.sync(), entry, start, chunk.end());
+                asked = count;
+                page = fetch(conn.sync(), entry, start, chunk.end(), asked);
               } catch (RedisCommandExecutionException e) {
                 // A restarted server answers LOADING until its data is back: wait for it.
                 // Any other server error (wrong type, no permission) will not go away.
@@ -312,6 +361,8 @@ public final class DoneStreamDrain {
                 closeQuietly(conn);
                 conn = null;
                 reconnects.incrementAndGet();
+                // Smaller pages get through a connection that keeps dropping.
+                count = Math.max(MIN_PAGE, count / 2);
                 Thread.sleep(backoffMs);
                 backoffMs = Math.min(2000, backoffMs * 2);
               }
@@ -323,9 +374,10 @@ public final class DoneStreamDrain {
             if (entries > 0) {
               put(q, page);
             }
-            if (entries < options.pageSize()) {
+            if (entries < asked) {
               break;
             }
+            count = Math.min(options.pageSize(), count * 2);
             start = next;
           }
           put(q, END);
@@ -340,14 +392,18 @@ public final class DoneStreamDrain {
     }
 
     private Page fetch(
-        RedisCommands<byte[], byte[]> cmd, DoneEntryParser.Entry entry, String start, String end) {
+        RedisCommands<byte[], byte[]> cmd,
+        DoneEntryParser.Entry entry,
+        String start,
+        String end,
+        int count) {
       CommandArgs<byte[], byte[]> args =
           new CommandArgs<>(ByteArrayCodec.INSTANCE)
               .addKey(stream.getBytes(StandardCharsets.UTF_8))
               .add(start)
               .add(end)
               .add(CommandKeyword.COUNT)
-              .add(options.pageSize());
+              .add(count);
       Page page = free.poll();
       if (page == null) {
         page = new Page();

@@ -22,6 +22,10 @@ final class Page implements JobSink {
   int others;
   private byte[] lastId = new byte[32];
   private int lastIdLength;
+  private String firstId;
+  private long lastMs;
+  private long lastSeq;
+  private String outOfOrder;
 
   /** Empties the page for reuse by another fetch (once its rows have been handed over). */
   void clear() {
@@ -32,6 +36,8 @@ final class Page implements JobSink {
     entries = 0;
     others = 0;
     lastIdLength = 0;
+    firstId = null;
+    outOfOrder = null;
   }
 
   @Override
@@ -50,6 +56,17 @@ final class Page implements JobSink {
   }
 
   void counted(byte[] id, int idLength, DoneEntryParser.Outcome outcome, String run) {
+    long ms = Ids.millis(id, idLength);
+    long seq = Ids.seq(id, idLength);
+    if (entries == 0) {
+      firstId = new String(id, 0, idLength, StandardCharsets.ISO_8859_1);
+    } else if (outOfOrder == null
+        && (Long.compareUnsigned(ms, lastMs) < 0
+            || (ms == lastMs && Long.compareUnsigned(seq, lastSeq) <= 0))) {
+      outOfOrder = new String(id, 0, idLength, StandardCharsets.ISO_8859_1);
+    }
+    lastMs = ms;
+    lastSeq = seq;
     entries++;
     if (idLength > lastId.length) {
       lastId = new byte[idLength * 2];
@@ -63,6 +80,16 @@ final class Page implements JobSink {
         otherRuns.add(name);
       }
     }
+  }
+
+  /** The id of the first entry read, null when none was. */
+  String firstId() {
+    return firstId;
+  }
+
+  /** The first entry whose id was not above the one before it in this page, or null. */
+  String outOfOrder() {
+    return outOfOrder;
   }
 
   /** The id of the last entry read. */

@@ -91,7 +91,7 @@ public final class RunWrite implements AutoCloseable {
 
   /** Opens the run's file of a member table. Each table is opened at most once per write. */
   public <T> TableWriter<T> open(TableDef<T> table) {
-    if (!family.members().contains(table) || table == family.head()) {
+    if (!family.contains(table.name()) || family.head().name().equals(table.name())) {
       throw new IllegalArgumentException(table.name() + " is not a member of this write's family");
     }
     return openFile(table);
@@ -135,7 +135,7 @@ public final class RunWrite implements AutoCloseable {
    * @return the committed version, with the head's snapshot and row among the others
    */
   public <H> Committed commit(TableDef<H> head, Function<Committed, H> headRow) {
-    if (head != family.head()) {
+    if (!head.name().equals(family.head().name())) {
       throw new IllegalArgumentException(head.name() + " is not this family's head");
     }
     Map<String, DataFile> files = new LinkedHashMap<>();

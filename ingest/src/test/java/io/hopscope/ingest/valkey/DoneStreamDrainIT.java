@@ -192,6 +192,73 @@ class DoneStreamDrainIT {
   }
 
   @Test
+  void connectionsKilledOverAndOverWithAnUnrelatedDeleteGiveExactlyTheRunsEntries()
+      throws Exception {
+    SimRun a = sim("run-a", 7, 2500);
+    SimRun b = sim("run-b", 8, 100);
+    ValkeyLoader.load(a, ValkeyTarget.parse(server.uri()), STREAM);
+    ValkeyLoader.load(b, ValkeyTarget.parse(server.uri()), STREAM);
+    List<String> expected = new ArrayList<>();
+    String victim = null;
+    for (io.lettuce.core.StreamMessage<String, String> m :
+        cmd.xrange(STREAM, io.lettuce.core.Range.unbounded())) {
+      if ("run-a".equals(m.getBody().get("run"))) {
+        expected.add(m.getId());
+      } else if (victim == null && expected.size() > a.size() / 2) {
+        victim = m.getId(); // an entry of the other run, deleted mid-drain
+      }
+    }
+    assertThat(victim).isNotNull();
+    String toDelete = victim;
+    java.util.concurrent.atomic.AtomicLong killed = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    RedisCommands<String, String> killer = client.connect().sync();
+    Thread chaos =
+        new Thread(
+            () -> {
+              int round = 0;
+              while (!done.get()) {
+                try {
+                  killed.addAndGet(
+                      killer.clientKill(io.lettuce.core.KillArgs.Builder.typeNormal().skipme()));
+                  if (++round == 5) {
+                    killer.xdel(STREAM, toDelete);
+                  }
+                  Thread.sleep(40);
+                } catch (InterruptedException e) {
+                  return;
+                } catch (RuntimeException e) {
+                  // the killer's own connection is never killed (skipme); keep going
+                }
+              }
+            });
+    CollectingSink sink =
+        new CollectingSink() {
+          boolean started;
+
+          @Override
+          protected void afterJob() {
+            if (!started) {
+              started = true;
+              chaos.start();
+            }
+          }
+        };
+    DoneStreamDrain.Result r;
+    try {
+      r = drain(3, 2000, 1).drain(new DoneEntryParser(DoneFields.DEFAULT, "run-a", "s"), sink);
+    } finally {
+      done.set(true);
+      chaos.join();
+    }
+    assertThat(killed.get()).as("connections killed").isGreaterThan(3);
+    assertThat(r.reconnects()).isPositive();
+    assertThat(ids(sink)).isEqualTo(expected);
+    assertThat(cmd.xrange(STREAM, io.lettuce.core.Range.create(toDelete, toDelete))).isEmpty();
+  }
+
+  @Test
   void aServerRestartMidDrainIsSurvived() {
     SimRun a = sim("run-a", 4, 250);
     ValkeyLoader.load(a, ValkeyTarget.parse(server.uri()), STREAM);
