@@ -31,17 +31,12 @@ final class K6Ingest {
     Map<String, Long> counts;
     RowSink<K6Point> target = run.k6Sink();
     boolean[] synthetic = {false};
-    RowSink<K6Point> sink =
-        new RowSink<>() {
+    WatchedSink<K6Point> sink =
+        new WatchedSink<>(target) {
           @Override
           public void row(K6Point p) {
             synthetic[0] |= SIMULATED_TESTID.equals(p.tags().get("testid"));
-            target.row(p);
-          }
-
-          @Override
-          public void reject(io.hopscope.ingest.jobs.Reject r) {
-            target.reject(r);
+            super.row(p);
           }
         };
     if (isCsv(file)) {
@@ -62,6 +57,10 @@ final class K6Ingest {
       facts.put("scenarios", r.scenarios());
       facts.put("metric_lines", r.metrics());
     }
+    sink.requireRows(
+        file,
+        "k6 samples",
+        "pass the file k6 wrote with --out json=FILE or --out csv=FILE (not damaged)");
     if (synthetic[0]) {
       facts.put("synthetic", true);
     }

@@ -19,8 +19,9 @@ final class PromIngest {
 
   static List<SourceRecord> read(Path arg, RunRouter.RunState run, List<String> warnings) {
     List<SourceRecord> out = new ArrayList<>();
-    RowSink<PromSample> sink = run.promSink();
+    RowSink<PromSample> target = run.promSink();
     for (PromDirectory.Input in : PromDirectory.inputs(arg)) {
+      WatchedSink<PromSample> sink = new WatchedSink<>(target);
       Map<String, Object> facts = new LinkedHashMap<>();
       Map<String, Long> counts = new LinkedHashMap<>();
       if (in.json()) {
@@ -51,6 +52,12 @@ final class PromIngest {
                   + " samples had no timestamp and were given the file's time: a single scrape"
                   + " is a snapshot, not a time series");
         }
+      }
+      if (!in.json() || counts.get("rejected") > 0) {
+        sink.requireRows(
+            in.file(),
+            "Prometheus samples",
+            "pass a Prometheus query_range/query response, exposition text or OpenMetrics file");
       }
       if (counts.get("rejected") > 0) {
         warnings.add(

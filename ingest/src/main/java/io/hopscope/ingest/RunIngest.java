@@ -7,6 +7,7 @@ import io.hopscope.error.Problems;
 import io.hopscope.ingest.donefile.DoneFileReader;
 import io.hopscope.ingest.io.Checksums;
 import io.hopscope.ingest.jobs.DoneEntryParser;
+import io.hopscope.ingest.jobs.Reject;
 import io.hopscope.ingest.valkey.DoneStreamDrain;
 import io.hopscope.ingest.valkey.DoneStreamTrim;
 import io.hopscope.ingest.valkey.GroupFacts;
@@ -138,6 +139,16 @@ public final class RunIngest {
           sources.addAll(PromIngest.read(p, run, warnings));
         }
       }
+      router
+          .invalidRuns()
+          .forEach(
+              (id, n) ->
+                  warnings.add(
+                      n
+                          + " entries name the run id '"
+                          + (id.length() > 80 ? id.substring(0, 80) + "…" : id)
+                          + "', which is not a valid run id (1-128 of A-Z a-z 0-9 . _ -):"
+                          + " skipped, the other runs were ingested"));
       List<RunRouter.RunState> found = router.runs();
       if (found.isEmpty() || found.stream().allMatch(s -> s.rows() == 0)) {
         throw Problems.missingData(
@@ -149,6 +160,24 @@ public final class RunIngest {
                 + (seenRuns.isEmpty() ? "" : ", e.g. " + String.join(", ", seenRuns))
                 + ")",
             "check --run-id against the 'run' field the gateway wrote");
+      }
+      for (RunRouter.RunState s : found) {
+        if (s.kept() == 0 && s.rejected() > 0 && !req.runs().isEmpty()) {
+          Reject first = s.firstReject();
+          throw Problems.missingData(
+              "every one of the "
+                  + s.rejected()
+                  + " records of run '"
+                  + s.run()
+                  + "' was rejected (the first, "
+                  + first.source()
+                  + " "
+                  + first.location()
+                  + ": "
+                  + first.reason()
+                  + "); nothing was written",
+              "check that the sources are the run's and the field names (--field) match them");
+        }
       }
       List<IngestResult> results = new ArrayList<>();
       for (RunRouter.RunState s : found) {

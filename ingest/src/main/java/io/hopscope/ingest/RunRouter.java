@@ -34,6 +34,7 @@ import java.util.Map;
 final class RunRouter implements JobSink, AutoCloseable {
   private final Warehouse warehouse;
   private final Map<String, RunState> runs = new LinkedHashMap<>();
+  private final Map<String, Long> invalid = new java.util.TreeMap<>();
 
   RunRouter(Warehouse warehouse, List<RunId> named) {
     this.warehouse = warehouse;
@@ -48,17 +49,39 @@ final class RunRouter implements JobSink, AutoCloseable {
     String lastRun = null;
     for (int i = 0; i < batch.size(); i++) {
       String run = batch.run(i);
-      if (last == null || !run.equals(lastRun)) {
-        last = state(run);
+      if (lastRun == null || !run.equals(lastRun)) {
+        last = found(run);
         lastRun = run;
       }
-      last.job(batch, i);
+      if (last != null) {
+        last.job(batch, i);
+      }
     }
   }
 
   @Override
   public void reject(String run, Reject reject) {
-    state(run).reject(reject);
+    RunState s = found(run);
+    if (s != null) {
+      s.reject(reject);
+    }
+  }
+
+  /**
+   * The state of a run found in the sources, or null (and counted) when its id cannot be a run id:
+   * ingesting every run found skips such a run and reports it instead of stopping them all.
+   */
+  private RunState found(String run) {
+    if (!runs.containsKey(run) && !RunId.isValid(run)) {
+      invalid.merge(run, 1L, Long::sum);
+      return null;
+    }
+    return state(run);
+  }
+
+  /** Entries skipped because their run id is not a valid one, by that id. */
+  Map<String, Long> invalidRuns() {
+    return invalid;
   }
 
   List<RunState> runs() {
@@ -96,6 +119,7 @@ final class RunRouter implements JobSink, AutoCloseable {
     private JobBatch.Cursor cursor;
     private final TableWriter<Reject> rejects;
     private long clockSkewed;
+    private Reject firstReject;
     private TableWriter<K6Point> k6;
     private TableWriter<K6SummaryStat> k6Summary;
     private TableWriter<K6Threshold> k6Thresholds;
@@ -114,6 +138,19 @@ final class RunRouter implements JobSink, AutoCloseable {
 
     RunId run() {
       return write.run();
+    }
+
+    /** Rows kept (not rejected) in every table. */
+    long kept() {
+      return rows() - rejects.rows();
+    }
+
+    long rejected() {
+      return rejects.rows();
+    }
+
+    Reject firstReject() {
+      return firstReject;
     }
 
     long rows() {
@@ -200,6 +237,9 @@ final class RunRouter implements JobSink, AutoCloseable {
     }
 
     void reject(Reject reject) {
+      if (firstReject == null) {
+        firstReject = reject;
+      }
       rejects.write(reject);
       if (reject.reason().startsWith("clock skew")) {
         clockSkewed++;

@@ -33,7 +33,9 @@ public record StoredRun(RunAnalysis analysis, RunSpec spec, String sourcesJson) 
                 new String[] {
                   g.getField(RunSummaryTable.ANALYSIS).toString(),
                   g.getField(RunSummaryTable.SPEC).toString(),
-                  String.valueOf(g.getField(RunSummaryTable.INGEST_WRITE_ID))
+                  g.getField(RunSummaryTable.INGEST_WRITE_ID) == null
+                      ? null
+                      : g.getField(RunSummaryTable.INGEST_WRITE_ID).toString()
                 }),
         RunSummaryTable.ANALYSIS,
         RunSummaryTable.SPEC,
@@ -52,11 +54,14 @@ public record StoredRun(RunAnalysis analysis, RunSpec spec, String sourcesJson) 
         run,
         g -> {
           sources[0] = g.getField(RunsTable.SOURCES).toString();
-          ingested[0] = String.valueOf(g.getField(TableFamily.WRITE_ID));
+          Object w = g.getField(TableFamily.WRITE_ID);
+          ingested[0] = w == null ? null : w.toString();
         },
         RunsTable.SOURCES,
         TableFamily.WRITE_ID);
-    if (ingested[0] != null && !ingested[0].equals(summary.get(0)[2])) {
+    // Unknown (analysed before versions were recorded, or converted): nothing to compare.
+    String analysedVersion = summary.get(0)[2];
+    if (ingested[0] != null && analysedVersion != null && !ingested[0].equals(analysedVersion)) {
       throw Problems.missingData(
           "run '"
               + run

@@ -111,4 +111,52 @@ final class Bytes {
     double v = fraction <= 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction];
     return negative ? -v : v;
   }
+
+  /**
+   * True when {@code b[from, to)} is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
+   * nothing above U+10FFFF). Plain ASCII, the usual case, is one pass over the bytes.
+   */
+  static boolean validUtf8(byte[] b, int from, int to) {
+    int i = from;
+    while (i < to && b[i] >= 0) {
+      i++;
+    }
+    while (i < to) {
+      int c = b[i] & 0xff;
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
+      int n;
+      int min;
+      if (c >= 0xc2 && c <= 0xdf) {
+        n = 1;
+        min = 0x80;
+      } else if (c >= 0xe0 && c <= 0xef) {
+        n = 2;
+        min = 0x800;
+      } else if (c >= 0xf0 && c <= 0xf4) {
+        n = 3;
+        min = 0x10000;
+      } else {
+        return false;
+      }
+      if (i + n >= to) {
+        return false; // cut off
+      }
+      int cp = c & (0x3f >> n);
+      for (int k = 1; k <= n; k++) {
+        int d = b[i + k] & 0xff;
+        if ((d & 0xc0) != 0x80) {
+          return false;
+        }
+        cp = (cp << 6) | (d & 0x3f);
+      }
+      if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+        return false;
+      }
+      i += n + 1;
+    }
+    return true;
+  }
 }

@@ -317,6 +317,12 @@ public final class DoneEntryParser {
             }
           }
         }
+        if (problem == null) {
+          problem = utf8Problem(CORR);
+        }
+        if (problem == null) {
+          problem = utf8Problem(ENTRY);
+        }
         if (problem != null) {
           String idText = new String(id, 0, idLength, StandardCharsets.UTF_8);
           rejects.reject(run, new Reject(source, idText, problem, render()));
@@ -342,6 +348,20 @@ public final class DoneEntryParser {
       } finally {
         reset();
       }
+    }
+
+    /**
+     * Text fields are stored as they arrive, so bytes that are not UTF-8 would make a Parquet
+     * string column unreadable to readers that check (DuckDB fails on the whole file): such an
+     * entry is rejected instead, its bytes shown with replacement characters in the reject.
+     */
+    private String utf8Problem(int role) {
+      int from = valueFrom[role];
+      if (from < 0 || Bytes.validUtf8(buf, from, valueTo[role])) {
+        return null;
+      }
+      String name = role == CORR ? fields.corr().get(0) : fields.entry().get(0);
+      return "field " + name + " is not valid UTF-8";
     }
 
     private long timestamp(int role) {

@@ -99,6 +99,9 @@ public final class K6CsvReader {
         if (problem == null) {
           try {
             v = Double.parseDouble(row[value].trim());
+            if (!Double.isFinite(v)) {
+              problem = "metric_value '" + row[value] + "' is not a finite number";
+            }
           } catch (NumberFormatException e) {
             problem = "metric_value '" + row[value] + "' is not a number";
           }

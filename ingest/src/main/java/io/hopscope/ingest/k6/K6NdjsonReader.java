@@ -152,6 +152,9 @@ public final class K6NdjsonReader {
       if (value == null) {
         return "Point without data.value";
       }
+      if (!Double.isFinite(value)) {
+        return "data.value " + value + " is not a finite number";
+      }
       return null;
     }
   }

@@ -84,6 +84,20 @@ public final class PromJsonReader {
     JsonNode data = root.path("data");
     String type = data.path("resultType").asText("");
     JsonNode result = data.path("result");
+    if (("matrix".equals(type) || "vector".equals(type)) && !result.isArray()) {
+      throw Problems.badValue(
+          file,
+          0,
+          "data.result",
+          "is "
+              + (result.isMissingNode()
+                  ? "missing"
+                  : "a " + result.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+              + ", not the array of series a "
+              + type
+              + " result holds",
+          "pass the unchanged JSON of /api/v1/query_range or /api/v1/query");
+    }
     switch (type) {
       case "matrix" -> w.matrix(result);
       case "vector" -> w.vector(result);
@@ -124,6 +138,10 @@ public final class PromJsonReader {
     void matrix(JsonNode result) {
       int i = 0;
       for (JsonNode s : result) {
+        if (!s.isObject() || (s.has("values") && !s.get("values").isArray())) {
+          reject("series " + i++, "not a {metric, values: [...]} series", s);
+          continue;
+        }
         Series meta = series(s, i);
         int j = 0;
         for (JsonNode point : s.path("values")) {
@@ -140,6 +158,10 @@ public final class PromJsonReader {
     void vector(JsonNode result) {
       int i = 0;
       for (JsonNode s : result) {
+        if (!s.isObject()) {
+          reject("series " + i++, "not a {metric, value} sample", s);
+          continue;
+        }
         Series meta = series(s, i);
         if (s.has("value")) {
           sample(meta, s.get("value"), "series " + i);

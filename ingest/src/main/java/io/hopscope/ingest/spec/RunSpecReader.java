@@ -111,7 +111,15 @@ public final class RunSpecReader {
     }
     String name = text(source, scenario, "test_run.scenario.name", "name", "unnamed");
     String mode = text(source, scenario, "test_run.scenario.mode", "mode", "open_loop");
-    double warmup = number(source, scenario, "test_run.scenario.warmup_seconds", 0, 0);
+    double warmup =
+        number(
+            source,
+            scenario,
+            "test_run.scenario.warmup_seconds",
+            "warmup_seconds",
+            0,
+            0,
+            MAX_STAGE_SECONDS);
     OptionalLong startNs = OptionalLong.empty();
     JsonNode start = scenario.get("start_ns");
     if (start != null && !start.isNull()) {
@@ -120,6 +128,15 @@ public final class RunSpecReader {
             "test_run.scenario.start_ns",
             "must be a positive integer (Unix epoch nanoseconds), got '" + start.asText() + "'",
             "write the schedule start as epoch ns, or leave it out");
+      }
+      if (start.asLong() < MIN_START_NS || start.asLong() > MAX_START_NS) {
+        throw source.fail(
+            "test_run.scenario.start_ns",
+            "is "
+                + start.asText()
+                + ", outside 2000-01-01 .. 2200-01-01 in Unix epoch nanoseconds (seconds or"
+                + " milliseconds given by mistake?)",
+            "write the schedule start as epoch ns, e.g. 1767225600000000000, or leave it out");
       }
       startNs = OptionalLong.of(start.asLong());
     }
@@ -145,6 +162,15 @@ public final class RunSpecReader {
     return new RunSpec(source.source(), name, mode, warmup, startNs, stages, workers, gates, run);
   }
 
+  /** Ranges checked up front, so that no later arithmetic on the schedule can overflow. */
+  static final int MAX_STAGES = 10_000;
+
+  static final double MAX_STAGE_SECONDS = 31 * 86_400;
+  static final double MAX_SCHEDULE_SECONDS = 90 * 86_400;
+  static final double MAX_RPS = 1e9;
+  static final long MIN_START_NS = 946_684_800_000_000_000L; // 2000-01-01
+  static final long MAX_START_NS = 7_258_118_400_000_000_000L; // 2200-01-01
+
   private static List<StageSpec> stages(Ctx source, JsonNode node) {
     String field = "test_run.scenario.stages";
     if (node == null || !node.isArray() || node.isEmpty()) {
@@ -153,20 +179,36 @@ public final class RunSpecReader {
           "must be a non-empty list",
           "list the stages as '- rps: 50' + 'duration_seconds: 120'");
     }
+    if (node.size() > MAX_STAGES) {
+      throw source.fail(
+          field,
+          "has " + node.size() + " stages, more than the " + MAX_STAGES + " a run can have",
+          "describe the load with fewer, longer stages (a ramp is one stage)");
+    }
     List<StageSpec> out = new ArrayList<>();
+    double total = 0;
     for (int i = 0; i < node.size(); i++) {
       JsonNode s = node.get(i);
       String at = field + "[" + i + "]";
       if (!s.isObject()) {
         throw source.fail(at, "must be a mapping", "write rps and duration_seconds");
       }
-      double duration = number(source, s, at + ".duration_seconds", "duration_seconds", -1, 1e-9);
+      double duration =
+          number(
+              source, s, at + ".duration_seconds", "duration_seconds", -1, 1e-9, MAX_STAGE_SECONDS);
+      total += duration;
+      if (total > MAX_SCHEDULE_SECONDS) {
+        throw source.fail(
+            at + ".duration_seconds",
+            "brings the schedule to " + (long) total + " s, more than 90 days",
+            "check the unit: durations are in seconds");
+      }
       if (s.has("rps")) {
-        double rps = number(source, s, at + ".rps", "rps", -1, 0);
+        double rps = number(source, s, at + ".rps", "rps", -1, 0, MAX_RPS);
         out.add(StageSpec.constant(rps, duration));
       } else if (s.has("start_rps") && s.has("end_rps")) {
-        double from = number(source, s, at + ".start_rps", "start_rps", -1, 0);
-        double to = number(source, s, at + ".end_rps", "end_rps", -1, 0);
+        double from = number(source, s, at + ".start_rps", "start_rps", -1, 0, MAX_RPS);
+        double to = number(source, s, at + ".end_rps", "end_rps", -1, 0, MAX_RPS);
         out.add(new StageSpec(from, to, duration));
       } else {
         throw source.fail(
@@ -189,17 +231,12 @@ public final class RunSpecReader {
     return n.asText();
   }
 
-  private static double number(Ctx source, JsonNode parent, String path, double dflt, double min) {
-    String key = path.substring(path.lastIndexOf('.') + 1);
-    return number(source, parent, path, key, dflt, min);
-  }
-
   /**
-   * A number at {@code parent.key}; {@code dflt < 0} means required. Values below {@code min} are
-   * rejected.
+   * A number at {@code parent.key}; {@code dflt < 0} means required. Values outside {@code [min,
+   * max]} are rejected.
    */
   private static double number(
-      Ctx source, JsonNode parent, String path, String key, double dflt, double min) {
+      Ctx source, JsonNode parent, String path, String key, double dflt, double min, double max) {
     JsonNode n = parent.get(key);
     if (n == null || n.isNull()) {
       if (dflt < 0) {
@@ -222,6 +259,12 @@ public final class RunSpecReader {
     if (!Double.isFinite(v) || v < min) {
       throw source.fail(
           path, "must be a finite number >= " + min + ", got " + n.asText(), "fix it");
+    }
+    if (v > max) {
+      throw source.fail(
+          path,
+          "is " + n.asText() + ", above the largest value hopscope takes here (" + (long) max + ")",
+          "check the value and its unit (seconds, requests per second)");
     }
     return v;
   }

@@ -125,13 +125,17 @@ public final class LegacyMigration {
     row.string(TableFamily.WRITE_ID, h.writeId()).longMap(TableFamily.SNAPSHOTS, h.snapshots());
   }
 
-  /** Copies every field the old row has and the new table still declares. */
+  /**
+   * Copies every field the old row has and the new table still declares, except links to versions
+   * ({@code *write_id}, {@code snapshots}): the conversion makes new versions, so old links would
+   * point nowhere.
+   */
   static void copy(Group g, Row row) {
     GroupType type = g.getType();
     for (Type f : type.getFields()) {
       String name = f.getName();
       if (TableDef.RUN_ID.equals(name)
-          || TableFamily.WRITE_ID.equals(name)
+          || name.endsWith(TableFamily.WRITE_ID)
           || TableFamily.SNAPSHOTS.equals(name)
           || g.getFieldRepetitionCount(name) == 0) {
         continue;

@@ -70,4 +70,49 @@ class BytesTest {
     assertThat(Double.doubleToRawLongBits(fast("-0.0")))
         .isEqualTo(Double.doubleToRawLongBits(-0.0));
   }
+
+  private static boolean decodes(byte[] b) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(b));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  /** Any bytes: the UTF-8 check agrees with the JDK's strict decoder. */
+  @Property(tries = 50_000)
+  void utf8CheckAgreesWithTheJdksStrictDecoder(
+      @ForAll @net.jqwik.api.constraints.Size(max = 12) byte[] bytes) {
+    byte[] padded = new byte[bytes.length + 4];
+    System.arraycopy(bytes, 0, padded, 2, bytes.length);
+    assertThat(Bytes.validUtf8(padded, 2, 2 + bytes.length))
+        .as(java.util.HexFormat.of().formatHex(bytes))
+        .isEqualTo(decodes(bytes));
+  }
+
+  /** Any text's UTF-8 encoding is valid; cut inside a character, it is not. */
+  @Property(tries = 5_000)
+  void encodedTextIsValidAndCutTextIsNot(@ForAll @StringLength(max = 20) String text) {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    assertThat(Bytes.validUtf8(b, 0, b.length)).isEqualTo(decodes(b));
+    if (b.length > 0 && b[b.length - 1] < 0) {
+      assertThat(Bytes.validUtf8(b, 0, b.length - 1)).isFalse();
+    }
+  }
+
+  @Test
+  void utf8EdgeCases() {
+    assertThat(Bytes.validUtf8(new byte[] {(byte) 0xc0, (byte) 0x80}, 0, 2)).isFalse(); // overlong
+    assertThat(Bytes.validUtf8(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, 0, 3))
+        .isFalse(); // surrogate
+    assertThat(
+            Bytes.validUtf8(new byte[] {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, 0, 4))
+        .isFalse(); // above U+10FFFF
+    assertThat(Bytes.validUtf8("ü€𝄞".getBytes(StandardCharsets.UTF_8), 0, 9)).isTrue();
+  }
 }

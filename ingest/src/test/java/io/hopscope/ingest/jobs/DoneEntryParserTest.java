@@ -59,6 +59,25 @@ class DoneEntryParserTest {
   }
 
   @Test
+  void aCorrIdThatIsNotUtf8IsRejectedBeforeItReachesParquet() {
+    java.util.Map<String, byte[]> b = new java.util.LinkedHashMap<>();
+    b.put("run", "r1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    b.put("corr", new byte[] {'c', (byte) 0xff, (byte) 0xfe, '1'});
+    b.put("enq_ns", "10".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    b.put("claim_ns", "20".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    b.put("done_ns", "30".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(parser.parse("1-0", b, sink)).isEqualTo(DoneEntryParser.Outcome.REJECTED);
+    assertThat(sink.jobs).isEmpty();
+    assertThat(sink.rejects)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.reason()).isEqualTo("field corr is not valid UTF-8");
+              assertThat(r.raw()).contains("corr=c\ufffd\ufffd1");
+            });
+  }
+
+  @Test
   void skipsOtherRuns() {
     assertThat(parser.parse("1-0", body("run", "r2", "enq_ns", "1"), sink))
         .isEqualTo(DoneEntryParser.Outcome.OTHER_RUN);

@@ -49,6 +49,65 @@ class RunSpecReaderTest {
             });
   }
 
+  private static HopscopeException refused(java.nio.file.Path dir, String yaml) throws Exception {
+    Path f = dir.resolve("spec.yaml");
+    java.nio.file.Files.writeString(f, yaml);
+    try {
+      RunSpecReader.read(f);
+    } catch (HopscopeException e) {
+      assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+      return e;
+    }
+    throw new AssertionError("accepted: " + yaml);
+  }
+
+  /** Values that would overflow the schedule's arithmetic are refused up front, with file:line. */
+  @Test
+  void specExtremesAreRefusedUpFrontNamingLineAndField(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    String head = "test_run:\n  scenario:\n    name: x\n";
+    assertThat(
+            refused(dir, head + "    stages:\n      - {rps: 10, duration_seconds: 1e15}\n")
+                .oneLine())
+        .contains("spec.yaml:5")
+        .contains("stages[0].duration_seconds")
+        .contains("above the largest value");
+    assertThat(
+            refused(dir, head + "    stages:\n      - {rps: 1e300, duration_seconds: 10}\n")
+                .oneLine())
+        .contains("stages[0].rps");
+    assertThat(
+            refused(
+                    dir,
+                    head
+                        + "    start_ns: 9223372036854775000\n"
+                        + "    stages:\n      - {rps: 10, duration_seconds: 10}\n")
+                .oneLine())
+        .contains("spec.yaml:4")
+        .contains("start_ns")
+        .contains("outside 2000-01-01 .. 2200-01-01");
+    assertThat(
+            refused(
+                    dir,
+                    head
+                        + "    start_ns: 1767225600\n"
+                        + "    stages:\n      - {rps: 10, duration_seconds: 10}\n")
+                .oneLine())
+        .contains("seconds or milliseconds given by mistake");
+    StringBuilder many = new StringBuilder(head + "    stages:\n");
+    for (int i = 0; i < 20_000; i++) {
+      many.append("      - {rps: 1, duration_seconds: 1}\n");
+    }
+    assertThat(refused(dir, many.toString()).oneLine()).contains("20000 stages");
+    StringBuilder long90 = new StringBuilder(head + "    stages:\n");
+    for (int i = 0; i < 4; i++) {
+      long90.append("      - {rps: 1, duration_seconds: 2592000}\n");
+    }
+    assertThat(refused(dir, long90.toString()).oneLine())
+        .contains("stages[3].duration_seconds")
+        .contains("more than 90 days");
+  }
+
   @Test
   void missingStagesIsABadInput() {
     assertThatThrownBy(() -> RunSpecReader.read(spec("no-stages.yaml")))
