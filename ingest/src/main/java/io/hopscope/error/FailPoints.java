@@ -10,7 +10,15 @@ import java.util.Locale;
  */
 public final class FailPoints {
   public static final String ENV = "HOPSCOPE_PAUSE_AT";
-  private static final String TARGET = System.getenv(ENV);
+  private static final String SETTING = System.getenv(ENV);
+  private static final String TARGET =
+      SETTING == null || SETTING.indexOf('@') < 0
+          ? SETTING
+          : SETTING.substring(0, SETTING.indexOf('@'));
+  private static final long SLEEP_MS =
+      SETTING == null || SETTING.indexOf('@') < 0
+          ? Long.MAX_VALUE
+          : Long.parseLong(SETTING.substring(SETTING.indexOf('@') + 1));
 
   private FailPoints() {}
 
@@ -21,9 +29,11 @@ public final class FailPoints {
     }
     System.err.printf(Locale.ROOT, "paused at %s%n", point);
     System.err.flush();
-    while (true) {
+    long until =
+        SLEEP_MS == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + SLEEP_MS;
+    while (System.currentTimeMillis() < until) {
       try {
-        Thread.sleep(60_000);
+        Thread.sleep(Math.min(1000, Math.max(1, until - System.currentTimeMillis())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

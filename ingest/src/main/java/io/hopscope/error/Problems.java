@@ -49,6 +49,16 @@ public final class Problems {
   /** Reading or writing the warehouse or the output directory failed. */
   public static HopscopeException storage(Object path, String problem, Throwable cause) {
     String detail = cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage();
+    Throwable root = cause;
+    while (root != null && root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != null
+        && root != cause
+        && root.getMessage() != null
+        && !detail.contains(root.getMessage())) {
+      detail += " (" + root.getMessage() + ")";
+    }
     return new HopscopeException(
         ExitCode.EXTERNAL,
         "storage " + path + ": " + problem + detail,
