@@ -32,7 +32,10 @@ public final class ValkeyTarget {
       return new ValkeyTarget(text, uri);
     } catch (IllegalArgumentException e) {
       throw Problems.usage(
-          "--valkey '" + redacted(text) + "' is not a valid URI: " + e.getMessage(),
+          "--valkey '"
+              + redacted(text)
+              + "' is not a valid URI: "
+              + hide(String.valueOf(e.getMessage()), text),
           "write it as redis://[user:pass@]host:port[/db]");
     }
   }
@@ -46,8 +49,54 @@ public final class ValkeyTarget {
     return redacted(text);
   }
 
-  static String redacted(String text) {
-    return text.replaceAll("(://[^:/@]*:)[^@/]*@", "$1***@");
+  /**
+   * The one redaction of a server URI, for every form Lettuce takes ({@code redis}, {@code rediss},
+   * {@code redis-sentinel}, {@code redis-socket}, with {@code user:password@}, {@code :password@}
+   * or a bare {@code password@}): the password becomes {@code ***}, a user name stays; a {@code
+   * password=} query parameter is redacted too. Text that is no URI at all is redacted as a whole
+   * when it holds an {@code @}.
+   */
+  public static String redacted(String text) {
+    if (text == null) {
+      return null;
+    }
+    String out = text.replaceAll("(?i)([?&;]password=)[^&;#]*", "$1***");
+    int scheme = out.indexOf("://");
+    if (scheme < 0) {
+      return out.indexOf('@') >= 0 ? "***" : out;
+    }
+    int from = scheme + 3;
+    int end = out.length();
+    for (int i = from; i < out.length(); i++) {
+      char c = out.charAt(i);
+      if (c == '?' || c == '#') { // not '/': a password may hold one, unencoded
+        end = i;
+        break;
+      }
+    }
+    int at = out.lastIndexOf('@', end - 1);
+    if (at < from) {
+      return out;
+    }
+    String userinfo = out.substring(from, at);
+    int colon = userinfo.indexOf(':');
+    String kept = colon >= 0 ? userinfo.substring(0, colon + 1) + "***" : "***";
+    return out.substring(0, from) + kept + out.substring(at);
+  }
+
+  /** A message that may quote the URI, with the URI's password taken out wherever it appears. */
+  static String hide(String message, String uriText) {
+    String r = redacted(uriText);
+    int star = r.indexOf("***@");
+    String out = redacted(message);
+    if (star >= 0) {
+      // redacted() keeps the text before the secret as it is: the secret starts at the same index.
+      int at = uriText.lastIndexOf('@');
+      if (at > star) {
+        out = out.replace(uriText.substring(star, at), "***");
+      }
+    }
+    return out;
   }
 
   @Override
