@@ -25,7 +25,9 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Spark SQL over the warehouse: every table is a view of the same name (runs, jobs,"
           + " rejects, k6_points, k6_summary, k6_thresholds, prom_samples, plateau_stats,"
-          + " run_summary), across all runs, with run_id as a column.",
+          + " run_summary), across all runs, with run_id as a column, each run at its committed"
+          + " version. Read-only: only queries run (SELECT, WITH, VALUES, TABLE); statements"
+          + " that write, DDL and commands are refused (exit 2).",
       "Example: hopscope query \"select run_id, plateau_index, p95_ms from plateau_stats where"
           + " segment = 'hop' order by run_id, plateau_index\""
     })
