@@ -122,6 +122,12 @@ final class SimulateCommand implements Callable<Integer> {
   String valkey;
 
   @Option(
+      names = "--valkey-ca",
+      paramLabel = "FILE",
+      description = "CA certificates (PEM) to check a rediss:// server's certificate with.")
+  Path valkeyCa;
+
+  @Option(
       names = "--stream",
       paramLabel = "KEY",
       defaultValue = IngestRequest.DEFAULT_STREAM,
@@ -162,6 +168,9 @@ final class SimulateCommand implements Callable<Integer> {
     }
     if (valkey != null) {
       ValkeyTarget target = ValkeyTarget.parse(valkey);
+      if (valkeyCa != null) {
+        target = target.withCa(valkeyCa);
+      }
       ValkeyLoader.load(sim, target, stream);
       root.env()
           .err()

@@ -26,6 +26,14 @@ final class SourceOptions {
   String valkey;
 
   @Option(
+      names = "--valkey-ca",
+      paramLabel = "FILE",
+      description =
+          "CA certificates (PEM) to check a rediss:// server's certificate with, instead of the"
+              + " JVM's trust store (a server whose certificate a private CA signed).")
+  Path valkeyCa;
+
+  @Option(
       names = "--stream",
       paramLabel = "KEY",
       defaultValue = IngestRequest.DEFAULT_STREAM,
@@ -124,7 +132,9 @@ final class SourceOptions {
     return new IngestRequest(
         runs,
         spec,
-        Optional.ofNullable(valkey).map(ValkeyTarget::parse),
+        Optional.ofNullable(valkey)
+            .map(ValkeyTarget::parse)
+            .map(t -> valkeyCa == null ? t : t.withCa(valkeyCa)),
         stream,
         jobsStream,
         doneFiles,

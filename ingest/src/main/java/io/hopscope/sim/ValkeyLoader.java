@@ -25,7 +25,7 @@ public final class ValkeyLoader {
 
   /** Returns the number of entries added. */
   public static long load(SimRun run, ValkeyTarget target, String stream) {
-    RedisClient client = RedisClient.create();
+    RedisClient client = target.newClient();
     try (StatefulRedisConnection<String, String> conn = client.connect(target.uri())) {
       conn.setAutoFlushCommands(false);
       RedisAsyncCommands<String, String> cmd = conn.async();

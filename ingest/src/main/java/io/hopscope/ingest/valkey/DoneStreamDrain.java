@@ -110,13 +110,14 @@ public final class DoneStreamDrain {
             .ioThreadPoolSize(options.connections() + 1)
             .computationThreadPoolSize(1)
             .build();
-    RedisClient client = RedisClient.create(resources);
+    RedisClient client = target.newClient(resources);
     // No automatic reconnect: Lettuce would send the commands in flight again on the new
     // connection, into the same, half-filled reply output, splicing two replies into one page
     // (seen: duplicates and rejects made of two entries). A dropped connection fails the page
     // instead; the fetcher discards it whole, reconnects itself and fetches it again.
     client.setOptions(
-        ClientOptions.builder()
+        target
+            .clientOptions()
             .autoReconnect(false)
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .build());

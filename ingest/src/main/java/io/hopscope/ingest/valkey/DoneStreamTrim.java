@@ -24,7 +24,7 @@ public final class DoneStreamTrim {
   /** Returns how many entries the server deleted. */
   public static long deleteCommitted(
       Warehouse wh, RunId run, ValkeyTarget target, String stream, String rejectSource) {
-    RedisClient client = RedisClient.create();
+    RedisClient client = target.newClient();
     try (StatefulRedisConnection<String, String> conn = client.connect(target.uri())) {
       RedisCommands<String, String> cmd = conn.sync();
       List<String> batch = new ArrayList<>(BATCH);

@@ -10,7 +10,7 @@ public final class ValkeyFacts {
 
   /** The groups of {@code jobsStream} (empty when it does not exist). */
   public static List<GroupFacts> groups(ValkeyTarget target, String jobsStream) {
-    RedisClient client = RedisClient.create();
+    RedisClient client = target.newClient();
     try {
       return Valkey.call(target, () -> StreamInfo.groups(client, target, jobsStream));
     } finally {

@@ -1,21 +1,70 @@
 package io.hopscope.ingest.valkey;
 
 import io.hopscope.error.Problems;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.resource.ClientResources;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * A Valkey (or Redis) server as given by {@code --valkey}: {@code
- * redis://[user:pass@]host:port[/db]} or {@code rediss://} for TLS.
+ * redis://[user:pass@]host:port[/db]} or {@code rediss://} for TLS (the server's certificate
+ * checked against the JVM's trust store, or against {@code --valkey-ca}).
  */
 public final class ValkeyTarget {
   private final String text;
   private final RedisURI uri;
+  private final Path caFile;
 
-  private ValkeyTarget(String text, RedisURI uri) {
+  private ValkeyTarget(String text, RedisURI uri, Path caFile) {
     this.text = text;
     this.uri = uri;
+    this.caFile = caFile;
+  }
+
+  /**
+   * The same server, its TLS certificate checked against the CA certificates (PEM) in {@code
+   * pemFile} instead of the JVM's trust store: for a server whose certificate a private CA signed.
+   */
+  public ValkeyTarget withCa(Path pemFile) {
+    if (!Files.isReadable(pemFile)) {
+      throw Problems.usage(
+          "--valkey-ca " + pemFile + " cannot be read", "pass the CA certificate file (PEM)");
+    }
+    if (!text.startsWith("rediss://")) {
+      throw Problems.usage(
+          "--valkey-ca is given but --valkey '" + display() + "' is not TLS",
+          "write the URI as rediss://host:port");
+    }
+    return new ValkeyTarget(text, uri, pemFile);
+  }
+
+  /** The client options every connection to this server uses (TLS trust, when a CA is given). */
+  public ClientOptions.Builder clientOptions() {
+    ClientOptions.Builder b = ClientOptions.builder();
+    if (caFile != null) {
+      b.sslOptions(SslOptions.builder().jdkSslProvider().trustManager(caFile.toFile()).build());
+    }
+    return b;
+  }
+
+  /** A client for this server. */
+  public RedisClient newClient() {
+    RedisClient c = RedisClient.create();
+    c.setOptions(clientOptions().build());
+    return c;
+  }
+
+  /** A client for this server on the given resources. */
+  public RedisClient newClient(ClientResources resources) {
+    RedisClient c = RedisClient.create(resources);
+    c.setOptions(clientOptions().build());
+    return c;
   }
 
   /** Parses the URI; a malformed one is a usage error (exit 2). */
@@ -29,7 +78,7 @@ public final class ValkeyTarget {
     try {
       RedisURI uri = RedisURI.create(text);
       uri.setTimeout(Duration.ofSeconds(30));
-      return new ValkeyTarget(text, uri);
+      return new ValkeyTarget(text, uri, null);
     } catch (IllegalArgumentException e) {
       throw Problems.usage(
           "--valkey '"

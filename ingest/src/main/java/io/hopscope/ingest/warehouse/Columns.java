@@ -14,24 +14,21 @@ public final class Columns {
 
   /** An optional {@code map<string,string>} in the standard Parquet MAP layout. */
   public static Type stringMap(String name) {
-    return Types.optionalGroup()
-        .as(LogicalTypeAnnotation.mapType())
-        .addField(
-            Types.repeatedGroup()
-                .addField(Types.required(BINARY).as(stringType()).named("key"))
-                .addField(Types.optional(BINARY).as(stringType()).named("value"))
-                .named("key_value"))
-        .named(name);
+    return map(name, Types.optional(BINARY).as(stringType()).named("value"));
   }
 
   /** An optional {@code map<string,int64>} in the standard Parquet MAP layout. */
   public static Type longMap(String name) {
+    return map(name, Types.optional(INT64).named("value"));
+  }
+
+  private static Type map(String name, Type value) {
     return Types.optionalGroup()
         .as(LogicalTypeAnnotation.mapType())
         .addField(
             Types.repeatedGroup()
                 .addField(Types.required(BINARY).as(stringType()).named("key"))
-                .addField(Types.optional(INT64).named("value"))
+                .addField(value)
                 .named("key_value"))
         .named(name);
   }

@@ -202,30 +202,21 @@ public final class Row {
 
   /** A {@code map<string,string>} column; null leaves it null, an empty map stays empty. */
   public Row stringMap(String column, Map<String, String> map) {
-    if (map == null) {
-      return this;
-    }
-    int i = mapColumn(column, map.isEmpty());
-    if (i < 0) {
-      return this;
-    }
-    ColumnWriter keys = writers[firstLeaf[i]];
-    ColumnWriter values = writers[firstLeaf[i] + 1];
-    int repetition = 0;
-    for (Map.Entry<String, String> e : map.entrySet()) {
-      keys.write(utf8(e.getKey()), repetition, 2);
-      if (e.getValue() == null) {
-        values.writeNull(repetition, 2);
-      } else {
-        values.write(utf8(e.getValue()), repetition, 3);
-      }
-      repetition = 1;
-    }
-    return this;
+    return map(column, map, (w, v, r) -> w.write(utf8(v), r, 3));
   }
 
   /** A {@code map<string,int64>} column; null leaves it null, an empty map stays empty. */
   public Row longMap(String column, Map<String, Long> map) {
+    return map(column, map, (w, v, r) -> w.write(v.longValue(), r, 3));
+  }
+
+  /** Writes a present map value at a repetition level. */
+  @FunctionalInterface
+  private interface MapValue<V> {
+    void write(ColumnWriter values, V value, int repetition);
+  }
+
+  private <V> Row map(String column, Map<String, V> map, MapValue<V> value) {
     if (map == null) {
       return this;
     }
@@ -236,12 +227,12 @@ public final class Row {
     ColumnWriter keys = writers[firstLeaf[i]];
     ColumnWriter values = writers[firstLeaf[i] + 1];
     int repetition = 0;
-    for (Map.Entry<String, Long> e : map.entrySet()) {
+    for (Map.Entry<String, V> e : map.entrySet()) {
       keys.write(utf8(e.getKey()), repetition, 2);
       if (e.getValue() == null) {
         values.writeNull(repetition, 2);
       } else {
-        values.write(e.getValue().longValue(), repetition, 3);
+        value.write(values, e.getValue(), repetition);
       }
       repetition = 1;
     }

@@ -17,12 +17,16 @@ final class ValkeyServer implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final String binary;
+  private final List<String> extra;
+  private final int tlsPort;
   private Process process;
 
-  private ValkeyServer(Path dir, int port, String binary) {
+  private ValkeyServer(Path dir, int port, String binary, int tlsPort, List<String> extra) {
     this.dir = dir;
     this.port = port;
     this.binary = binary;
+    this.tlsPort = tlsPort;
+    this.extra = extra;
   }
 
   /** The server binary on PATH, or null. */
@@ -37,12 +41,42 @@ final class ValkeyServer implements AutoCloseable {
     return Files.isExecutable(Path.of("/usr/bin/redis-server")) ? "/usr/bin/redis-server" : null;
   }
 
-  static ValkeyServer start(Path dir) throws IOException, InterruptedException {
-    int port;
+  private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
+      return s.getLocalPort();
     }
-    ValkeyServer v = new ValkeyServer(dir, port, binary());
+  }
+
+  static ValkeyServer start(Path dir) throws IOException, InterruptedException {
+    ValkeyServer v = new ValkeyServer(dir, freePort(), binary(), -1, List.of());
+    v.startProcess();
+    return v;
+  }
+
+  /**
+   * A server that also listens with TLS on a second port, with this certificate and key (PEM);
+   * clients are not asked for certificates.
+   */
+  static ValkeyServer startTls(Path dir, Path cert, Path key, Path ca)
+      throws IOException, InterruptedException {
+    int tls = freePort();
+    ValkeyServer v =
+        new ValkeyServer(
+            dir,
+            freePort(),
+            binary(),
+            tls,
+            List.of(
+                "--tls-port",
+                Integer.toString(tls),
+                "--tls-cert-file",
+                cert.toString(),
+                "--tls-key-file",
+                key.toString(),
+                "--tls-ca-cert-file",
+                ca.toString(),
+                "--tls-auth-clients",
+                "no"));
     v.startProcess();
     return v;
   }
@@ -51,9 +85,15 @@ final class ValkeyServer implements AutoCloseable {
     return "redis://127.0.0.1:" + port;
   }
 
+  /** The TLS address, for a server started with {@link #startTls}. */
+  String tlsUri() {
+    return "rediss://127.0.0.1:" + tlsPort;
+  }
+
   void startProcess() throws IOException, InterruptedException {
-    process =
-        new ProcessBuilder(
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(
                 binary,
                 "--port",
                 Integer.toString(port),
@@ -66,7 +106,10 @@ final class ValkeyServer implements AutoCloseable {
                 "--appendonly",
                 "yes",
                 "--appendfsync",
-                "always")
+                "always"));
+    cmd.addAll(extra);
+    process =
+        new ProcessBuilder(cmd)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("server.log").toFile())
             .start();
