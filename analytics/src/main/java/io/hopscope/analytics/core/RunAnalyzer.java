@@ -52,6 +52,7 @@ public final class RunAnalyzer {
             .plus(Gates.memory(facts.gates(), drifts, schedule));
     List<String> warnings = new ArrayList<>(facts.warnings());
     warnings.addAll(hygiene(schedule, plateaus, drain));
+    warnings.addAll(serviceOutliers(plateaus));
     for (Drift.MemoryTrend m : drifts.memory()) {
       if (m.runaway(0.05)) {
         warnings.add(
@@ -199,6 +200,61 @@ public final class RunAnalyzer {
               p95Service);
     }
     return Optional.of(Sizing.of(mean, cv, limit, basis, loads));
+  }
+
+  /**
+   * Sizing uses the mean service time of all jobs, which one extreme job can move (a job stuck for
+   * days, a retry counted as one job): each plateau's longest service time that is over ten times
+   * its p99 and alone moves that mean by more than 5% is reported, with the mean without it.
+   */
+  static List<String> serviceOutliers(List<PlateauResult> plateaus) {
+    double weighted = 0;
+    long n = 0;
+    for (PlateauResult p : plateaus) {
+      if (p.hasJobs()) {
+        weighted += p.service().mean() * p.service().count();
+        n += p.service().count();
+      }
+    }
+    List<String> out = new ArrayList<>();
+    if (n < 2) {
+      return out;
+    }
+    double mean = weighted / n;
+    for (PlateauResult p : plateaus) {
+      if (!p.hasJobs()) {
+        continue;
+      }
+      LatencyStats s = p.service();
+      double without = (weighted - s.max()) / (n - 1);
+      if (s.max() > 10 * s.p99() && without > 0 && mean / without - 1 > 0.05) {
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "plateau %d: one service time of %s (p99 %.1f ms) raises the mean service time"
+                    + " that sizing uses (the mean over all %d jobs, %.1f ms) by %.0f%%; without"
+                    + " it the mean is %.1f ms: a stuck or retried job? (check it in the jobs"
+                    + " table by service_ns)",
+                p.index(),
+                duration(s.max()),
+                s.p99(),
+                n,
+                mean,
+                (mean / without - 1) * 100,
+                without));
+      }
+    }
+    return out;
+  }
+
+  private static String duration(double ms) {
+    if (ms >= 3_600_000) {
+      return String.format(Locale.ROOT, "%.1f h", ms / 3_600_000);
+    }
+    if (ms >= 1000) {
+      return String.format(Locale.ROOT, "%.1f s", ms / 1000);
+    }
+    return String.format(Locale.ROOT, "%.1f ms", ms);
   }
 
   private static List<String> hygiene(

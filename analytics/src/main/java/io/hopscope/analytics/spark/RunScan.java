@@ -159,6 +159,10 @@ public final class RunScan {
     long rejected = TableReader.rowCount(warehouse, version, RejectsTable.TABLE);
 
     Counts counts = hasJobs ? counts(jobs, schedule) : Counts.none(schedule.t0Ns());
+    List<String> scanWarnings = new ArrayList<>(warnings);
+    if (hasJobs) {
+      duplicateCorrIds(jobs).ifPresent(scanWarnings::add);
+    }
     Map<Integer, SegmentStatsJob.Segments> stats =
         counts.jobs == 0
             ? Map.of()
@@ -178,7 +182,7 @@ public final class RunScan {
     Map<Integer, Telemetry> telemetry = Map.of();
     Map<String, double[][]> memory = Map.of();
     long promSamples = TableReader.rowCount(warehouse, version, PromSamplesTable.TABLE);
-    List<String> allWarnings = new java.util.ArrayList<>(warnings);
+    List<String> allWarnings = scanWarnings;
     if (promSamples > 0) {
       Dataset<Row> prom = WarehouseTables.read(spark, warehouse, version, PromSamplesTable.TABLE);
       telemetry = PromScan.scan(prom, schedule.windows(), allWarnings);
@@ -213,6 +217,43 @@ public final class RunScan {
             buckets,
             memory);
     return new Scanned(facts, manifest, spec);
+  }
+
+  /**
+   * Jobs that share a correlation id: one job completed more than once (redelivered after its claim
+   * timed out, XAUTOCLAIM) is counted twice by every statistic, so the warning says how many.
+   */
+  static Optional<String> duplicateCorrIds(Dataset<Row> jobs) {
+    Dataset<Row> dup =
+        jobs.where(col(JobsTable.CORR_ID).isNotNull())
+            .groupBy(col(JobsTable.CORR_ID))
+            .count()
+            .where(col("count").gt(1));
+    Row agg =
+        dup.agg(
+                org.apache.spark.sql.functions.count(lit(1)),
+                org.apache.spark.sql.functions.sum(col("count").minus(1)),
+                org.apache.spark.sql.functions.max(col("count")))
+            .first();
+    long ids = agg.getLong(0);
+    if (ids == 0) {
+      return Optional.empty();
+    }
+    List<String> examples = new ArrayList<>();
+    for (Row r :
+        dup.orderBy(col("count").desc(), col(JobsTable.CORR_ID)).limit(3).collectAsList()) {
+      examples.add(r.getString(0) + " ×" + r.getLong(1));
+    }
+    return Optional.of(
+        ids
+            + " corr ids occur on more than one completed job ("
+            + agg.getLong(1)
+            + " extra completions, up to "
+            + agg.getLong(2)
+            + " of one; e.g. "
+            + String.join(", ", examples)
+            + "): each completion counts in every statistic; were jobs redelivered after a claim"
+            + " timed out, or do workers acknowledge late?");
   }
 
   private static OptionalDouble targetRps(RunSpec spec) {

@@ -164,4 +164,23 @@ class RunScanSparkTest {
     }
     assertThat(depth.at(45)).isEqualTo(expected);
   }
+
+  @Test
+  void duplicateCorrIdsAreCountedAndNamed() {
+    org.apache.spark.sql.types.StructType schema =
+        new org.apache.spark.sql.types.StructType()
+            .add(io.hopscope.ingest.warehouse.JobsTable.CORR_ID, "string", true);
+    List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+    for (String c : new String[] {"a", "a", "a", "b", "b", "c", null, null}) {
+      rows.add(org.apache.spark.sql.RowFactory.create(c));
+    }
+    var jobs = SparkTestSession.get().createDataFrame(rows, schema);
+    assertThat(RunScan.duplicateCorrIds(jobs))
+        .hasValueSatisfying(
+            w ->
+                assertThat(w)
+                    .startsWith("2 corr ids occur on more than one completed job")
+                    .contains("3 extra completions, up to 3 of one; e.g. a ×3, b ×2"));
+    assertThat(RunScan.duplicateCorrIds(jobs.where("corr_id = 'c'"))).isEmpty();
+  }
 }
