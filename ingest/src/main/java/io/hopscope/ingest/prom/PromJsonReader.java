@@ -89,13 +89,7 @@ public final class PromJsonReader {
           file,
           0,
           "data.result",
-          "is "
-              + (result.isMissingNode()
-                  ? "missing"
-                  : "a " + result.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
-              + ", not the array of series a "
-              + type
-              + " result holds",
+          "is " + kind(result) + ", not the array of series a " + type + " result holds",
           "pass the unchanged JSON of /api/v1/query_range or /api/v1/query");
     }
     switch (type) {
@@ -111,6 +105,18 @@ public final class PromJsonReader {
               "pass a query or query_range response");
     }
     return w.result(type);
+  }
+
+  private static String kind(JsonNode n) {
+    return switch (n.getNodeType()) {
+      case MISSING -> "missing";
+      case NULL -> "null";
+      case OBJECT, POJO -> "an object";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      default -> "a " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    };
   }
 
   /** One file's walk. */

@@ -17,7 +17,6 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.Metrics;
-import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -25,8 +24,8 @@ import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.expressions.Expressions;
-import org.apache.iceberg.io.InputFile;
-import org.apache.iceberg.parquet.ParquetUtil;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * Writes one version of a run into a family of tables ({@link TableFamily}) and commits it.
@@ -188,11 +187,13 @@ public final class RunWrite implements AutoCloseable {
       return;
     }
     Table t = warehouse.table(w.table());
-    InputFile in = t.io().newInputFile(w.file().toString());
     Metrics metrics;
-    try {
-      metrics = ParquetUtil.fileMetrics(in, MetricsConfig.forTable(t));
-    } catch (RuntimeException e) {
+    long length;
+    try (ParquetFileReader r =
+        ParquetFileReader.open(HadoopInputFile.fromPath(w.file(), warehouse.conf()))) {
+      metrics = FooterMetrics.of(r.getFooter(), w.schema(), t.schema());
+      length = w.file().getFileSystem(warehouse.conf()).getFileStatus(w.file()).getLen();
+    } catch (IOException | RuntimeException e) {
       throw Problems.storage(w.file(), "cannot read back the written file", e);
     }
     if (metrics.recordCount() == null || metrics.recordCount() != w.rows()) {
@@ -206,7 +207,7 @@ public final class RunWrite implements AutoCloseable {
         DataFiles.builder(t.spec())
             .withPath(w.file().toString())
             .withFormat(FileFormat.PARQUET)
-            .withFileSizeInBytes(in.getLength())
+            .withFileSizeInBytes(length)
             .withPartitionPath(LegacyLayout.PARTITION_PREFIX + run.value())
             .withMetrics(metrics)
             .build());

@@ -212,6 +212,11 @@ public final class TableWriter<T> implements AutoCloseable {
     return file;
   }
 
+  /** The file's schema, with the table's field ids. */
+  MessageType schema() {
+    return schema;
+  }
+
   /** True once the file has been finished (or abandoned). */
   boolean closed() {
     return closed;
