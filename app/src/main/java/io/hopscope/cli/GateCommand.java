@@ -4,6 +4,7 @@ import io.hopscope.analytics.spec.SpecGates;
 import io.hopscope.analytics.store.History;
 import io.hopscope.analytics.store.StoredRun;
 import io.hopscope.error.ExitCode;
+import io.hopscope.error.Printable;
 import io.hopscope.error.Problems;
 import io.hopscope.ingest.RunId;
 import io.hopscope.ingest.warehouse.Warehouse;
@@ -102,13 +103,17 @@ final class GateCommand implements Callable<Integer> {
             r ->
                 env.err()
                     .println(
-                        "gate "
-                            + r.name()
-                            + ": "
-                            + (r.passed() ? "pass" : "FAIL")
-                            + " — "
-                            + r.detail()));
-    g.analysis().gates().notEvaluated().forEach(s -> env.err().println("not evaluated: " + s));
+                        Printable.of(
+                            "gate "
+                                + r.name()
+                                + ": "
+                                + (r.passed() ? "pass" : "FAIL")
+                                + " — "
+                                + r.detail())));
+    g.analysis()
+        .gates()
+        .notEvaluated()
+        .forEach(s -> env.err().println("not evaluated: " + Printable.of(s)));
     env.out().println("gates: " + out.resolve("gates.json").toAbsolutePath().normalize());
     return g.analysis().gates().allPassed() ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
   }

@@ -2,6 +2,7 @@ package io.hopscope.cli;
 
 import io.hopscope.analytics.core.GateResult;
 import io.hopscope.analytics.core.RunAnalysis;
+import io.hopscope.error.Printable;
 import io.hopscope.reports.charts.Format;
 import java.io.PrintStream;
 
@@ -26,7 +27,7 @@ final class Reporting {
     for (GateResult g : r.gates().results()) {
       err.println(
           "gate "
-              + g.name()
+              + Printable.of(g.name())
               + ": "
               + (g.passed() ? "pass" : "FAIL")
               + " (observed "
@@ -36,7 +37,7 @@ final class Reporting {
               + ")");
     }
     for (String w : r.warnings()) {
-      err.println("warning: " + w);
+      err.println("warning: " + Printable.of(w));
     }
     env.out().println("report: " + a.report().index().toAbsolutePath().normalize());
     env.out().println("summary: " + a.report().summary().toAbsolutePath().normalize());
