@@ -103,10 +103,10 @@ public final class WarehouseTables {
    */
   static void registerCatalog(SparkSession spark, Warehouse wh) {
     if (wh.settings().fileSystemCatalog()) {
-      // Iceberg's source loads a table by path through its catalog "default_iceberg", which is a
-      // Hive catalog unless configured (and hopscope has no Hive): make it a file-system one. Its
-      // own warehouse is never used for tables loaded by path.
-      if (!spark.conf().contains(PATH_CATALOG)) {
+      // Iceberg's source loads a table by path through its catalog "default_iceberg", which it
+      // makes a Hive catalog unless configured (and hopscope has no Hive): make it a file-system
+      // one. Its own warehouse is never used for tables loaded by path.
+      if (!"hadoop".equals(spark.conf().get(PATH_CATALOG + ".type", null))) {
         spark.conf().set(PATH_CATALOG, "org.apache.iceberg.spark.SparkCatalog");
         spark.conf().set(PATH_CATALOG + ".type", "hadoop");
         spark.conf().set(PATH_CATALOG + ".warehouse", wh.rootUri());
