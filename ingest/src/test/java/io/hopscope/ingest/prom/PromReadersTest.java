@@ -16,6 +16,30 @@ import org.junit.jupiter.api.io.TempDir;
 class PromReadersTest {
   @TempDir Path dir;
 
+  /**
+   * Found by fuzzing: a timestamp like {@code 17672.2e+025600000} (a few bytes) expanded to 25
+   * million digits and took 18 s to read. Out-of-range timestamps are refused before any arithmetic
+   * (the timeout only guards against that hang coming back).
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void aTimestampWithAHugeExponentIsRejectedAtOnce() throws IOException {
+    Path f = dir.resolve("m.prom");
+    Files.writeString(
+        f,
+        "q 1 1767225600000\nq 2 17672.2e+025600000\nq 3 1e-25600000\nq 4 "
+            + "7".repeat(5000)
+            + "\n");
+    CollectingRows<PromSample> rows = new CollectingRows<>();
+    PromTextReader.Result r = PromTextReader.read(f, 0, rows);
+    assertThat(r.samples()).isEqualTo(2);
+    assertThat(rows.rows.get(0).tsNs()).isEqualTo(1_767_225_600_000_000_000L);
+    assertThat(rows.rows.get(1).tsNs()).isZero();
+    assertThat(rows.rejects)
+        .hasSize(2)
+        .allSatisfy(x -> assertThat(x.reason()).contains("timestamp"));
+  }
+
   @Test
   void realQueryRangeCapture() {
     CollectingRows<PromSample> rows = new CollectingRows<>();

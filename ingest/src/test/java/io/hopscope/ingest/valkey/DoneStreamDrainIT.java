@@ -259,6 +259,30 @@ class DoneStreamDrainIT {
   }
 
   @Test
+  void aServerPausedMidDrainIsWaitedFor() {
+    SimRun a = sim("run-a", 9, 300);
+    ValkeyLoader.load(a, ValkeyTarget.parse(server.uri()), STREAM);
+    RedisCommands<String, String> admin = client.connect().sync();
+    long[] pausedAt = {0};
+    CollectingSink sink =
+        new CollectingSink() {
+          int seen;
+
+          @Override
+          protected void afterJob() {
+            if (++seen == 3000) {
+              admin.clientPause(1500);
+              pausedAt[0] = System.nanoTime();
+            }
+          }
+        };
+    drain(2, 300, 1).drain(new DoneEntryParser(DoneFields.DEFAULT, "run-a", "s"), sink);
+    assertThat(pausedAt[0]).isPositive();
+    assertThat(System.nanoTime() - pausedAt[0]).isGreaterThan(1_000_000_000L);
+    assertThat(ids(sink)).hasSize(a.size()).doesNotHaveDuplicates().isSortedAccordingTo(BY_ID);
+  }
+
+  @Test
   void aServerRestartMidDrainIsSurvived() {
     SimRun a = sim("run-a", 4, 250);
     ValkeyLoader.load(a, ValkeyTarget.parse(server.uri()), STREAM);
