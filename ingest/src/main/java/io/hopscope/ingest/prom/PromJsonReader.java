@@ -60,6 +60,14 @@ public final class PromJsonReader {
           e);
     } catch (IOException e) {
       throw Problems.badFile(file, "cannot read: " + e.getMessage(), "check the file", e);
+    } catch (NumberFormatException e) {
+      // A number no BigDecimal holds, e.g. 1e+2560420000 (found by fuzzing: it escaped as an
+      // internal error).
+      throw Problems.badFile(
+          file,
+          "holds a number out of any range (" + e.getMessage() + ")",
+          "pass the unchanged JSON of /api/v1/query_range or /api/v1/query",
+          e);
     }
     Walk w = new Walk(file, queryId, sink);
     if (root != null && root.isArray()) {

@@ -40,6 +40,23 @@ class PromReadersTest {
         .allSatisfy(x -> assertThat(x.reason()).contains("timestamp"));
   }
 
+  /** Found by fuzzing: a number beyond BigDecimal's exponent escaped as an internal error. */
+  @Test
+  void aNumberNoBigDecimalHoldsIsABadFileNotAnInternalError() throws IOException {
+    Path f = dir.resolve("q.json");
+    Files.writeString(
+        f,
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":"
+            + "[{\"metric\":{},\"values\":[[1e+2560420000,\"1\"]]}]}}");
+    assertThatThrownBy(() -> PromJsonReader.read(f, "q", new CollectingRows<>()))
+        .isInstanceOfSatisfying(
+            HopscopeException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains("q.json")
+                    .contains("holds a number out of any range"));
+  }
+
   @Test
   void realQueryRangeCapture() {
     CollectingRows<PromSample> rows = new CollectingRows<>();
