@@ -54,7 +54,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     RunPipeline.Analysed a =
         new RunPipeline(root.env())
             .analyze(
-                common.warehouse,
+                common.warehouse(),
                 run,
                 spec,
                 sources.any() ? Optional.of(sources.request(run, spec.get())) : Optional.empty(),

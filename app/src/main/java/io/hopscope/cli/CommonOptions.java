@@ -5,18 +5,16 @@ import io.hopscope.ingest.spec.RunSpec;
 import io.hopscope.ingest.spec.RunSpecReader;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every command that touches the warehouse takes. */
 final class CommonOptions {
-  @Option(
-      names = "--warehouse",
-      paramLabel = "URI",
-      defaultValue = "./warehouse",
-      description =
-          "Warehouse root: a directory or any Hadoop path (s3a://…, hdfs://…)"
-              + " (default: ${DEFAULT-VALUE}).")
-  String warehouse;
+  @Mixin WarehouseOption warehouseOption = new WarehouseOption();
+
+  String warehouse() {
+    return warehouseOption.uri;
+  }
 
   @Option(
       names = "--spec",

@@ -34,12 +34,7 @@ final class GateCommand implements Callable<Integer> {
   @ParentCommand HopscopeCommand root;
   @Mixin RunOption runOption = new RunOption();
 
-  @Option(
-      names = "--warehouse",
-      paramLabel = "URI",
-      defaultValue = "./warehouse",
-      description = "Warehouse root (default: ${DEFAULT-VALUE}).")
-  String warehouse;
+  @Mixin WarehouseOption warehouseOption = new WarehouseOption();
 
   @Option(names = "--baseline", paramLabel = "RUN", description = "The run to compare with.")
   String baseline;
@@ -62,7 +57,7 @@ final class GateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Warehouse wh = Warehouses.open(warehouse);
+    Warehouse wh = Warehouses.open(warehouseOption.uri);
     RunId run = runOption.run();
     StoredRun stored = StoredRun.read(wh, run);
     io.hopscope.ingest.spec.RunSpec spec =

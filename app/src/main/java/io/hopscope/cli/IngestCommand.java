@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "ingest",
     description =
-        "Drain runs' sources into the warehouse, replacing each run's partitions atomically."
+        "Drain runs' sources into the warehouse, replacing each run's version in every table (one Iceberg commit per table, the runs row last)."
             + " Needs no Spark. Never deletes from Valkey unless --trim-after-ingest is given.")
 final class IngestCommand implements Callable<Integer> {
   @ParentCommand HopscopeCommand root;
@@ -42,7 +42,7 @@ final class IngestCommand implements Callable<Integer> {
     }
     List<RunId> runs = runIds.stream().map(RunId::new).toList();
     IngestRequest req = sources.request(runs, runs.size() == 1 ? common.readSpec() : noSpec());
-    new RunPipeline(root.env()).ingest(Warehouses.open(common.warehouse), req);
+    new RunPipeline(root.env()).ingest(Warehouses.open(common.warehouse()), req);
     return 0;
   }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
@@ -25,19 +25,17 @@ import picocli.CommandLine.ParentCommand;
 final class MigrateCommand implements Callable<Integer> {
   @ParentCommand HopscopeCommand root;
 
-  @Option(
-      names = "--warehouse",
-      paramLabel = "URI",
-      defaultValue = "./warehouse",
-      description = "Warehouse root (default: ${DEFAULT-VALUE}).")
-  String warehouse;
+  @Mixin WarehouseOption warehouseOption = new WarehouseOption();
 
   @Override
   public Integer call() {
     Env env = root.env();
     Warehouse wh =
         new Warehouse(
-            warehouse, Warehouses.hadoopConf(), CatalogSettings.fromSystemProperties(), true);
+            warehouseOption.uri,
+            Warehouses.hadoopConf(),
+            CatalogSettings.fromSystemProperties(),
+            true);
     List<String> legacy = LegacyLayout.tables(wh);
     if (legacy.isEmpty()) {
       env.err().println("migrate: " + wh.rootUri() + " holds no tables in the old layout");

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -37,12 +38,7 @@ final class QueryCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SQL", description = "The query.")
   String sql;
 
-  @Option(
-      names = "--warehouse",
-      paramLabel = "URI",
-      defaultValue = "./warehouse",
-      description = "Warehouse root (default: ${DEFAULT-VALUE}).")
-  String warehouse;
+  @Mixin WarehouseOption warehouseOption = new WarehouseOption();
 
   @Option(
       names = "--format",
@@ -65,7 +61,7 @@ final class QueryCommand implements Callable<Integer> {
       throw Problems.usage("--format " + format + " is not table, csv or json", "pick one");
     }
     SparkSession spark = SparkSessions.get("hopscope query");
-    Warehouse wh = Warehouses.open(warehouse, spark);
+    Warehouse wh = Warehouses.open(warehouseOption.uri, spark);
     List<String> tables = WarehouseViews.register(spark, wh);
     if (tables.isEmpty()) {
       throw Problems.missingData(

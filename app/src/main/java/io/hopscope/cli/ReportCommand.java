@@ -20,12 +20,7 @@ final class ReportCommand implements Callable<Integer> {
   @ParentCommand HopscopeCommand root;
   @Mixin RunOption runOption = new RunOption();
 
-  @Option(
-      names = "--warehouse",
-      paramLabel = "URI",
-      defaultValue = "./warehouse",
-      description = "Warehouse root (default: ${DEFAULT-VALUE}).")
-  String warehouse;
+  @Mixin WarehouseOption warehouseOption = new WarehouseOption();
 
   @Option(
       names = "--out",
@@ -36,7 +31,8 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunPipeline.Analysed a = new RunPipeline(root.env()).report(warehouse, runOption.run(), out);
+    RunPipeline.Analysed a =
+        new RunPipeline(root.env()).report(warehouseOption.uri, runOption.run(), out);
     return Reporting.print(root.env(), a) ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
   }
 }

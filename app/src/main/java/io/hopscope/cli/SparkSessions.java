@@ -16,7 +16,10 @@ public final class SparkSessions {
       Map.of(
           "spark.sql.session.timeZone", "UTC",
           "spark.sql.sources.partitionColumnTypeInference.enabled", "false",
-          "spark.sql.adaptive.enabled", "true");
+          "spark.sql.adaptive.enabled", "true",
+          // The warehouse's tables are wider than Spark's default of 25 fields it prints plans
+          // with, which otherwise warns on every query.
+          "spark.sql.debug.maxToStringFields", "200");
 
   /** Extra defaults when no master was given: a laptop run. */
   static final Map<String, String> LOCAL_DEFAULTS =

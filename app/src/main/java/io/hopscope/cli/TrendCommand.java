@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -53,12 +54,7 @@ final class TrendCommand implements Callable<Integer> {
       description = "Only runs that started on or after this UTC date (2026-06-01) or instant.")
   String since;
 
-  @Option(
-      names = "--warehouse",
-      paramLabel = "URI",
-      defaultValue = "./warehouse",
-      description = "Warehouse root (default: ${DEFAULT-VALUE}).")
-  String warehouse;
+  @Mixin WarehouseOption warehouseOption = new WarehouseOption();
 
   @Option(
       names = "--out",
@@ -115,7 +111,7 @@ final class TrendCommand implements Callable<Integer> {
     TrendReport.Written w =
         write(
             root.env(),
-            warehouse,
+            warehouseOption.uri,
             scenario,
             from,
             Optional.ofNullable(baseline),

@@ -68,7 +68,7 @@ class MigrateIT {
   /** Writes every committed run of a warehouse as hopscope 0.1 did: one folder per partition. */
   static void writeLegacy(Warehouse wh, Path root) throws IOException {
     for (TableFamily f : WarehouseViews.FAMILIES) {
-      for (RunSnapshots v : RunSnapshots.of(wh, f, RunSnapshots.runs(wh, f))) {
+      for (RunSnapshots v : RunSnapshots.all(wh, f)) {
         for (TableDef<?> t : WarehouseViews.TABLES) {
           if (!f.contains(t.name())) {
             continue;

@@ -224,11 +224,19 @@ public final class RunScan {
    * timed out, XAUTOCLAIM) is counted twice by every statistic, so the warning says how many.
    */
   static Optional<String> duplicateCorrIds(Dataset<Row> jobs) {
-    Dataset<Row> dup =
-        jobs.where(col(JobsTable.CORR_ID).isNotNull())
-            .groupBy(col(JobsTable.CORR_ID))
+    Dataset<Row> withCorr = jobs.where(col(JobsTable.CORR_ID).isNotNull());
+    // Most runs have none: look for them on 64-bit hashes first (a shuffle of longs, not of the
+    // ids), and only when a hash repeats count them exactly on the ids themselves.
+    long repeatedHashes =
+        withCorr
+            .groupBy(org.apache.spark.sql.functions.xxhash64(col(JobsTable.CORR_ID)))
             .count()
-            .where(col("count").gt(1));
+            .where(col("count").gt(1))
+            .count();
+    if (repeatedHashes == 0) {
+      return Optional.empty();
+    }
+    Dataset<Row> dup = withCorr.groupBy(col(JobsTable.CORR_ID)).count().where(col("count").gt(1));
     Row agg =
         dup.agg(
                 org.apache.spark.sql.functions.count(lit(1)),

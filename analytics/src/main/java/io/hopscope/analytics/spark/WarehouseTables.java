@@ -76,7 +76,7 @@ public final class WarehouseTables {
 
   /** The runs with a committed version in a family. */
   public static List<RunSnapshots> versions(Warehouse wh, TableFamily family) {
-    return RunSnapshots.of(wh, family, RunSnapshots.runs(wh, family));
+    return RunSnapshots.all(wh, family);
   }
 
   private static Dataset<Row> at(SparkSession spark, Warehouse wh, TableDef<?> table, long id) {

@@ -117,6 +117,16 @@ public final class LegacyMigration {
     return new Outcome(name, run, c.rows(), null);
   }
 
+  /**
+   * Columns the Iceberg layout added: {@code run_id} (a Hive partition before) and the links
+   * between versions ({@code *write_id}, {@code snapshots}), which a conversion makes anew.
+   */
+  private static boolean addedSince01(String column) {
+    return TableDef.RUN_ID.equals(column)
+        || column.endsWith(TableFamily.WRITE_ID)
+        || TableFamily.SNAPSHOTS.equals(column);
+  }
+
   /** The old head row with the columns the new head adds. */
   record HeadCopy(Group legacy, String writeId, Map<String, Long> snapshots) {}
 
@@ -134,10 +144,7 @@ public final class LegacyMigration {
     GroupType type = g.getType();
     for (Type f : type.getFields()) {
       String name = f.getName();
-      if (TableDef.RUN_ID.equals(name)
-          || name.endsWith(TableFamily.WRITE_ID)
-          || TableFamily.SNAPSHOTS.equals(name)
-          || g.getFieldRepetitionCount(name) == 0) {
+      if (addedSince01(name) || g.getFieldRepetitionCount(name) == 0) {
         continue;
       }
       if (f.isPrimitive()) {
@@ -233,10 +240,7 @@ public final class LegacyMigration {
   public static MessageType legacySchema(TableDef<?> t) {
     List<Type> fields = new ArrayList<>();
     for (Type f : t.schema().getFields()) {
-      String n = f.getName();
-      if (!TableDef.RUN_ID.equals(n)
-          && !TableFamily.WRITE_ID.equals(n)
-          && !TableFamily.SNAPSHOTS.equals(n)) {
+      if (!addedSince01(f.getName())) {
         fields.add(f);
       }
     }

@@ -35,13 +35,31 @@ public record RunSnapshots(RunId run, String writeId, Map<String, Long> snapshot
 
   /** The committed versions of these runs (those with a head row), in the order given. */
   public static List<RunSnapshots> of(Warehouse wh, TableFamily family, List<RunId> runs) {
+    return versions(wh, family, runs);
+  }
+
+  /** The committed version of every run of the family, sorted by run id. */
+  public static List<RunSnapshots> all(Warehouse wh, TableFamily family) {
+    return versions(wh, family, null);
+  }
+
+  /**
+   * @param runs the runs wanted, in this order; null for every run, sorted
+   */
+  private static List<RunSnapshots> versions(Warehouse wh, TableFamily family, List<RunId> runs) {
     Optional<Table> head = wh.find(family.head().name());
     if (head.isEmpty() || head.get().currentSnapshot() == null) {
       return List.of();
     }
     long headSnapshot = head.get().currentSnapshot().snapshotId();
     Map<String, String> writes =
-        HeadRows.writeIds(head.get(), headSnapshot, runs.stream().map(RunId::value).toList());
+        HeadRows.writeIds(
+            head.get(),
+            headSnapshot,
+            runs == null ? null : runs.stream().map(RunId::value).toList());
+    if (runs == null) {
+      runs = writes.keySet().stream().map(RunId::new).toList();
+    }
     Map<String, Table> members = new HashMap<>();
     for (TableDef<?> m : family.members()) {
       wh.find(m.name()).ifPresent(t -> members.put(m.name(), t));
