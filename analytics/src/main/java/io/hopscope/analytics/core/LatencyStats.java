@@ -2,6 +2,7 @@ package io.hopscope.analytics.core;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The reported statistics of one latency sample, in milliseconds: exact p50, p90, p95, p99, p99.9
@@ -109,13 +110,32 @@ public record LatencyStats(
       throw new IllegalArgumentException("statistics of an empty sample");
     }
     Arrays.sort(ns, 0, n);
-    long sum = 0;
+    ExactSums sums = new ExactSums();
     for (int i = 0; i < n; i++) {
-      sum = Math.addExact(sum, ns[i]);
+      sums.add(ns[i]);
+    }
+    return of(sums, r -> ns[(int) r]);
+  }
+
+  /**
+   * Statistics of a sample known by its exact sums and the values at the ranks {@link #ranks}
+   * names: a distributed selection that finds those order statistics gives exactly what sorting the
+   * whole sample gives.
+   *
+   * @param valueAtRank the value at a 0-based rank of the ascending order, in ns
+   */
+  public static LatencyStats of(ExactSums sums, LongUnaryOperator valueAtRank) {
+    long n = sums.count();
+    if (n < 1) {
+      throw new IllegalArgumentException("statistics of an empty sample");
     }
     double[] q = new double[LEVELS.length];
     for (int i = 0; i < LEVELS.length; i++) {
-      q[i] = Quantiles.ofSorted(ns, n, LEVELS[i]) / 1e6;
+      q[i] = Quantiles.of(n, LEVELS[i], valueAtRank) / 1e6;
+    }
+    Double[] c = new Double[CURVE_LEVELS.length];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = Quantiles.of(n, CURVE_LEVELS[i], valueAtRank) / 1e6;
     }
     return new LatencyStats(
         q[0],
@@ -123,33 +143,34 @@ public record LatencyStats(
         q[2],
         q[3],
         q[4],
-        (double) sum / n / 1e6,
-        ns[n - 1] / 1e6,
+        sums.mean() / 1e6,
+        sums.max() / 1e6,
         n,
-        TailCi.ofSortedNanos(ns, n),
-        std(ns, n, (double) sum / n) / 1e6,
-        curve(ns, n));
+        TailCi.of(n, valueAtRank),
+        sums.std() / 1e6,
+        List.of(c));
   }
 
-  /** The quantiles at {@link #CURVE_LEVELS} of a sorted sample, in ms: the distribution's shape. */
-  private static List<Double> curve(long[] sorted, int n) {
-    Double[] c = new Double[CURVE_LEVELS.length];
-    for (int i = 0; i < c.length; i++) {
-      c[i] = Quantiles.ofSorted(sorted, n, CURVE_LEVELS[i]) / 1e6;
+  /**
+   * The 0-based ranks (ascending, distinct) whose values {@link #of} reads for a sample of {@code
+   * n}: the reported levels, the curve and the confidence bounds.
+   */
+  public static long[] ranks(long n) {
+    java.util.TreeSet<Long> r = new java.util.TreeSet<>();
+    for (double l : LEVELS) {
+      for (long x : Quantiles.ranks(n, l)) {
+        r.add(x);
+      }
     }
-    return List.of(c);
-  }
-
-  private static double std(long[] ns, int n, double mean) {
-    if (n < 2) {
-      return 0;
+    for (double l : CURVE_LEVELS) {
+      for (long x : Quantiles.ranks(n, l)) {
+        r.add(x);
+      }
     }
-    double ss = 0;
-    for (int i = 0; i < n; i++) {
-      double d = ns[i] - mean;
-      ss += d * d;
+    for (long x : TailCi.ranks(n)) {
+      r.add(x);
     }
-    return Math.sqrt(ss / (n - 1));
+    return r.stream().mapToLong(Long::longValue).toArray();
   }
 
   /** The quantile at one of {@link #LEVELS}. */

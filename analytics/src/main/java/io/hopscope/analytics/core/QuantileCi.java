@@ -31,6 +31,29 @@ public final class QuantileCi {
     return new int[] {lower, upper};
   }
 
+  /**
+   * {@link #ranks(int, double, double)} for any sample size. Beyond {@code Integer.MAX_VALUE}
+   * values (where the binomial is exactly normal to far below one rank) the bounds come from the
+   * normal approximation with continuity correction.
+   */
+  public static long[] ranks(long n, double p, double confidence) {
+    if (n <= Integer.MAX_VALUE) {
+      int[] r = ranks((int) n, p, confidence);
+      return r == null ? null : new long[] {r[0], r[1]};
+    }
+    if (!(p > 0 && p < 1) || !(confidence > 0 && confidence < 1)) {
+      throw new IllegalArgumentException("need 0 < p < 1, 0 < confidence < 1");
+    }
+    double z =
+        new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1)
+            .inverseCumulativeProbability(1 - (1 - confidence) / 2);
+    double mu = n * p;
+    double sd = Math.sqrt(n * p * (1 - p));
+    long lower = (long) Math.floor(mu - z * sd - 0.5);
+    long upper = (long) Math.ceil(mu + z * sd + 0.5);
+    return new long[] {Math.max(0, lower), Math.min(n - 1, upper)};
+  }
+
   /** The smallest sample with a two-sided interval for the p-quantile at this confidence. */
   public static int minSamples(double p, double confidence) {
     int n = 1;

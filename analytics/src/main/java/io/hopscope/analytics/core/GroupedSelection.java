@@ -1,0 +1,523 @@
+package io.hopscope.analytics.core;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exact {@link LatencyStats} of grouped samples of any size, in a few passes over data that is
+ * split into partitions, with memory bounded by buckets and candidates, never by group size.
+ *
+ * <p>The data is grouped by several families of keys at once (e.g. plateaus, time slices, drift
+ * windows, seconds), each summarising some of the value columns or only counting rows. Every step
+ * merges, so each partition is summarised on its own and the summaries are added up:
+ *
+ * <ol>
+ *   <li>Pass 1 keeps, per key and column, the exact sums ({@link ExactSums}) and a {@link
+ *       LogHistogram}. The ranks {@link LatencyStats#ranks} needs are then located in the
+ *       histogram's buckets; a bucket holding a single value answers its ranks at once.
+ *   <li>Each further pass looks only at the values inside the buckets that hold a wanted rank. A
+ *       bucket small enough for the candidate budget sends its values, which are sorted and read at
+ *       the ranks; a bigger one is counted again in {@value #FANOUT} equal sub-ranges (radix style
+ *       on the long value), and the sub-ranges holding the ranks become the next pass's buckets.
+ *       Widths shrink {@value #FANOUT}-fold a pass, so even a 2^63-wide range is down to single
+ *       values in eight passes; in practice it is one or two.
+ * </ol>
+ *
+ * The result equals sorting each group and reading it ({@link LatencyStats#ofNanos}) bit for bit,
+ * whatever the partitioning, because every order statistic is found exactly and the sums are exact
+ * integers.
+ */
+public final class GroupedSelection {
+  /** The most candidate values one pass gathers (8 bytes each). */
+  public static final long DEFAULT_BUDGET = 4_000_000;
+
+  static final int FANOUT = 256;
+
+  private final int[][] familyValues;
+  private final int valueCount;
+  private final long budget;
+  private final List<Map<Object, KeyState>> keys = new ArrayList<>();
+  private Plan plan;
+  private int passes;
+
+  /**
+   * @param familyValues per family, the value columns (0-based) it summarises; empty to only count
+   *     rows
+   * @param valueCount the number of value columns
+   * @param budget the most candidate values gathered in one pass
+   */
+  public GroupedSelection(int[][] familyValues, int valueCount, long budget) {
+    if (budget < 1) {
+      throw new IllegalArgumentException("budget must be positive");
+    }
+    this.familyValues = familyValues.clone();
+    this.valueCount = valueCount;
+    this.budget = budget;
+  }
+
+  /** An empty first-pass summary, for one partition. */
+  public Pass1 pass1() {
+    return new Pass1(familyValues, valueCount);
+  }
+
+  /** The first-pass summary of one partition: per family and key, rows, sums and histograms. */
+  public static final class Pass1 implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final int[][] familyValues;
+    private final int valueCount;
+    private final List<HashMap<Object, KeyAcc>> keys = new ArrayList<>();
+
+    Pass1(int[][] familyValues, int valueCount) {
+      this.familyValues = familyValues;
+      this.valueCount = valueCount;
+      for (int i = 0; i < familyValues.length; i++) {
+        keys.add(new HashMap<>());
+      }
+    }
+
+    /** The accumulator of one key of a family (a Long or a String), created when first seen. */
+    public KeyAcc key(int family, Object key) {
+      return keys.get(family)
+          .computeIfAbsent(key, k -> new KeyAcc(familyValues[family], valueCount));
+    }
+
+    /** Adds another partition's summary into this one. */
+    public Pass1 merge(Pass1 o) {
+      for (int f = 0; f < keys.size(); f++) {
+        HashMap<Object, KeyAcc> into = keys.get(f);
+        o.keys.get(f).forEach((k, acc) -> into.merge(k, acc, KeyAcc::merge));
+      }
+      return this;
+    }
+  }
+
+  /** Rows, and per summarised value column the exact sums and histogram, of one key. */
+  public static final class KeyAcc implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private long rows;
+    private final ExactSums[] sums;
+    private final LogHistogram[] hist;
+
+    KeyAcc(int[] columns, int valueCount) {
+      sums = new ExactSums[valueCount];
+      hist = new LogHistogram[valueCount];
+      for (int c : columns) {
+        sums[c] = new ExactSums();
+        hist[c] = new LogHistogram();
+      }
+    }
+
+    /** Counts one row of the key. */
+    public void row() {
+      rows++;
+    }
+
+    /** Adds one value of a column the family summarises. */
+    public void add(int column, long v) {
+      sums[column].add(v);
+      hist[column].add(v);
+    }
+
+    KeyAcc merge(KeyAcc o) {
+      rows += o.rows;
+      for (int c = 0; c < sums.length; c++) {
+        if (sums[c] != null) {
+          sums[c].merge(o.sums[c]);
+          hist[c].merge(o.hist[c]);
+        }
+      }
+      return this;
+    }
+  }
+
+  /** One key's rows and statistics per value column (null where it had no value). */
+  public record Cell(long rows, LatencyStats[] columns) {}
+
+  private static final class KeyState {
+    final long rows;
+    final ColumnState[] columns;
+
+    KeyState(long rows, int valueCount) {
+      this.rows = rows;
+      this.columns = new ColumnState[valueCount];
+    }
+  }
+
+  private static final class ColumnState {
+    final ExactSums sums;
+    final Map<Long, Long> values = new HashMap<>();
+
+    ColumnState(ExactSums sums) {
+      this.sums = sums;
+    }
+  }
+
+  /** A closed range of values holding some wanted ranks, {@code base} values lying below it. */
+  private static final class Range {
+    final ColumnState owner;
+    final long lo;
+    final long hi;
+    final long base;
+    final long count;
+    final long[] ranks;
+    int id;
+    boolean collect;
+    long width;
+
+    Range(ColumnState owner, long lo, long hi, long base, long count, long[] ranks) {
+      this.owner = owner;
+      this.lo = lo;
+      this.hi = hi;
+      this.base = base;
+      this.count = count;
+      this.ranks = ranks;
+    }
+  }
+
+  /** Takes the merged first pass: locates every wanted rank in its bucket. */
+  public void finishPass1(Pass1 merged) {
+    passes = 1;
+    List<Range> open = new ArrayList<>();
+    for (int f = 0; f < familyValues.length; f++) {
+      Map<Object, KeyState> states = new HashMap<>();
+      keys.add(states);
+      for (var e : merged.keys.get(f).entrySet()) {
+        KeyAcc acc = e.getValue();
+        KeyState ks = new KeyState(acc.rows, valueCount);
+        states.put(e.getKey(), ks);
+        for (int c : familyValues[f]) {
+          if (acc.sums[c].count() == 0) {
+            continue;
+          }
+          ColumnState cs = new ColumnState(acc.sums[c]);
+          ks.columns[c] = cs;
+          long[] ranks = LatencyStats.ranks(cs.sums.count());
+          locate(cs, acc.hist[c], ranks, open);
+        }
+      }
+    }
+    plan(open);
+  }
+
+  private static void locate(ColumnState cs, LogHistogram h, long[] ranks, List<Range> open) {
+    long[] seen = {0};
+    int[] next = {0};
+    h.forEachAscending(
+        (lo, hi, count) -> {
+          long base = seen[0];
+          seen[0] += count;
+          int from = next[0];
+          while (next[0] < ranks.length && ranks[next[0]] < seen[0]) {
+            next[0]++;
+          }
+          if (next[0] > from) {
+            found(cs, lo, hi, base, count, Arrays.copyOfRange(ranks, from, next[0]), open);
+          }
+        });
+  }
+
+  private static void found(
+      ColumnState cs, long lo, long hi, long base, long count, long[] ranks, List<Range> open) {
+    if (lo == hi) {
+      for (long r : ranks) {
+        cs.values.put(r, lo);
+      }
+    } else {
+      open.add(new Range(cs, lo, hi, base, count, ranks));
+    }
+  }
+
+  /** Whether another pass over the data is needed. */
+  public boolean done() {
+    return plan == null;
+  }
+
+  /** The passes made so far. */
+  public int passes() {
+    return passes;
+  }
+
+  private void plan(List<Range> open) {
+    if (open.isEmpty()) {
+      plan = null;
+      return;
+    }
+    List<Range> bySize = new ArrayList<>(open);
+    bySize.sort(Comparator.comparingLong(r -> r.count));
+    long gathered = 0;
+    for (Range r : bySize) {
+      if (gathered + r.count <= budget) {
+        r.collect = true;
+        gathered += r.count;
+      } else {
+        long w = r.hi - r.lo + 1; // one bucket or sub-range: never wider than 2^55
+        r.width = (w + FANOUT - 1) / FANOUT;
+      }
+    }
+    plan = new Plan(open, familyValues.length, valueCount, keys);
+  }
+
+  /** What the next pass looks for: per family and key, the ranges of each column. */
+  public Plan plan() {
+    if (plan == null) {
+      throw new IllegalStateException("no pass left to make");
+    }
+    return plan;
+  }
+
+  /** The ranges a pass looks at; sent to every partition. */
+  public static final class Plan implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final List<HashMap<Object, KeyPlan>> families = new ArrayList<>();
+    private final int ranges;
+    private final transient List<Range> open;
+
+    Plan(List<Range> open, int familyCount, int valueCount, List<Map<Object, KeyState>> keys) {
+      this.open = open;
+      this.ranges = open.size();
+      Map<ColumnState, List<Range>> byColumn = new HashMap<>();
+      for (int i = 0; i < open.size(); i++) {
+        Range r = open.get(i);
+        r.id = i;
+        byColumn.computeIfAbsent(r.owner, x -> new ArrayList<>()).add(r);
+      }
+      for (int f = 0; f < familyCount; f++) {
+        HashMap<Object, KeyPlan> plans = new HashMap<>();
+        families.add(plans);
+        for (var e : keys.get(f).entrySet()) {
+          RangeSet[] cols = new RangeSet[valueCount];
+          boolean any = false;
+          for (int c = 0; c < valueCount; c++) {
+            ColumnState cs = e.getValue().columns[c];
+            List<Range> rs = cs == null ? null : byColumn.get(cs);
+            if (rs != null) {
+              cols[c] = new RangeSet(rs);
+              any = true;
+            }
+          }
+          if (any) {
+            plans.put(e.getKey(), new KeyPlan(cols));
+          }
+        }
+      }
+    }
+
+    /** An empty accumulator of this pass, for one partition. */
+    public PassAcc newAcc() {
+      return new PassAcc(this);
+    }
+
+    /** The ranges of one key of a family, or null when the pass has nothing to find there. */
+    public KeyPlan key(int family, Object key) {
+      return families.get(family).get(key);
+    }
+
+    /** Whether a family has anything to find in this pass. */
+    public boolean wants(int family) {
+      return !families.get(family).isEmpty();
+    }
+  }
+
+  /** The ranges of one key, per value column (null where nothing is wanted). */
+  public static final class KeyPlan implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final RangeSet[] columns;
+
+    KeyPlan(RangeSet[] columns) {
+      this.columns = columns;
+    }
+  }
+
+  private static final class RangeSet implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final long[] lo;
+    final long[] hi;
+    final int[] id;
+    final long[] width; // 0: gather the values
+
+    RangeSet(List<Range> ranges) {
+      List<Range> sorted = new ArrayList<>(ranges);
+      sorted.sort(Comparator.comparingLong(r -> r.lo));
+      int n = sorted.size();
+      lo = new long[n];
+      hi = new long[n];
+      id = new int[n];
+      width = new long[n];
+      for (int i = 0; i < n; i++) {
+        Range r = sorted.get(i);
+        lo[i] = r.lo;
+        hi[i] = r.hi;
+        id[i] = r.id;
+        width[i] = r.collect ? 0 : r.width;
+      }
+    }
+
+    /** The position of the range holding v, or -1. */
+    int find(long v) {
+      int a = 0;
+      int b = lo.length - 1;
+      while (a <= b) {
+        int m = (a + b) >>> 1;
+        if (lo[m] > v) {
+          b = m - 1;
+        } else if (hi[m] < v) {
+          a = m + 1;
+        } else {
+          return m;
+        }
+      }
+      return -1;
+    }
+  }
+
+  /** One partition's findings in a pass: sub-range counts and gathered values, per range. */
+  public static final class PassAcc implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final transient Plan plan;
+    private final long[][] counts;
+    private final long[][] values;
+    private final int[] sizes;
+
+    PassAcc(Plan plan) {
+      this.plan = plan;
+      this.counts = new long[plan.ranges][];
+      this.values = new long[plan.ranges][];
+      this.sizes = new int[plan.ranges];
+    }
+
+    /** Looks at one value of a column of a key (the key's plan, from {@link Plan#key}). */
+    public void add(KeyPlan key, int column, long v) {
+      RangeSet rs = key.columns[column];
+      if (rs == null) {
+        return;
+      }
+      int i = rs.find(v);
+      if (i < 0) {
+        return;
+      }
+      int id = rs.id[i];
+      long w = rs.width[i];
+      if (w == 0) {
+        long[] a = values[id];
+        if (a == null) {
+          a = values[id] = new long[16];
+        } else if (sizes[id] == a.length) {
+          a = values[id] = Arrays.copyOf(a, a.length * 2);
+        }
+        a[sizes[id]++] = v;
+      } else {
+        long[] c = counts[id];
+        if (c == null) {
+          c = counts[id] = new long[FANOUT];
+        }
+        c[(int) ((v - rs.lo[i]) / w)]++;
+      }
+    }
+
+    /** Adds another partition's findings into this one. */
+    public PassAcc merge(PassAcc o) {
+      for (int id = 0; id < counts.length; id++) {
+        if (o.counts[id] != null) {
+          if (counts[id] == null) {
+            counts[id] = o.counts[id];
+          } else {
+            for (int j = 0; j < FANOUT; j++) {
+              counts[id][j] += o.counts[id][j];
+            }
+          }
+        }
+        if (o.sizes[id] > 0) {
+          long[] a = values[id] == null ? new long[0] : values[id];
+          long[] b = Arrays.copyOf(a, sizes[id] + o.sizes[id]);
+          System.arraycopy(o.values[id], 0, b, sizes[id], o.sizes[id]);
+          values[id] = b;
+          sizes[id] += o.sizes[id];
+        }
+      }
+      return this;
+    }
+  }
+
+  /**
+   * Takes the merged findings of a pass: reads the ranks from gathered values and narrows the other
+   * ranges to the sub-ranges holding their ranks.
+   *
+   * @throws IllegalStateException when the data changed between passes
+   */
+  public void finishPass(PassAcc merged) {
+    Plan p = plan();
+    passes++;
+    List<Range> open = new ArrayList<>();
+    for (Range r : p.open) {
+      if (r.collect) {
+        long[] v = merged.values[r.id] == null ? new long[0] : merged.values[r.id];
+        int n = merged.sizes[r.id];
+        changed(n, r);
+        Arrays.sort(v, 0, n);
+        for (long rank : r.ranks) {
+          r.owner.values.put(rank, v[(int) (rank - r.base)]);
+        }
+      } else {
+        long[] c = merged.counts[r.id] == null ? new long[FANOUT] : merged.counts[r.id];
+        changed(Arrays.stream(c).sum(), r);
+        long seen = r.base;
+        int next = 0;
+        for (int j = 0; j < FANOUT && next < r.ranks.length; j++) {
+          long base = seen;
+          seen += c[j];
+          int from = next;
+          while (next < r.ranks.length && r.ranks[next] < seen) {
+            next++;
+          }
+          if (next > from) {
+            long lo = r.lo + j * r.width;
+            long hi = r.hi - lo < r.width ? r.hi : lo + r.width - 1;
+            found(r.owner, lo, hi, base, c[j], Arrays.copyOfRange(r.ranks, from, next), open);
+          }
+        }
+      }
+    }
+    plan(open);
+  }
+
+  private static void changed(long seen, Range r) {
+    if (seen != r.count) {
+      throw new IllegalStateException(
+          "a pass saw "
+              + seen
+              + " values in ["
+              + r.lo
+              + ", "
+              + r.hi
+              + "] where the first saw "
+              + r.count
+              + ": the data changed between passes");
+    }
+  }
+
+  /** The result of one family: per key, its rows and statistics. Needs every pass made. */
+  public Map<Object, Cell> result(int family) {
+    if (plan != null) {
+      throw new IllegalStateException("passes remain");
+    }
+    Map<Object, Cell> out = new HashMap<>();
+    keys.get(family)
+        .forEach(
+            (k, ks) -> {
+              LatencyStats[] cols = new LatencyStats[valueCount];
+              for (int c = 0; c < valueCount; c++) {
+                ColumnState cs = ks.columns[c];
+                if (cs != null) {
+                  cols[c] = LatencyStats.of(cs.sums, r -> cs.values.get(r));
+                }
+              }
+              out.put(k, new Cell(ks.rows, cols));
+            });
+    return out;
+  }
+}

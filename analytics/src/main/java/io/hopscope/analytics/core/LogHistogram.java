@@ -1,0 +1,107 @@
+package io.hopscope.analytics.core;
+
+import java.io.Serializable;
+
+/**
+ * Counts of longs in log-linear buckets, mergeable: 128 buckets per power of two (relative width at
+ * most 1/128), values below 128 in buckets of their own, negative values mirrored. Any long has a
+ * bucket; a bucket is a closed range of longs. Chunks of 128 buckets are allocated when a value
+ * first lands in them, so a sample spanning a few decades costs a few KB whatever its size.
+ */
+public final class LogHistogram implements Serializable {
+  private static final long serialVersionUID = 1L;
+  static final int BITS = 7;
+  static final int SUB = 1 << BITS;
+
+  /** Chunk 0 holds 0..127; chunks 1..56 one octave each, up to Long.MAX_VALUE. */
+  static final int CHUNKS = 64 - BITS;
+
+  private final long[][] pos = new long[CHUNKS][];
+  private final long[][] neg = new long[CHUNKS][];
+
+  /** The bucket index of a non-negative value. */
+  static int index(long u) {
+    if (u < SUB) {
+      return (int) u;
+    }
+    int e = 63 - Long.numberOfLeadingZeros(u);
+    return ((e - BITS + 1) << BITS) + (int) ((u >>> (e - BITS)) - SUB);
+  }
+
+  /** The smallest value of the bucket at a non-negative index. */
+  static long lowOf(int index) {
+    int chunk = index >>> BITS;
+    long slot = index & (SUB - 1);
+    return chunk == 0 ? slot : (slot + SUB) << (chunk - 1);
+  }
+
+  /** The largest value of the bucket at a non-negative index. */
+  static long highOf(int index) {
+    int chunk = index >>> BITS;
+    return chunk == 0 ? lowOf(index) : lowOf(index) + (1L << (chunk - 1)) - 1;
+  }
+
+  public void add(long v) {
+    long u = v >= 0 ? v : ~v;
+    int i = index(u);
+    long[][] side = v >= 0 ? pos : neg;
+    long[] c = side[i >>> BITS];
+    if (c == null) {
+      c = side[i >>> BITS] = new long[SUB];
+    }
+    c[i & (SUB - 1)]++;
+  }
+
+  public void merge(LogHistogram o) {
+    mergeSide(pos, o.pos);
+    mergeSide(neg, o.neg);
+  }
+
+  private static void mergeSide(long[][] into, long[][] from) {
+    for (int ch = 0; ch < CHUNKS; ch++) {
+      if (from[ch] == null) {
+        continue;
+      }
+      if (into[ch] == null) {
+        into[ch] = from[ch].clone();
+      } else {
+        for (int s = 0; s < SUB; s++) {
+          into[ch][s] += from[ch][s];
+        }
+      }
+    }
+  }
+
+  /** Receives the non-empty buckets in ascending order of their values. */
+  public interface BucketVisitor {
+    void bucket(long lo, long hi, long count);
+  }
+
+  /** Visits the non-empty buckets from the smallest values to the largest. */
+  public void forEachAscending(BucketVisitor v) {
+    for (int ch = CHUNKS - 1; ch >= 0; ch--) {
+      long[] c = neg[ch];
+      if (c == null) {
+        continue;
+      }
+      for (int s = SUB - 1; s >= 0; s--) {
+        if (c[s] > 0) {
+          int i = (ch << BITS) | s;
+          v.bucket(~highOf(i), ~lowOf(i), c[s]);
+        }
+      }
+    }
+    for (int ch = 0; ch < CHUNKS; ch++) {
+      long[] c = pos[ch];
+      if (c == null) {
+        continue;
+      }
+      for (int s = 0; s < SUB; s++) {
+        if (c[s] > 0) {
+          int i = (ch << BITS) | s;
+          v.bucket(lowOf(i), highOf(i), c[s]);
+        }
+      }
+    }
+  }
+}
