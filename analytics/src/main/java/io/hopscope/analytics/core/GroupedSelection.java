@@ -72,6 +72,11 @@ public final class GroupedSelection {
     private final int valueCount;
     private final List<HashMap<Object, KeyAcc>> keys = new ArrayList<>();
 
+    /** An empty summary, made where the partition is (an executor) from the families alone. */
+    public static Pass1 empty(int[][] familyValues, int valueCount) {
+      return new Pass1(familyValues, valueCount);
+    }
+
     Pass1(int[][] familyValues, int valueCount) {
       this.familyValues = familyValues;
       this.valueCount = valueCount;

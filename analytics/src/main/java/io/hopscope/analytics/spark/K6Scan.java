@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import io.hopscope.analytics.core.HttpWindow;
 import io.hopscope.analytics.core.LatencyStats;
 import io.hopscope.analytics.core.RouteStats;
+import io.hopscope.analytics.core.Schedule;
 import io.hopscope.analytics.core.Window;
 import io.hopscope.ingest.warehouse.K6PointsTable;
 import java.util.ArrayList;
@@ -40,20 +41,38 @@ final class K6Scan {
 
   private K6Scan() {}
 
-  static Map<Integer, HttpWindow> scan(Dataset<Row> points, List<Window> windows) {
+  /** The k6 side per window, and the request durations per time slice of the measured period. */
+  record Scanned(Map<Integer, HttpWindow> windows, Map<Long, LatencyStats> slices) {}
+
+  /**
+   * One pass of exact statistics over the durations (per window, per route, per time slice), plus
+   * the counts.
+   */
+  static Scanned scan(Dataset<Row> points, Schedule schedule) {
+    List<Window> windows = schedule.windows();
     Column w = RunScan.windowOf(col(K6PointsTable.TS_NS), windows);
     Dataset<Row> inWindows = points.withColumn("w", w).where(col("w").isNotNull());
     Map<Integer, Counts> counts = counts(inWindows);
-    Dataset<Row> durations = inWindows.where(col(K6PointsTable.METRIC).equalTo(HTTP_REQ_DURATION));
-    Column ns = functionsRound(col(K6PointsTable.VALUE));
-    Map<String, LatencyStats[]> overall = ExactStatsJob.byKey(durations, col("w"), List.of(ns));
     Column routeKey =
         org.apache.spark.sql.functions.concat_ws(
             SEP,
             col("w").cast("string"),
             coalesce(col(K6PointsTable.SCENARIO), lit("")),
             coalesce(col(K6PointsTable.NAME_TAG), lit("")));
-    Map<String, LatencyStats[]> perRoute = ExactStatsJob.byKey(durations, routeKey, List.of(ns));
+    ExactStats.Result stats =
+        ExactStats.run(
+            points.where(col(K6PointsTable.METRIC).equalTo(HTTP_REQ_DURATION)).withColumn("w", w),
+            List.of(
+                new ExactStats.Family(col("w"), 0),
+                new ExactStats.Family(when(col("w").isNotNull(), routeKey), 0),
+                new ExactStats.Family(TimeBuckets.key(col(K6PointsTable.TS_NS), schedule), 0)),
+            List.of(functionsRound(col(K6PointsTable.VALUE))));
+    Map<String, LatencyStats[]> overall = new HashMap<>();
+    stats.family(0).forEach((k, c) -> overall.put(k.toString(), c.columns()));
+    Map<String, LatencyStats[]> perRoute = new HashMap<>();
+    stats.family(1).forEach((k, c) -> perRoute.put((String) k, c.columns()));
+    Map<Long, LatencyStats> slices = new HashMap<>();
+    stats.family(2).forEach((k, c) -> slices.put((Long) k, c.columns()[0]));
     Map<String, long[]> routeCounts = routeCounts(inWindows, routeKey);
     Map<Integer, List<RouteStats>> routes = new HashMap<>();
     perRoute.forEach(
@@ -88,7 +107,7 @@ final class K6Scan {
         out.put(win.index(), h);
       }
     }
-    return out;
+    return new Scanned(out, slices);
   }
 
   /** k6 writes durations as float ms with µs precision: exact as integer ns after rounding. */

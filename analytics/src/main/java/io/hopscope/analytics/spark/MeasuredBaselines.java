@@ -55,13 +55,23 @@ public final class MeasuredBaselines {
           k6.where(col(K6PointsTable.METRIC).equalTo(HTTP))
               .withColumn(
                   "ns", functions.round(col(K6PointsTable.VALUE).multiply(1e6)).cast("long"));
-      Dataset<Row> perScenario =
-          d.withColumn(
-              "k",
-              concat_ws(SEP, col(TableDef.RUN_ID), coalesce(col(K6PointsTable.SCENARIO), lit(""))));
-      Dataset<Row> all = d.withColumn("k", concat_ws(SEP, col(TableDef.RUN_ID), lit(ALL)));
-      Dataset<Row> both = perScenario.unionByName(all);
-      Map<String, LatencyStats[]> stats = ExactStatsJob.byKey(both, col("k"), List.of(col("ns")));
+      // Per scenario and over all scenarios, in one pass.
+      ExactStats.Result r =
+          ExactStats.run(
+              d,
+              List.of(
+                  new ExactStats.Family(
+                      concat_ws(
+                          SEP,
+                          col(TableDef.RUN_ID),
+                          coalesce(col(K6PointsTable.SCENARIO), lit(""))),
+                      0),
+                  new ExactStats.Family(concat_ws(SEP, col(TableDef.RUN_ID), lit(ALL)), 0)),
+              List.of(col("ns")));
+      Map<String, LatencyStats[]> stats = new HashMap<>();
+      for (int f = 0; f < 2; f++) {
+        r.family(f).forEach((k, c) -> stats.put((String) k, c.columns()));
+      }
       Map<String, Double> errors = errorRates(k6);
       stats.forEach(
           (key, s) -> {
@@ -73,7 +83,7 @@ public final class MeasuredBaselines {
     }
     Dataset<Row> jobs = table(spark, wh, JobsTable.TABLE, runIds);
     if (jobs != null) {
-      ExactStatsJob.byKey(jobs, col(TableDef.RUN_ID), List.of(col(JobsTable.HOP_NS)))
+      ExactStats.byKey(jobs, col(TableDef.RUN_ID), List.of(col(JobsTable.HOP_NS)))
           .forEach((run, s) -> out.add(new MeasuredBaseline(run, HOP, ALL, s[0], Double.NaN)));
     }
     out.sort(

@@ -1,11 +1,8 @@
 package io.hopscope.analytics.spark;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -158,27 +155,23 @@ public final class RunScan {
     Dataset<Row> jobs = WarehouseTables.read(spark, warehouse, version, JobsTable.TABLE);
     long rejected = TableReader.rowCount(warehouse, version, RejectsTable.TABLE);
 
-    Counts counts = hasJobs ? counts(jobs, schedule) : Counts.none(schedule.t0Ns());
+    JobsPass pass = hasJobs ? jobsPass(jobs, schedule) : JobsPass.none(schedule.t0Ns());
+    Counts counts = pass.counts();
     List<String> scanWarnings = new ArrayList<>(warnings);
     if (hasJobs) {
       duplicateCorrIds(jobs).ifPresent(scanWarnings::add);
     }
-    Map<Integer, SegmentStatsJob.Segments> stats =
-        counts.jobs == 0
-            ? Map.of()
-            : SegmentStatsJob.statsByKey(
-                jobs,
-                windowOf(col(JobsTable.ENQ_NS), schedule.windows()),
-                col(JobsTable.HOP_NS),
-                col(JobsTable.QUEUE_DELAY_NS),
-                col(JobsTable.SERVICE_NS));
+    Map<Integer, SegmentStatsJob.Segments> stats = pass.plateaus();
     Map<Integer, HttpWindow> http = Map.of();
+    Map<Long, io.hopscope.analytics.core.LatencyStats> httpSlices = Map.of();
     Dataset<Row> points = null;
     if (hasK6) {
       points = WarehouseTables.read(spark, warehouse, version, K6PointsTable.TABLE);
-      http = K6Scan.scan(points, schedule.windows());
+      K6Scan.Scanned k6 = K6Scan.scan(points, schedule);
+      http = k6.windows();
+      httpSlices = k6.slices();
     }
-    List<TimeBucket> buckets = TimeBuckets.scan(counts.jobs == 0 ? null : jobs, points, schedule);
+    List<TimeBucket> buckets = TimeBuckets.of(pass.slices(), httpSlices, points, schedule);
     Map<Integer, Telemetry> telemetry = Map.of();
     Map<String, double[][]> memory = Map.of();
     long promSamples = TableReader.rowCount(warehouse, version, PromSamplesTable.TABLE);
@@ -209,7 +202,7 @@ public final class RunScan {
             schedule,
             windows,
             counts.timeline,
-            counts.jobs == 0 ? Map.of() : driftThirds(jobs, schedule),
+            pass.drift(),
             new InputCounts(counts.jobs, k6Points, promSamples, rejected),
             gates,
             targetRps(spec),
@@ -291,67 +284,115 @@ public final class RunScan {
     }
   }
 
-  /** One scan: per-second arrivals, claims, completions, and completions per window. */
-  private static Counts counts(Dataset<Row> jobs, Schedule schedule) {
-    long origin = schedule.t0Ns();
-    Column events =
-        explode(
-            array(
-                struct(lit(0).as("kind"), secondOf(JobsTable.ENQ_NS, origin).as("key")),
-                struct(lit(1).as("kind"), secondOf(JobsTable.CLAIM_NS, origin).as("key")),
-                struct(lit(2).as("kind"), secondOf(JobsTable.DONE_NS, origin).as("key")),
-                struct(
-                    lit(3).as("kind"),
-                    windowOf(col(JobsTable.DONE_NS), schedule.windows()).cast("long").as("key"))));
-    List<Row> rows =
-        jobs.select(events.as("e"))
-            .select(col("e.kind").as("kind"), col("e.key").as("key"))
-            .where(col("key").isNotNull())
-            .groupBy("kind", "key")
-            .count()
-            .collectAsList();
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    long total = 0;
-    for (Row r : rows) {
-      if (r.getInt(0) < 3) {
-        min = Math.min(min, r.getLong(1));
-        max = Math.max(max, r.getLong(1));
-      }
-      if (r.getInt(0) == 0) {
-        total += r.getLong(2);
-      }
+  /** What the one pass over the jobs finds. */
+  private record JobsPass(
+      Counts counts,
+      Map<Integer, SegmentStatsJob.Segments> plateaus,
+      Map<Long, io.hopscope.analytics.core.LatencyStats[]> slices,
+      Map<Integer, double[]> drift) {
+    static JobsPass none(long originNs) {
+      return new JobsPass(Counts.none(originNs), Map.of(), Map.of(), Map.of());
     }
-    if (total == 0) {
-      return Counts.none(origin);
-    }
-    int n = Math.toIntExact(max - min + 1);
-    long[][] perSecond = new long[3][n];
-    Map<Integer, Long> doneByWindow = new HashMap<>();
-    for (Row r : rows) {
-      int kind = r.getInt(0);
-      if (kind < 3) {
-        perSecond[kind][(int) (r.getLong(1) - min)] += r.getLong(2);
-      } else {
-        doneByWindow.put((int) r.getLong(1), r.getLong(2));
-      }
-    }
-    return new Counts(
-        total, new Timeline(origin, min, perSecond[0], perSecond[1], perSecond[2]), doneByWindow);
   }
 
-  /** p95 hop of the first and last third of each plateau long enough for the drift gate. */
-  private static Map<Integer, double[]> driftThirds(Dataset<Row> jobs, Schedule schedule) {
+  private static final int HOP = 0;
+  private static final int QUEUE = 1;
+  private static final int SERVICE = 2;
+
+  /**
+   * One scan of the jobs (planned once, run once per selection pass) for everything the analysis
+   * needs from them, each as a family of integer keys: exact hop, queue-delay and service
+   * statistics per window; hop and service per time slice; hop in the first and last third of each
+   * long plateau (drift); per-second arrivals, claims and completions; completions per window.
+   */
+  private static JobsPass jobsPass(Dataset<Row> jobs, Schedule schedule) {
+    long origin = schedule.t0Ns();
     List<Window> longOnes = new ArrayList<>();
     for (Window w : schedule.windows()) {
       if (w.isPlateau() && w.durationS() >= GateConfig.DRIFT_MIN_PLATEAU_SECONDS) {
         longOnes.add(w);
       }
     }
-    if (longOnes.isEmpty()) {
-      return Map.of();
-    }
     Column enq = col(JobsTable.ENQ_NS);
+    List<ExactStats.Family> families =
+        List.of(
+            new ExactStats.Family(orNull(windowOf(enq, schedule.windows())), HOP, QUEUE, SERVICE),
+            new ExactStats.Family(TimeBuckets.key(enq, schedule), HOP, SERVICE),
+            new ExactStats.Family(orNull(driftKey(enq, longOnes)), HOP),
+            new ExactStats.Family(secondOf(JobsTable.ENQ_NS, origin)),
+            new ExactStats.Family(secondOf(JobsTable.CLAIM_NS, origin)),
+            new ExactStats.Family(secondOf(JobsTable.DONE_NS, origin)),
+            new ExactStats.Family(orNull(windowOf(col(JobsTable.DONE_NS), schedule.windows()))));
+    ExactStats.Result r =
+        ExactStats.run(
+            jobs,
+            families,
+            List.of(
+                col(JobsTable.HOP_NS), col(JobsTable.QUEUE_DELAY_NS), col(JobsTable.SERVICE_NS)));
+    long total = 0;
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int f = 3; f <= 5; f++) {
+      for (var e : r.family(f).entrySet()) {
+        long second = (Long) e.getKey();
+        min = Math.min(min, second);
+        max = Math.max(max, second);
+        if (f == 3) {
+          total += e.getValue().rows();
+        }
+      }
+    }
+    if (total == 0) {
+      return JobsPass.none(origin);
+    }
+    int n = Math.toIntExact(max - min + 1);
+    long[][] perSecond = new long[3][n];
+    for (int f = 3; f <= 5; f++) {
+      for (var e : r.family(f).entrySet()) {
+        perSecond[f - 3][(int) ((Long) e.getKey() - min)] = e.getValue().rows();
+      }
+    }
+    Map<Integer, Long> doneByWindow = new HashMap<>();
+    r.family(6).forEach((k, c) -> doneByWindow.put(Math.toIntExact((Long) k), c.rows()));
+    Counts counts =
+        new Counts(
+            total,
+            new Timeline(origin, min, perSecond[0], perSecond[1], perSecond[2]),
+            doneByWindow);
+    Map<Long, io.hopscope.analytics.core.LatencyStats[]> slices = new HashMap<>();
+    r.family(1)
+        .forEach(
+            (k, c) -> {
+              if (c.columns()[HOP] != null) {
+                slices.put(
+                    (Long) k,
+                    new io.hopscope.analytics.core.LatencyStats[] {
+                      c.columns()[HOP], c.columns()[SERVICE]
+                    });
+              }
+            });
+    Map<Integer, double[]> drift = new HashMap<>();
+    Map<Object, io.hopscope.analytics.core.GroupedSelection.Cell> thirds = r.family(2);
+    for (Window w : longOnes) {
+      var a = thirds.get((long) w.index() * 3);
+      var b = thirds.get((long) w.index() * 3 + 2);
+      if (a != null && b != null && a.columns()[HOP] != null && b.columns()[HOP] != null) {
+        drift.put(w.index(), new double[] {a.columns()[HOP].p95(), b.columns()[HOP].p95()});
+      }
+    }
+    return new JobsPass(counts, SegmentStatsJob.segments(r.family(0)), slices, drift);
+  }
+
+  /** A key column, or a typed null when there is nothing to key on. */
+  private static Column orNull(Column key) {
+    return key == null ? lit(null).cast("long") : key;
+  }
+
+  /**
+   * The drift key of an arrival: 3w in the first third of long plateau w, 3w + 2 in its last third,
+   * null elsewhere (and null when no plateau is long enough).
+   */
+  private static Column driftKey(Column enq, List<Window> longOnes) {
     Column key = null;
     for (Window w : longOnes) {
       long third = (w.endNs() - w.startNs()) / 3;
@@ -360,21 +401,6 @@ public final class RunScan {
       key = key == null ? when(first, lit(w.index() * 3)) : key.when(first, lit(w.index() * 3));
       key = key.when(last, lit(w.index() * 3 + 2));
     }
-    Map<Integer, SegmentStatsJob.Segments> stats =
-        SegmentStatsJob.statsByKey(
-            jobs,
-            key,
-            col(JobsTable.HOP_NS),
-            col(JobsTable.QUEUE_DELAY_NS),
-            col(JobsTable.SERVICE_NS));
-    Map<Integer, double[]> out = new HashMap<>();
-    for (Window w : longOnes) {
-      SegmentStatsJob.Segments a = stats.get(w.index() * 3);
-      SegmentStatsJob.Segments b = stats.get(w.index() * 3 + 2);
-      if (a != null && b != null) {
-        out.put(w.index(), new double[] {a.hop().p95(), b.hop().p95()});
-      }
-    }
-    return out;
+    return key;
   }
 }

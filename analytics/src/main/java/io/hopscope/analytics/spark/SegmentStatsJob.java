@@ -1,5 +1,6 @@
 package io.hopscope.analytics.spark;
 
+import io.hopscope.analytics.core.GroupedSelection;
 import io.hopscope.analytics.core.LatencyStats;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +13,13 @@ import org.apache.spark.sql.Row;
 public final class SegmentStatsJob {
   /** The statistics of the three segments of one group. */
   public record Segments(
-      long count, LatencyStats hop, LatencyStats queueDelay, LatencyStats service) {}
+      long count, LatencyStats hop, LatencyStats queueDelay, LatencyStats service) {
+    /** The segments of one key of an {@link ExactStats} family over (hop, queue, service). */
+    static Segments of(GroupedSelection.Cell c) {
+      LatencyStats[] s = c.columns();
+      return new Segments(s[0] == null ? 0 : s[0].count(), s[0], s[1], s[2]);
+    }
+  }
 
   private SegmentStatsJob() {}
 
@@ -21,10 +28,21 @@ public final class SegmentStatsJob {
    */
   public static Map<Integer, Segments> statsByKey(
       Dataset<Row> rows, Column key, Column hopNs, Column queueNs, Column serviceNs) {
-    Map<Integer, Segments> result = new HashMap<>();
-    ExactStatsJob.byKey(rows, key, List.of(hopNs, queueNs, serviceNs))
-        .forEach(
-            (k, s) -> result.put(Integer.valueOf(k), new Segments(s[0].count(), s[0], s[1], s[2])));
-    return result;
+    ExactStats.Result r =
+        ExactStats.run(
+            rows, List.of(new ExactStats.Family(key, 0, 1, 2)), List.of(hopNs, queueNs, serviceNs));
+    return segments(r.family(0));
+  }
+
+  /** Cells keyed by Long, as integer-keyed segments (keys without a hop value are left out). */
+  static Map<Integer, Segments> segments(Map<Object, GroupedSelection.Cell> cells) {
+    Map<Integer, Segments> out = new HashMap<>();
+    cells.forEach(
+        (k, c) -> {
+          if (c.columns()[0] != null) {
+            out.put(Math.toIntExact((Long) k), Segments.of(c));
+          }
+        });
+    return out;
   }
 }

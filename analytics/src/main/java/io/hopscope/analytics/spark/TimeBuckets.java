@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.sum;
 import io.hopscope.analytics.core.LatencyStats;
 import io.hopscope.analytics.core.Schedule;
 import io.hopscope.analytics.core.TimeBucket;
-import io.hopscope.ingest.warehouse.JobsTable;
 import io.hopscope.ingest.warehouse.K6PointsTable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,34 +40,26 @@ final class TimeBuckets {
   }
 
   /**
-   * @param jobs the run's jobs, or null without job data
-   * @param points the run's k6 points, or null without k6 data
+   * Assembles the slices from the statistics the scans found per slice index.
+   *
+   * @param jobStats per slice, the hop and service statistics of the jobs that arrived in it
+   * @param httpStats per slice, the k6 request durations
+   * @param points the run's k6 points (for failures per slice), or null without k6 data
    */
-  static List<TimeBucket> scan(Dataset<Row> jobs, Dataset<Row> points, Schedule schedule) {
+  static List<TimeBucket> of(
+      Map<Long, LatencyStats[]> jobStats,
+      Map<Long, LatencyStats> httpStats,
+      Dataset<Row> points,
+      Schedule schedule) {
     long start = schedule.measureStartNs();
     long end = schedule.loadEndNs();
     long width = bucketNs(schedule);
-    Map<String, LatencyStats[]> jobStats = Map.of();
-    if (jobs != null) {
-      jobStats =
-          ExactStatsJob.byKey(
-              jobs,
-              key(col(JobsTable.ENQ_NS), start, end, width),
-              List.of(col(JobsTable.HOP_NS), col(JobsTable.SERVICE_NS)));
-    }
-    Map<String, LatencyStats[]> httpStats = Map.of();
     Map<Long, long[]> failures = new HashMap<>();
     if (points != null) {
-      Column k = key(col(K6PointsTable.TS_NS), start, end, width);
-      httpStats =
-          ExactStatsJob.byKey(
-              points.where(col(K6PointsTable.METRIC).equalTo(K6Scan.HTTP_REQ_DURATION)),
-              k,
-              List.of(expr("cast(round(" + K6PointsTable.VALUE + " * 1e6) as long)")));
       for (Row r :
           points
               .where(col(K6PointsTable.METRIC).equalTo(K6Scan.HTTP_REQ_FAILED))
-              .select(k.as("k"), col(K6PointsTable.VALUE))
+              .select(key(col(K6PointsTable.TS_NS), schedule).as("k"), col(K6PointsTable.VALUE))
               .where(col("k").isNotNull())
               .groupBy("k")
               .agg(count(lit(1)), sum(col(K6PointsTable.VALUE)))
@@ -79,9 +70,8 @@ final class TimeBuckets {
     List<TimeBucket> out = new ArrayList<>();
     long n = (end - start + width - 1) / width;
     for (long b = 0; b < n; b++) {
-      String key = Long.toString(b);
-      LatencyStats[] j = jobStats.get(key);
-      LatencyStats[] h = httpStats.get(key);
+      LatencyStats[] j = jobStats.get(b);
+      LatencyStats h = httpStats.get(b);
       long[] f = failures.getOrDefault(b, new long[2]);
       if (j == null && h == null && f[0] == 0) {
         continue;
@@ -93,7 +83,7 @@ final class TimeBuckets {
               Math.min(end, s0 + width),
               j == null ? null : j[0],
               j == null ? null : j[1],
-              h == null ? null : h[0],
+              h,
               f[0],
               f[1]));
     }
@@ -101,6 +91,10 @@ final class TimeBuckets {
   }
 
   /** The slice index of a timestamp, null outside the measured period. */
+  static Column key(Column ts, Schedule schedule) {
+    return key(ts, schedule.measureStartNs(), schedule.loadEndNs(), bucketNs(schedule));
+  }
+
   private static Column key(Column ts, long start, long end, long width) {
     return org.apache
         .spark

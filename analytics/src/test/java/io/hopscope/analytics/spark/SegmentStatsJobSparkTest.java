@@ -70,6 +70,45 @@ class SegmentStatsJobSparkTest {
   }
 
   @Test
+  void severalFamiliesInOnePassWithTheRefinementForcedEqualSorting() {
+    // A budget of 64 candidates makes every wanted bucket refine, over several Spark passes.
+    ExactStats.Result r =
+        ExactStats.run(
+            rows,
+            List.of(
+                new ExactStats.Family(col("k"), 0, 2),
+                new ExactStats.Family(
+                    org.apache.spark.sql.functions.concat(
+                        org.apache.spark.sql.functions.lit("key-"), col("k").cast("string")),
+                    1),
+                new ExactStats.Family(col("s").divide(10_000_000L).cast("long"))),
+            List.of(col("h"), col("q"), col("s")),
+            64);
+    assertThat(r.passes()).isGreaterThan(2);
+    Map<Long, Long> perTenMs = new HashMap<>();
+    for (var e : BY_KEY.entrySet()) {
+      List<long[]> v = e.getValue();
+      long[] hop = v.stream().mapToLong(x -> x[0]).toArray();
+      long[] queue = v.stream().mapToLong(x -> x[1]).toArray();
+      long[] service = v.stream().mapToLong(x -> x[2]).toArray();
+      var byInt = r.family(0).get((long) e.getKey());
+      assertThat(byInt.rows()).isEqualTo(v.size());
+      assertThat(byInt.columns()[0]).isEqualTo(LatencyStats.ofNanos(hop, hop.length));
+      assertThat(byInt.columns()[1]).as("not summarised by this family").isNull();
+      assertThat(byInt.columns()[2]).isEqualTo(LatencyStats.ofNanos(service, service.length));
+      var byString = r.family(1).get("key-" + e.getKey());
+      assertThat(byString.columns()[1]).isEqualTo(LatencyStats.ofNanos(queue, queue.length));
+      for (long[] x : v) {
+        perTenMs.merge(x[2] / 10_000_000L, 1L, Long::sum);
+      }
+    }
+    perTenMs.merge(0L, 1L, Long::sum); // the row outside every window has s = 4 ns
+    Map<Long, Long> counted = new HashMap<>();
+    r.family(2).forEach((k, c) -> counted.put((Long) k, c.rows()));
+    assertThat(counted).isEqualTo(perTenMs);
+  }
+
+  @Test
   void agreesWithSparkSqlPercentile() {
     Map<Integer, SegmentStatsJob.Segments> ours =
         SegmentStatsJob.statsByKey(rows, col("k"), col("h"), col("q"), col("s"));
