@@ -122,6 +122,7 @@ public final class DoneStreamDrain {
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
             .build());
     try {
+      // Fail fast when the server cannot be reached at all (a wrong URI).
       StreamFacts facts = Valkey.call(target, () -> StreamInfo.facts(client, target, stream));
       if (facts.length() == 0 || facts.firstId() == null) {
         return new Result(facts, 0, 0, 0, Set.of(), 0, null);
@@ -147,6 +148,41 @@ public final class DoneStreamDrain {
   }
 
   /**
+   * The stream's facts after the drain, asked again on a fresh connection when one drops (as the
+   * fetchers do), for as long as the drain keeps reconnecting; server errors are not retried.
+   */
+  private StreamFacts factsAgain(RedisClient client) {
+    long deadline = System.nanoTime() + options.retryFor().toNanos();
+    long backoffMs = 50;
+    while (true) {
+      try {
+        return StreamInfo.facts(client, target, stream);
+      } catch (io.lettuce.core.RedisCommandExecutionException e) {
+        return Valkey.call(
+            target,
+            () -> {
+              throw e;
+            });
+      } catch (io.lettuce.core.RedisException e) {
+        if (System.nanoTime() > deadline) {
+          return Valkey.call(
+              target,
+              () -> {
+                throw e;
+              });
+        }
+        try {
+          Thread.sleep(backoffMs);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw Problems.valkey(target.display(), "interrupted", ie);
+        }
+        backoffMs = Math.min(2000, backoffMs * 2);
+      }
+    }
+  }
+
+  /**
    * Checks that the drain read exactly the entries the stream held in its range. Ids were read in
    * strictly increasing order (checked page by page), so nothing was read twice; ids are only ever
    * added after the range's end, so the range can only lose entries while it is drained. Hence:
@@ -159,7 +195,7 @@ public final class DoneStreamDrain {
     if (r.scanned() == start.length()) {
       return r;
     }
-    StreamFacts now = Valkey.call(target, () -> StreamInfo.facts(client, target, stream));
+    StreamFacts now = factsAgain(client);
     long addedSince = Math.max(0, now.entriesAdded() - start.entriesAdded());
     long stayed = now.length() - addedSince;
     boolean deletedMeanwhile =
