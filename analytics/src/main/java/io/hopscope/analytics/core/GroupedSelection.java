@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Exact {@link LatencyStats} of grouped samples of any size, in a few passes over data that is
@@ -39,6 +40,7 @@ public final class GroupedSelection {
   static final int FANOUT = 256;
 
   private final int[][] familyValues;
+  private final boolean[] full;
   private final int valueCount;
   private final long budget;
   private final List<Map<Object, KeyState>> keys = new ArrayList<>();
@@ -52,9 +54,24 @@ public final class GroupedSelection {
    * @param budget the most candidate values gathered in one pass
    */
   public GroupedSelection(int[][] familyValues, int valueCount, long budget) {
+    this(familyValues, allFull(familyValues.length), valueCount, budget);
+  }
+
+  private static boolean[] allFull(int n) {
+    boolean[] b = new boolean[n];
+    java.util.Arrays.fill(b, true);
+    return b;
+  }
+
+  /**
+   * @param full per family, whether its statistics are full (curve and confidence intervals) or
+   *     only the reported levels ({@link LatencyStats#of(ExactSums, LongUnaryOperator, boolean)})
+   */
+  public GroupedSelection(int[][] familyValues, boolean[] full, int valueCount, long budget) {
     if (budget < 1) {
       throw new IllegalArgumentException("budget must be positive");
     }
+    this.full = full.clone();
     this.familyValues = familyValues.clone();
     this.valueCount = valueCount;
     this.budget = budget;
@@ -155,10 +172,12 @@ public final class GroupedSelection {
 
   private static final class ColumnState {
     final ExactSums sums;
+    final boolean full;
     final Map<Long, Long> values = new HashMap<>();
 
-    ColumnState(ExactSums sums) {
+    ColumnState(ExactSums sums, boolean full) {
       this.sums = sums;
+      this.full = full;
     }
   }
 
@@ -199,9 +218,9 @@ public final class GroupedSelection {
           if (acc.sums[c].count() == 0) {
             continue;
           }
-          ColumnState cs = new ColumnState(acc.sums[c]);
+          ColumnState cs = new ColumnState(acc.sums[c], full[f]);
           ks.columns[c] = cs;
-          long[] ranks = LatencyStats.ranks(cs.sums.count());
+          long[] ranks = LatencyStats.ranks(cs.sums.count(), cs.full);
           locate(cs, acc.hist[c], ranks, open);
         }
       }
@@ -518,7 +537,7 @@ public final class GroupedSelection {
               for (int c = 0; c < valueCount; c++) {
                 ColumnState cs = ks.columns[c];
                 if (cs != null) {
-                  cols[c] = LatencyStats.of(cs.sums, r -> cs.values.get(r));
+                  cols[c] = LatencyStats.of(cs.sums, r -> cs.values.get(r), cs.full);
                 }
               }
               out.put(k, new Cell(ks.rows, cols));

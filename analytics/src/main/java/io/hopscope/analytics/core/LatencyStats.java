@@ -125,6 +125,15 @@ public record LatencyStats(
    * @param valueAtRank the value at a 0-based rank of the ascending order, in ns
    */
   public static LatencyStats of(ExactSums sums, LongUnaryOperator valueAtRank) {
+    return of(sums, valueAtRank, true);
+  }
+
+  /**
+   * {@link #of(ExactSums, LongUnaryOperator)}, or with {@code full} false only the reported levels,
+   * mean, max, count and standard deviation (no confidence intervals, no curve): what a time slice
+   * or a drift window shows.
+   */
+  public static LatencyStats of(ExactSums sums, LongUnaryOperator valueAtRank, boolean full) {
     long n = sums.count();
     if (n < 1) {
       throw new IllegalArgumentException("statistics of an empty sample");
@@ -132,6 +141,19 @@ public record LatencyStats(
     double[] q = new double[LEVELS.length];
     for (int i = 0; i < LEVELS.length; i++) {
       q[i] = Quantiles.of(n, LEVELS[i], valueAtRank) / 1e6;
+    }
+    if (!full) {
+      return new LatencyStats(
+          q[0],
+          q[1],
+          q[2],
+          q[3],
+          q[4],
+          sums.mean() / 1e6,
+          sums.max() / 1e6,
+          n,
+          null,
+          sums.std() / 1e6);
     }
     Double[] c = new Double[CURVE_LEVELS.length];
     for (int i = 0; i < c.length; i++) {
@@ -156,11 +178,19 @@ public record LatencyStats(
    * n}: the reported levels, the curve and the confidence bounds.
    */
   public static long[] ranks(long n) {
+    return ranks(n, true);
+  }
+
+  /** The ranks {@link #of(ExactSums, LongUnaryOperator, boolean)} reads. */
+  public static long[] ranks(long n, boolean full) {
     java.util.TreeSet<Long> r = new java.util.TreeSet<>();
     for (double l : LEVELS) {
       for (long x : Quantiles.ranks(n, l)) {
         r.add(x);
       }
+    }
+    if (!full) {
+      return r.stream().mapToLong(Long::longValue).toArray();
     }
     for (double l : CURVE_LEVELS) {
       for (long x : Quantiles.ranks(n, l)) {

@@ -1,13 +1,17 @@
 package io.hopscope.analytics.spark;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.hopscope.analytics.core.GroupedSelection;
 import io.hopscope.analytics.core.LatencyStats;
+import io.hopscope.analytics.core.RepeatedHashes;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -16,6 +20,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.XXH64;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.types.UTF8String;
 
@@ -41,10 +46,32 @@ public final class ExactStats {
    * @param values the value columns (indexes into the run's value list) summarised per key; none to
    *     only count the rows of each key
    */
-  public record Family(Column key, int... values) {}
+  public record Family(Column key, boolean full, int... values) {
+    /** A family with full statistics (curve and confidence intervals). */
+    public Family(Column key, int... values) {
+      this(key, true, values);
+    }
+
+    /** A family with only the reported levels, mean, max and spread (time slices, drift). */
+    public static Family levels(Column key, int... values) {
+      return new Family(key, false, values);
+    }
+  }
+
+  /**
+   * Keys whose repeats are looked for in the same passes ({@link RepeatedHashes}).
+   *
+   * @param key a string column (null keys are left out)
+   * @param rows about how many rows hold a key (from table metadata): sets the ranges per pass
+   */
+  public record RepeatCheck(Column key, long rows) {}
+
+  /** What the repeat check found: distinct key hashes seen more than once, and the extra rows. */
+  public record Repeats(long repeated, long extra, long most) {}
 
   /** Per family (in the order given), per key (a Long or a String), rows and statistics. */
-  public record Result(List<Map<Object, GroupedSelection.Cell>> families, int passes) {
+  public record Result(
+      List<Map<Object, GroupedSelection.Cell>> families, int passes, Optional<Repeats> repeats) {
     /** The cells of one family. */
     public Map<Object, GroupedSelection.Cell> family(int i) {
       return families.get(i);
@@ -53,15 +80,26 @@ public final class ExactStats {
 
   /** Runs the selection with the default candidate budget. */
   public static Result run(Dataset<Row> rows, List<Family> families, List<Column> valuesNs) {
-    return run(rows, families, valuesNs, GroupedSelection.DEFAULT_BUDGET);
+    return run(rows, families, valuesNs, Optional.empty(), GroupedSelection.DEFAULT_BUDGET);
+  }
+
+  /** Runs the selection with a candidate budget and no repeat check. */
+  public static Result run(
+      Dataset<Row> rows, List<Family> families, List<Column> valuesNs, long budget) {
+    return run(rows, families, valuesNs, Optional.empty(), budget);
   }
 
   /**
    * @param valuesNs long columns; a null value is left out of its column
-   * @param budget the most candidate values one pass gathers on the driver
+   * @param repeatCheck keys to look for repeats of in the same passes
+   * @param budget the most candidate values (and key hashes) one pass gathers on the driver
    */
   public static Result run(
-      Dataset<Row> rows, List<Family> families, List<Column> valuesNs, long budget) {
+      Dataset<Row> rows,
+      List<Family> families,
+      List<Column> valuesNs,
+      Optional<RepeatCheck> repeatCheck,
+      long budget) {
     int nf = families.size();
     int nv = valuesNs.size();
     List<Column> cols = new ArrayList<>();
@@ -71,48 +109,92 @@ public final class ExactStats {
     for (int c = 0; c < nv; c++) {
       cols.add(valuesNs.get(c).cast("long").as("v" + c));
     }
+    repeatCheck.ifPresent(r -> cols.add(r.key().cast("string").as("r")));
     Dataset<Row> picked = rows.select(cols.toArray(Column[]::new));
     boolean[] stringKey = new boolean[nf];
     List<Column> typed = new ArrayList<>();
     for (int f = 0; f < nf; f++) {
       stringKey[f] = picked.schema().fields()[f].dataType().equals(DataTypes.StringType);
-      typed.add(
-          stringKey[f]
-              ? org.apache.spark.sql.functions.col("k" + f)
-              : org.apache.spark.sql.functions.col("k" + f).cast("long").as("k" + f));
+      typed.add(stringKey[f] ? col("k" + f) : col("k" + f).cast("long").as("k" + f));
     }
     for (int c = 0; c < nv; c++) {
-      typed.add(org.apache.spark.sql.functions.col("v" + c));
+      typed.add(col("v" + c));
     }
+    repeatCheck.ifPresent(r -> typed.add(col("r")));
     Dataset<Row> scan = picked.select(typed.toArray(Column[]::new));
     int[][] fv = new int[nf][];
+    boolean[] full = new boolean[nf];
     for (int f = 0; f < nf; f++) {
       fv[f] = families.get(f).values().clone();
+      full[f] = families.get(f).full();
     }
     // The plan is made once; each pass runs the same RDD again over the same pinned snapshot.
     JavaRDD<InternalRow> data = scan.queryExecution().toRdd().toJavaRDD();
-    Layout layout = new Layout(fv, nv, stringKey);
-    GroupedSelection sel = new GroupedSelection(fv, nv, budget);
-    sel.finishPass1(
-        data.mapPartitions(new FirstPass(layout))
-            .fold(GroupedSelection.Pass1.empty(fv, nv), GroupedSelection.Pass1::merge));
+    Layout layout = new Layout(fv, nv, stringKey, repeatCheck.isPresent());
+    GroupedSelection sel = new GroupedSelection(fv, full, nv, budget);
+    RepeatedHashes reps = repeatCheck.map(r -> new RepeatedHashes(r.rows(), budget)).orElse(null);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext());
-    while (!sel.done()) {
-      GroupedSelection.Plan plan = sel.plan();
-      Broadcast<GroupedSelection.Plan> shared = jsc.broadcast(plan);
+    Found first =
+        data.mapPartitions(new FirstPass(layout, reps == null ? null : reps.nextAcc()))
+            .fold(new Found(GroupedSelection.Pass1.empty(fv, nv), null, null), Found::merge);
+    sel.finishPass1(first.first);
+    if (reps != null) {
+      reps.finish(first.repeats);
+    }
+    int passes = 1;
+    while (!sel.done() || (reps != null && !reps.done())) {
+      GroupedSelection.Plan plan = sel.done() ? null : sel.plan();
+      RepeatedHashes.Acc range = reps == null || reps.done() ? null : reps.nextAcc();
+      Broadcast<GroupedSelection.Plan> shared = plan == null ? null : jsc.broadcast(plan);
       try {
-        sel.finishPass(
-            data.mapPartitions(new NextPass(layout, shared))
-                .fold(plan.newAcc(), GroupedSelection.PassAcc::merge));
+        Found found =
+            data.mapPartitions(new NextPass(layout, shared, range))
+                .fold(new Found(null, plan == null ? null : plan.newAcc(), null), Found::merge);
+        if (plan != null) {
+          sel.finishPass(found.next);
+        }
+        if (range != null) {
+          reps.finish(found.repeats);
+        }
       } finally {
-        shared.destroy();
+        if (shared != null) {
+          shared.destroy();
+        }
       }
+      passes++;
     }
     List<Map<Object, GroupedSelection.Cell>> out = new ArrayList<>();
     for (int f = 0; f < nf; f++) {
       out.add(sel.result(f));
     }
-    return new Result(out, sel.passes());
+    return new Result(
+        out,
+        passes,
+        reps == null
+            ? Optional.empty()
+            : Optional.of(new Repeats(reps.repeated(), reps.extra(), reps.most())));
+  }
+
+  /** One partition's findings in one pass: the selection's, and the repeat check's range. */
+  private static final class Found implements Serializable {
+    private static final long serialVersionUID = 1L;
+    GroupedSelection.Pass1 first;
+    GroupedSelection.PassAcc next;
+    RepeatedHashes.Acc repeats;
+
+    Found(GroupedSelection.Pass1 first, GroupedSelection.PassAcc next, RepeatedHashes.Acc repeats) {
+      this.first = first;
+      this.next = next;
+      this.repeats = repeats;
+    }
+
+    Found merge(Found o) {
+      first = first == null ? o.first : o.first == null ? first : first.merge(o.first);
+      next = next == null ? o.next : o.next == null ? next : next.merge(o.next);
+      repeats =
+          repeats == null ? o.repeats : o.repeats == null ? repeats : repeats.merge(o.repeats);
+      return this;
+    }
   }
 
   /**
@@ -133,7 +215,8 @@ public final class ExactStats {
   }
 
   /** Where a row's keys and values are, shipped to every partition. */
-  private record Layout(int[][] familyValues, int valueCount, boolean[] stringKey)
+  private record Layout(
+      int[][] familyValues, int valueCount, boolean[] stringKey, boolean repeatKey)
       implements Serializable {}
 
   /** Reads one partition's rows: the values, and each family's key, cached while it repeats. */
@@ -159,6 +242,11 @@ public final class ExactStats {
     /** A row of a family's key. */
     void row(K holder) {}
 
+    /** Where this pass gathers key hashes, or null. */
+    RepeatedHashes.Acc repeats() {
+      return null;
+    }
+
     @SuppressWarnings("unchecked")
     void readAll(Iterator<InternalRow> rows) {
       int nf = layout.familyValues().length;
@@ -173,8 +261,15 @@ public final class ExactStats {
       for (int f = 0; f < nf; f++) {
         wanted[f] = wants(f);
       }
+      RepeatedHashes.Acc repeats = layout.repeatKey() ? repeats() : null;
+      int repeatAt = nf + nv;
       while (rows.hasNext()) {
         InternalRow r = rows.next();
+        if (repeats != null && !r.isNullAt(repeatAt)) {
+          UTF8String key = r.getUTF8String(repeatAt);
+          // Spark's xxhash64 (seed 42) of the key's bytes, read where they lie.
+          repeats.add(XXH64.hashUTF8String(key, 42L));
+        }
         for (int c = 0; c < nv; c++) {
           present[c] = !r.isNullAt(nf + c);
           if (present[c]) {
@@ -221,21 +316,28 @@ public final class ExactStats {
     }
   }
 
-  private static final class FirstPass
-      implements FlatMapFunction<Iterator<InternalRow>, GroupedSelection.Pass1> {
+  private static final class FirstPass implements FlatMapFunction<Iterator<InternalRow>, Found> {
     private static final long serialVersionUID = 1L;
     private final Layout layout;
+    private final RepeatedHashes.Acc range;
 
-    FirstPass(Layout layout) {
+    FirstPass(Layout layout, RepeatedHashes.Acc range) {
       this.layout = layout;
+      this.range = range;
     }
 
     @Override
-    public Iterator<GroupedSelection.Pass1> call(Iterator<InternalRow> rows) {
+    public Iterator<Found> call(Iterator<InternalRow> rows) {
       GroupedSelection.Pass1 acc =
           GroupedSelection.Pass1.empty(layout.familyValues(), layout.valueCount());
+      RepeatedHashes.Acc hashes = range == null ? null : range.emptyCopy();
       new RowReader<GroupedSelection.KeyAcc>(layout) {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        RepeatedHashes.Acc repeats() {
+          return hashes;
+        }
 
         @Override
         GroupedSelection.KeyAcc lookup(int family, Object key) {
@@ -252,31 +354,42 @@ public final class ExactStats {
           k.add(column, v);
         }
       }.readAll(rows);
-      return List.of(acc).iterator();
+      return List.of(new Found(acc, null, hashes)).iterator();
     }
   }
 
-  private static final class NextPass
-      implements FlatMapFunction<Iterator<InternalRow>, GroupedSelection.PassAcc> {
+  private static final class NextPass implements FlatMapFunction<Iterator<InternalRow>, Found> {
     private static final long serialVersionUID = 1L;
     private final Layout layout;
     private final Broadcast<GroupedSelection.Plan> plan;
+    private final RepeatedHashes.Acc range;
 
-    NextPass(Layout layout, Broadcast<GroupedSelection.Plan> plan) {
+    /**
+     * @param plan the selection's plan, or null when only the repeat check needs this pass
+     * @param range the repeat check's range, or null
+     */
+    NextPass(Layout layout, Broadcast<GroupedSelection.Plan> plan, RepeatedHashes.Acc range) {
       this.layout = layout;
       this.plan = plan;
+      this.range = range;
     }
 
     @Override
-    public Iterator<GroupedSelection.PassAcc> call(Iterator<InternalRow> rows) {
-      GroupedSelection.Plan p = plan.value();
-      GroupedSelection.PassAcc acc = p.newAcc();
+    public Iterator<Found> call(Iterator<InternalRow> rows) {
+      GroupedSelection.Plan p = plan == null ? null : plan.value();
+      GroupedSelection.PassAcc acc = p == null ? null : p.newAcc();
+      RepeatedHashes.Acc hashes = range == null ? null : range.emptyCopy();
       new RowReader<GroupedSelection.KeyPlan>(layout) {
         private static final long serialVersionUID = 1L;
 
         @Override
+        RepeatedHashes.Acc repeats() {
+          return hashes;
+        }
+
+        @Override
         boolean wants(int family) {
-          return p.wants(family);
+          return p != null && p.wants(family);
         }
 
         @Override
@@ -289,7 +402,7 @@ public final class ExactStats {
           acc.add(k, column, v);
         }
       }.readAll(rows);
-      return List.of(acc).iterator();
+      return List.of(new Found(null, acc, hashes)).iterator();
     }
   }
 }

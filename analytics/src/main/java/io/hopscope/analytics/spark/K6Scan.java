@@ -65,7 +65,7 @@ final class K6Scan {
             List.of(
                 new ExactStats.Family(col("w"), 0),
                 new ExactStats.Family(when(col("w").isNotNull(), routeKey), 0),
-                new ExactStats.Family(TimeBuckets.key(col(K6PointsTable.TS_NS), schedule), 0)),
+                ExactStats.Family.levels(TimeBuckets.key(col(K6PointsTable.TS_NS), schedule), 0)),
             List.of(functionsRound(col(K6PointsTable.VALUE))));
     Map<String, LatencyStats[]> overall = new HashMap<>();
     stats.family(0).forEach((k, c) -> overall.put(k.toString(), c.columns()));

@@ -155,10 +155,10 @@ public final class RunScan {
     Dataset<Row> jobs = WarehouseTables.read(spark, warehouse, version, JobsTable.TABLE);
     long rejected = TableReader.rowCount(warehouse, version, RejectsTable.TABLE);
 
-    JobsPass pass = hasJobs ? jobsPass(jobs, schedule) : JobsPass.none(schedule.t0Ns());
+    JobsPass pass = hasJobs ? jobsPass(jobs, schedule, jobRows) : JobsPass.none(schedule.t0Ns());
     Counts counts = pass.counts();
     List<String> scanWarnings = new ArrayList<>(warnings);
-    if (hasJobs) {
+    if (pass.repeats().map(r -> r.repeated() > 0).orElse(false)) {
       duplicateCorrIds(jobs).ifPresent(scanWarnings::add);
     }
     Map<Integer, SegmentStatsJob.Segments> stats = pass.plateaus();
@@ -217,18 +217,9 @@ public final class RunScan {
    * timed out, XAUTOCLAIM) is counted twice by every statistic, so the warning says how many.
    */
   static Optional<String> duplicateCorrIds(Dataset<Row> jobs) {
+    // Most runs have none: the scan looks for them on 64-bit hashes in its own passes (no
+    // shuffle), and only when a hash repeats are they counted exactly on the ids themselves.
     Dataset<Row> withCorr = jobs.where(col(JobsTable.CORR_ID).isNotNull());
-    // Most runs have none: look for them on 64-bit hashes first (a shuffle of longs, not of the
-    // ids), and only when a hash repeats count them exactly on the ids themselves.
-    long repeatedHashes =
-        withCorr
-            .groupBy(org.apache.spark.sql.functions.xxhash64(col(JobsTable.CORR_ID)))
-            .count()
-            .where(col("count").gt(1))
-            .count();
-    if (repeatedHashes == 0) {
-      return Optional.empty();
-    }
     Dataset<Row> dup = withCorr.groupBy(col(JobsTable.CORR_ID)).count().where(col("count").gt(1));
     Row agg =
         dup.agg(
@@ -289,9 +280,10 @@ public final class RunScan {
       Counts counts,
       Map<Integer, SegmentStatsJob.Segments> plateaus,
       Map<Long, io.hopscope.analytics.core.LatencyStats[]> slices,
-      Map<Integer, double[]> drift) {
+      Map<Integer, double[]> drift,
+      Optional<ExactStats.Repeats> repeats) {
     static JobsPass none(long originNs) {
-      return new JobsPass(Counts.none(originNs), Map.of(), Map.of(), Map.of());
+      return new JobsPass(Counts.none(originNs), Map.of(), Map.of(), Map.of(), Optional.empty());
     }
   }
 
@@ -305,7 +297,7 @@ public final class RunScan {
    * statistics per window; hop and service per time slice; hop in the first and last third of each
    * long plateau (drift); per-second arrivals, claims and completions; completions per window.
    */
-  private static JobsPass jobsPass(Dataset<Row> jobs, Schedule schedule) {
+  private static JobsPass jobsPass(Dataset<Row> jobs, Schedule schedule, long rows) {
     long origin = schedule.t0Ns();
     List<Window> longOnes = new ArrayList<>();
     for (Window w : schedule.windows()) {
@@ -317,8 +309,8 @@ public final class RunScan {
     List<ExactStats.Family> families =
         List.of(
             new ExactStats.Family(orNull(windowOf(enq, schedule.windows())), HOP, QUEUE, SERVICE),
-            new ExactStats.Family(TimeBuckets.key(enq, schedule), HOP, SERVICE),
-            new ExactStats.Family(orNull(driftKey(enq, longOnes)), HOP),
+            ExactStats.Family.levels(TimeBuckets.key(enq, schedule), HOP, SERVICE),
+            ExactStats.Family.levels(orNull(driftKey(enq, longOnes)), HOP),
             new ExactStats.Family(secondOf(JobsTable.ENQ_NS, origin)),
             new ExactStats.Family(secondOf(JobsTable.CLAIM_NS, origin)),
             new ExactStats.Family(secondOf(JobsTable.DONE_NS, origin)),
@@ -343,7 +335,7 @@ public final class RunScan {
       }
     }
     if (total == 0) {
-      return JobsPass.none(origin);
+      return new JobsPass(Counts.none(origin), Map.of(), Map.of(), Map.of(), r.repeats());
     }
     int n = Math.toIntExact(max - min + 1);
     long[][] perSecond = new long[3][n];
@@ -380,7 +372,7 @@ public final class RunScan {
         drift.put(w.index(), new double[] {a.columns()[HOP].p95(), b.columns()[HOP].p95()});
       }
     }
-    return new JobsPass(counts, SegmentStatsJob.segments(r.family(0)), slices, drift);
+    return new JobsPass(counts, SegmentStatsJob.segments(r.family(0)), slices, drift, r.repeats());
   }
 
   /** A key column, or a typed null when there is nothing to key on. */

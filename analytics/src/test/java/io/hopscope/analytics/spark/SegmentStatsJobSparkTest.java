@@ -109,6 +109,34 @@ class SegmentStatsJobSparkTest {
   }
 
   @Test
+  void repeatedKeysAreFoundInTheSamePassesOverRangesOfHashes() {
+    // Keys: the service time as text; ties (20,000,000 ns) and any chance repeats are repeats.
+    Map<Long, Long> counts = new HashMap<>();
+    for (List<long[]> v : BY_KEY.values()) {
+      for (long[] x : v) {
+        counts.merge(x[2], 1L, Long::sum);
+      }
+    }
+    counts.merge(4L, 1L, Long::sum);
+    long repeated = counts.values().stream().filter(c -> c > 1).count();
+    long extra = counts.values().stream().mapToLong(c -> c - 1).sum();
+    assertThat(repeated).isPositive();
+    for (long budget : new long[] {2_000, 1_000_000}) {
+      ExactStats.Result r =
+          ExactStats.run(
+              rows,
+              List.of(new ExactStats.Family(col("k"), 0)),
+              List.of(col("h")),
+              java.util.Optional.of(new ExactStats.RepeatCheck(col("s"), rows.count())),
+              budget);
+      ExactStats.Repeats found = r.repeats().orElseThrow();
+      assertThat(found.repeated()).as("budget %d", budget).isEqualTo(repeated);
+      assertThat(found.extra()).isEqualTo(extra);
+      assertThat(r.passes()).isGreaterThanOrEqualTo((int) Math.min(14, 26_011 / budget));
+    }
+  }
+
+  @Test
   void agreesWithSparkSqlPercentile() {
     Map<Integer, SegmentStatsJob.Segments> ours =
         SegmentStatsJob.statsByKey(rows, col("k"), col("h"), col("q"), col("s"));
