@@ -4,6 +4,7 @@ import io.hopscope.error.Problems;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.resource.ClientResources;
 import java.nio.file.Files;
@@ -44,9 +45,35 @@ public final class ValkeyTarget {
     return new ValkeyTarget(text, uri, pemFile);
   }
 
-  /** The client options every connection to this server uses (TLS trust, when a CA is given). */
+  private static final String IOURING = "io.lettuce.core.iouring";
+
+  static {
+    // Spark brings Netty's io_uring transport beside epoll. Lettuce then runs the channel on epoll
+    // but asks for io_uring's keep-alive options, which epoll refuses (Netty says so at WARN, under
+    // our log level): no keep-alive at all. Keep Lettuce on epoll alone so the options below apply;
+    // a -Dio.lettuce.core.iouring given by the user wins.
+    if (System.getProperty(IOURING) == null) {
+      System.setProperty(IOURING, "false");
+    }
+  }
+
+  /** TCP keep-alive: a server that vanished mid-drain is noticed in about a minute. */
+  static final SocketOptions.KeepAliveOptions KEEP_ALIVE =
+      SocketOptions.KeepAliveOptions.builder()
+          .enable()
+          .idle(Duration.ofSeconds(30))
+          .interval(Duration.ofSeconds(10))
+          .count(3)
+          .build();
+
+  /**
+   * The client options every connection to this server uses: TCP keep-alive, and TLS trust when a
+   * CA is given.
+   */
   public ClientOptions.Builder clientOptions() {
-    ClientOptions.Builder b = ClientOptions.builder();
+    ClientOptions.Builder b =
+        ClientOptions.builder()
+            .socketOptions(SocketOptions.builder().keepAlive(KEEP_ALIVE).build());
     if (caFile != null) {
       b.sslOptions(SslOptions.builder().jdkSslProvider().trustManager(caFile.toFile()).build());
     }
