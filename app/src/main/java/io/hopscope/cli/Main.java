@@ -15,6 +15,7 @@ public final class Main {
   public static void main(String[] args) {
     Locale.setDefault(Locale.ROOT);
     TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+    Logs.keepOurs();
     int code = run(Env.system(), args);
     SparkSessions.stopIfStarted();
     System.exit(code);

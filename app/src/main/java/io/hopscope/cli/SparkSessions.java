@@ -47,7 +47,9 @@ public final class SparkSessions {
             b.config(k, v);
           }
         });
-    return b.getOrCreate();
+    SparkSession session = b.getOrCreate();
+    Logs.keepOurs(); // the new SparkContext put Spark's defaults back (under spark-submit)
+    return session;
   }
 
   /** Stops the session if one was started. */

@@ -67,6 +67,8 @@ class SparkSubmitIT {
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(p.exitValue()).as(output).isZero();
     assertThat(output).contains("report: " + dir.resolve("out/index.html"));
+    // Spark's default logging (INFO) shadowed hopscope's under spark-submit: a line per job.
+    assertThat(output).doesNotContain("INFO DAGScheduler");
     JsonNode s = new ObjectMapper().readTree(dir.resolve("out/summary.json").toFile());
     assertThat(s.path("inputs").path("jobs").asLong()).isEqualTo(26_341);
   }
