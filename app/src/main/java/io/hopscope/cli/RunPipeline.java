@@ -70,6 +70,17 @@ final class RunPipeline {
     return new Analysed(stored.analysis(), ReportWriter.write(stored.analysis(), ctx, out));
   }
 
+  private static SparkSession started(java.util.concurrent.CompletableFuture<SparkSession> f) {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
   /** The outcome of an analysis. */
   record Analysed(RunAnalysis analysis, ReportWriter.Written report) {}
 
@@ -87,33 +98,56 @@ final class RunPipeline {
       Path out) {
     Optional<com.fasterxml.jackson.databind.JsonNode> gates =
         gatesFile.map(io.hopscope.ingest.spec.RunSpecReader::readGates);
-    SparkSession spark = SparkSessions.get("hopscope analyze " + run);
-    Warehouse wh = Warehouses.open(warehouseUri, spark);
-    List<String> warnings = ingest.map(req -> ingest(wh, req).get(0).warnings()).orElse(List.of());
-    RunScan.Scanned scanned = new RunScan(spark, wh).scan(run, spec, gates, warnings);
-    RunAnalysis analysis =
-        History.gate(
-                wh,
-                RunAnalyzer.analyze(scanned.facts()),
-                scanned.spec(),
-                SpecGates.of(scanned.spec()),
-                baseline)
-            .analysis();
-    DerivedTables.write(
-        wh,
-        analysis,
-        scanned.spec(),
-        env.clock().instant(),
-        BuildInfo.version(),
-        scanned.manifest().writeId());
-    ReportContext ctx =
-        new ReportContext(
-            scanned.spec(),
-            SpecGates.of(scanned.spec()),
-            scanned.manifest().sourcesJson(),
-            BuildInfo.version(),
-            env.clock().instant());
-    ReportWriter.Written written = ReportWriter.write(analysis, ctx, out);
-    return new Analysed(analysis, written);
+    int steps = ingest.isPresent() ? 4 : 3;
+    try (AnalyzeProgress progress = AnalyzeProgress.onConsole(env.err(), steps)) {
+      List<String> warnings = List.of();
+      SparkSession spark;
+      Warehouse wh;
+      if (ingest.isPresent()) {
+        // The Spark session starts while the sources are drained: ingest needs no Spark.
+        java.util.concurrent.CompletableFuture<SparkSession> starting =
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> SparkSessions.get("hopscope analyze " + run));
+        progress.step("ingesting the run (Spark starting meanwhile)");
+        try {
+          warnings = ingest(Warehouses.open(warehouseUri), ingest.get()).get(0).warnings();
+        } finally {
+          spark = started(starting);
+        }
+      } else {
+        spark = SparkSessions.get("hopscope analyze " + run);
+      }
+      progress.watch(spark);
+      wh = Warehouses.open(warehouseUri, spark);
+      progress.step("scanning the run");
+      RunScan.Scanned scanned =
+          new RunScan(spark, wh).withProgress(progress).scan(run, spec, gates, warnings);
+      progress.step("analysing and checking the gates");
+      RunAnalysis analysis =
+          History.gate(
+                  wh,
+                  RunAnalyzer.analyze(scanned.facts()),
+                  scanned.spec(),
+                  SpecGates.of(scanned.spec()),
+                  baseline)
+              .analysis();
+      DerivedTables.write(
+          wh,
+          analysis,
+          scanned.spec(),
+          env.clock().instant(),
+          BuildInfo.version(),
+          scanned.manifest().writeId());
+      progress.step("writing the report");
+      ReportContext ctx =
+          new ReportContext(
+              scanned.spec(),
+              SpecGates.of(scanned.spec()),
+              scanned.manifest().sourcesJson(),
+              BuildInfo.version(),
+              env.clock().instant());
+      ReportWriter.Written written = ReportWriter.write(analysis, ctx, out);
+      return new Analysed(analysis, written);
+    }
   }
 }

@@ -39,6 +39,32 @@ import org.apache.spark.unsafe.types.UTF8String;
 public final class ExactStats {
   private ExactStats() {}
 
+  /** Told when each pass over the data begins (for a progress line). */
+  public interface PassListener {
+    PassListener NONE = (what, pass, rows) -> {};
+
+    /**
+     * @param what what is scanned
+     * @param pass 1 for the first pass
+     * @param rows the rows the pass reads (from table metadata; 0 when unknown)
+     */
+    void passStarted(String what, int pass, long rows);
+  }
+
+  /**
+   * Rows read so far by the passes running in this JVM (the driver in local mode; on a cluster the
+   * executors count in their own JVMs). Counted in blocks, so it never slows the scan.
+   */
+  private static final java.util.concurrent.atomic.AtomicLong ROWS_READ =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Rows read by passes in this JVM since it started. */
+  public static long rowsReadHere() {
+    return ROWS_READ.get();
+  }
+
+  private static final int COUNT_EVERY = 1 << 16;
+
   /**
    * One way of grouping the rows.
    *
@@ -100,6 +126,24 @@ public final class ExactStats {
       List<Column> valuesNs,
       Optional<RepeatCheck> repeatCheck,
       long budget) {
+    return run(rows, families, valuesNs, repeatCheck, budget, "rows", 0, PassListener.NONE);
+  }
+
+  /**
+   * As {@link #run(Dataset, List, List, Optional, long)}, telling a listener when each pass begins.
+   *
+   * @param what what the passes scan, for the listener
+   * @param expectedRows the rows a pass reads (0 when unknown), for the listener
+   */
+  public static Result run(
+      Dataset<Row> rows,
+      List<Family> families,
+      List<Column> valuesNs,
+      Optional<RepeatCheck> repeatCheck,
+      long budget,
+      String what,
+      long expectedRows,
+      PassListener listener) {
     int nf = families.size();
     int nv = valuesNs.size();
     List<Column> cols = new ArrayList<>();
@@ -134,6 +178,7 @@ public final class ExactStats {
     GroupedSelection sel = new GroupedSelection(fv, full, nv, budget);
     RepeatedHashes reps = repeatCheck.map(r -> new RepeatedHashes(r.rows(), budget)).orElse(null);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext());
+    listener.passStarted(what, 1, expectedRows);
     Found first =
         data.mapPartitions(new FirstPass(layout, reps == null ? null : reps.nextAcc()))
             .fold(new Found(GroupedSelection.Pass1.empty(fv, nv), null, null), Found::merge);
@@ -143,6 +188,7 @@ public final class ExactStats {
     }
     int passes = 1;
     while (!sel.done() || (reps != null && !reps.done())) {
+      listener.passStarted(what, passes + 1, expectedRows);
       GroupedSelection.Plan plan = sel.done() ? null : sel.plan();
       RepeatedHashes.Acc range = reps == null || reps.done() ? null : reps.nextAcc();
       Broadcast<GroupedSelection.Plan> shared = plan == null ? null : jsc.broadcast(plan);
@@ -263,8 +309,13 @@ public final class ExactStats {
       }
       RepeatedHashes.Acc repeats = layout.repeatKey() ? repeats() : null;
       int repeatAt = nf + nv;
+      int uncounted = 0;
       while (rows.hasNext()) {
         InternalRow r = rows.next();
+        if (++uncounted == COUNT_EVERY) {
+          ROWS_READ.addAndGet(uncounted);
+          uncounted = 0;
+        }
         if (repeats != null && !r.isNullAt(repeatAt)) {
           UTF8String key = r.getUTF8String(repeatAt);
           // Spark's xxhash64 (seed 42) of the key's bytes, read where they lie.
@@ -313,6 +364,7 @@ public final class ExactStats {
           }
         }
       }
+      ROWS_READ.addAndGet(uncounted);
     }
   }
 

@@ -49,6 +49,12 @@ final class K6Scan {
    * the counts.
    */
   static Scanned scan(Dataset<Row> points, Schedule schedule) {
+    return scan(points, schedule, 0, ExactStats.PassListener.NONE);
+  }
+
+  /** As {@link #scan(Dataset, Schedule)}, telling a listener when each pass begins. */
+  static Scanned scan(
+      Dataset<Row> points, Schedule schedule, long rows, ExactStats.PassListener progress) {
     List<Window> windows = schedule.windows();
     Column w = RunScan.windowOf(col(K6PointsTable.TS_NS), windows);
     Dataset<Row> inWindows = points.withColumn("w", w).where(col("w").isNotNull());
@@ -66,7 +72,12 @@ final class K6Scan {
                 new ExactStats.Family(col("w"), 0),
                 new ExactStats.Family(when(col("w").isNotNull(), routeKey), 0),
                 ExactStats.Family.levels(TimeBuckets.key(col(K6PointsTable.TS_NS), schedule), 0)),
-            List.of(functionsRound(col(K6PointsTable.VALUE))));
+            List.of(functionsRound(col(K6PointsTable.VALUE))),
+            java.util.Optional.empty(),
+            io.hopscope.analytics.core.GroupedSelection.DEFAULT_BUDGET,
+            "k6 points",
+            rows,
+            progress);
     Map<String, LatencyStats[]> overall = new HashMap<>();
     stats.family(0).forEach((k, c) -> overall.put(k.toString(), c.columns()));
     Map<String, LatencyStats[]> perRoute = new HashMap<>();

@@ -53,9 +53,17 @@ public final class RunScan {
   private final SparkSession spark;
   private final Warehouse warehouse;
 
+  private ExactStats.PassListener progress = ExactStats.PassListener.NONE;
+
   public RunScan(SparkSession spark, Warehouse warehouse) {
     this.spark = spark;
     this.warehouse = warehouse;
+  }
+
+  /** Reports each pass over the run's tables to a listener (a progress line). */
+  public RunScan withProgress(ExactStats.PassListener listener) {
+    this.progress = listener;
+    return this;
   }
 
   /**
@@ -155,7 +163,8 @@ public final class RunScan {
     Dataset<Row> jobs = WarehouseTables.read(spark, warehouse, version, JobsTable.TABLE);
     long rejected = TableReader.rowCount(warehouse, version, RejectsTable.TABLE);
 
-    JobsPass pass = hasJobs ? jobsPass(jobs, schedule, jobRows) : JobsPass.none(schedule.t0Ns());
+    JobsPass pass =
+        hasJobs ? jobsPass(jobs, schedule, jobRows, progress) : JobsPass.none(schedule.t0Ns());
     Counts counts = pass.counts();
     List<String> scanWarnings = new ArrayList<>(warnings);
     if (pass.repeats().map(r -> r.repeated() > 0).orElse(false)) {
@@ -167,7 +176,7 @@ public final class RunScan {
     Dataset<Row> points = null;
     if (hasK6) {
       points = WarehouseTables.read(spark, warehouse, version, K6PointsTable.TABLE);
-      K6Scan.Scanned k6 = K6Scan.scan(points, schedule);
+      K6Scan.Scanned k6 = K6Scan.scan(points, schedule, k6Points, progress);
       http = k6.windows();
       httpSlices = k6.slices();
     }
@@ -297,7 +306,8 @@ public final class RunScan {
    * statistics per window; hop and service per time slice; hop in the first and last third of each
    * long plateau (drift); per-second arrivals, claims and completions; completions per window.
    */
-  private static JobsPass jobsPass(Dataset<Row> jobs, Schedule schedule, long rows) {
+  private static JobsPass jobsPass(
+      Dataset<Row> jobs, Schedule schedule, long rows, ExactStats.PassListener progress) {
     long origin = schedule.t0Ns();
     List<Window> longOnes = new ArrayList<>();
     for (Window w : schedule.windows()) {

@@ -54,7 +54,8 @@ public final class Progress {
     }
   }
 
-  static String line(String what, long done, long total, double seconds) {
+  /** The text of one progress line (public for the other progress lines: one format). */
+  public static String line(String what, long done, long total, double seconds) {
     double rate = seconds > 0 ? done / seconds : 0;
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%s: %,d", what, done));
