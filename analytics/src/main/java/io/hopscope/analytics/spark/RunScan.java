@@ -330,7 +330,12 @@ public final class RunScan {
             jobs,
             families,
             List.of(
-                col(JobsTable.HOP_NS), col(JobsTable.QUEUE_DELAY_NS), col(JobsTable.SERVICE_NS)));
+                col(JobsTable.HOP_NS), col(JobsTable.QUEUE_DELAY_NS), col(JobsTable.SERVICE_NS)),
+            Optional.of(new ExactStats.RepeatCheck(col(JobsTable.CORR_ID), rows)),
+            io.hopscope.analytics.core.GroupedSelection.DEFAULT_BUDGET,
+            "jobs",
+            rows,
+            progress);
     long total = 0;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;

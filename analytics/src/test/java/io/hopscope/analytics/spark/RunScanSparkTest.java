@@ -166,6 +166,49 @@ class RunScanSparkTest {
   }
 
   @Test
+  void theScanLooksForRepeatedCorrIdsItself() throws java.io.IOException {
+    assertThat(scanned.facts().warnings()).noneMatch(w -> w.contains("corr ids occur"));
+    // The same run with one job completed three times (redelivered twice, XAUTOCLAIM).
+    Path file = dir.resolve("done.ndjson.gz");
+    List<String> lines = new java.util.ArrayList<>();
+    try (var in =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(file)),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+      in.lines().forEach(lines::add);
+    }
+    String job = lines.get(1);
+    String fields = job.substring(job.indexOf("\"fields\""));
+    String last = lines.get(lines.size() - 1);
+    long ms = Long.parseLong(last.substring(7, last.indexOf('-', 7)));
+    lines.add("{\"id\":\"" + (ms + 1) + "-0\"," + fields);
+    lines.add("{\"id\":\"" + (ms + 2) + "-0\"," + fields);
+    Path dup = dir.resolve("dup.ndjson");
+    java.nio.file.Files.write(dup, lines);
+    Warehouse wh =
+        new Warehouse(dir.resolve("wh").toString(), new org.apache.hadoop.conf.Configuration());
+    RunSpec spec = scanned.spec();
+    new RunIngest(wh, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "test")
+        .ingest(
+            IngestRequest.single(
+                new RunId("scan-1"),
+                spec,
+                Optional.empty(),
+                IngestRequest.DEFAULT_STREAM,
+                List.of(dup)));
+    RunScan.Scanned again =
+        new RunScan(SparkTestSession.get(), wh)
+            .scan(new RunId("scan-1"), Optional.empty(), List.of());
+    assertThat(again.facts().warnings())
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .startsWith("1 corr ids occur on more than one completed job")
+                    .contains("2 extra completions, up to 3 of one"));
+  }
+
+  @Test
   void duplicateCorrIdsAreCountedAndNamed() {
     org.apache.spark.sql.types.StructType schema =
         new org.apache.spark.sql.types.StructType()
