@@ -20,7 +20,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.Attribute;
 import org.apache.spark.sql.catalyst.expressions.XXH64;
+import org.apache.spark.sql.execution.ColumnarToRowExec;
+import org.apache.spark.sql.execution.ProjectExec;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.WholeStageCodegenExec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.types.UTF8String;
 
@@ -38,6 +43,21 @@ import org.apache.spark.unsafe.types.UTF8String;
  */
 public final class ExactStats {
   private ExactStats() {}
+
+  /** A key computed in Java from a row's long inputs, for {@link #runOnColumns}. */
+  public interface LongKey extends Serializable {
+    /** No key: the row is in no group of the family. */
+    long NONE = Long.MIN_VALUE;
+
+    /**
+     * @param in the row's inputs, in the order given
+     * @param present whether each input is non-null
+     */
+    long of(long[] in, boolean[] present);
+  }
+
+  /** A family keyed in Java; {@code values} are value columns as for {@link Family}. */
+  public record KeyedFamily(LongKey key, boolean full, int... values) {}
 
   /** Told when each pass over the data begins (for a progress line). */
   public interface PassListener {
@@ -173,11 +193,151 @@ public final class ExactStats {
       full[f] = families.get(f).full();
     }
     // The plan is made once; each pass runs the same RDD again over the same pinned snapshot.
-    JavaRDD<InternalRow> data = scan.queryExecution().toRdd().toJavaRDD();
-    Layout layout = new Layout(fv, nv, stringKey, repeatCheck.isPresent());
+    @SuppressWarnings("unchecked")
+    JavaRDD<Object> data = (JavaRDD<Object>) (JavaRDD<?>) scan.queryExecution().toRdd().toJavaRDD();
+    Layout layout = new Layout(fv, nv, stringKey, repeatCheck.isPresent(), null);
+    return execute(
+        data,
+        layout,
+        full,
+        repeatCheck.map(r -> new RepeatedHashes(r.rows(), budget)).orElse(null),
+        budget,
+        rows.sparkSession(),
+        what,
+        expectedRows,
+        listener);
+  }
+
+  /**
+   * Exact statistics of long columns as the table stores them, grouped by families whose keys are
+   * computed in Java from the same columns: Spark's columnar scan hands over its batches as they
+   * are read (no rows are built, no expression is compiled), which is the cheapest way through
+   * Spark for a scan of billions of rows. Falls back to rows when the scan is not columnar.
+   *
+   * @param inputs the long columns read (keys and values are computed from them)
+   * @param valueInputs per value column, the input it is
+   * @param repeatColumn a string column whose repeats are looked for in the same passes
+   * @param expectedRows the rows of the table (from metadata)
+   */
+  public static Result runOnColumns(
+      Dataset<Row> table,
+      List<String> inputs,
+      List<KeyedFamily> families,
+      int[] valueInputs,
+      Optional<String> repeatColumn,
+      long expectedRows,
+      long budget,
+      String what,
+      PassListener listener) {
+    int nf = families.size();
+    int nv = valueInputs.length;
+    List<Column> cols = new ArrayList<>();
+    for (String in : inputs) {
+      cols.add(col(in));
+    }
+    repeatColumn.ifPresent(r -> cols.add(col(r)));
+    Dataset<Row> raw = table.select(cols.toArray(Column[]::new));
+    int[][] fv = new int[nf][];
+    boolean[] full = new boolean[nf];
+    LongKey[] keys = new LongKey[nf];
+    for (int f = 0; f < nf; f++) {
+      fv[f] = families.get(f).values().clone();
+      full[f] = families.get(f).full();
+      keys[f] = families.get(f).key();
+    }
+    List<String> names = new ArrayList<>(inputs);
+    repeatColumn.ifPresent(names::add);
+    int[] ordinals = new int[names.size()];
+    JavaRDD<Object> data = columnar(raw, names, ordinals);
+    boolean batches = data != null;
+    if (!batches) {
+      for (int i = 0; i < ordinals.length; i++) {
+        ordinals[i] = i;
+      }
+      @SuppressWarnings("unchecked")
+      JavaRDD<Object> rows =
+          (JavaRDD<Object>) (JavaRDD<?>) raw.queryExecution().toRdd().toJavaRDD();
+      data = rows;
+    }
+    Layout layout =
+        new Layout(
+            fv,
+            nv,
+            new boolean[nf],
+            repeatColumn.isPresent(),
+            new Keyed(keys, valueInputs.clone(), inputs.size(), ordinals, batches));
+    return execute(
+        data,
+        layout,
+        full,
+        repeatColumn.map(r -> new RepeatedHashes(expectedRows, budget)).orElse(null),
+        budget,
+        table.sparkSession(),
+        what,
+        expectedRows,
+        listener);
+  }
+
+  /**
+   * The scan's columnar batches, when the executed plan is a columnar scan turned into rows (and
+   * nothing else); null otherwise. Fills in where each named column sits in a batch.
+   */
+  private static JavaRDD<Object> columnar(Dataset<Row> raw, List<String> names, int[] ordinals) {
+    SparkPlan p = raw.queryExecution().executedPlan();
+    if (p instanceof WholeStageCodegenExec w) {
+      p = w.child();
+    }
+    // A projection that only picks and orders columns (the scan also reads run_id, for its
+    // filter): the batches hold the same columns, found by name below.
+    if (p instanceof ProjectExec project && onlyColumns(project)) {
+      p = project.child();
+    }
+    if (!(p instanceof ColumnarToRowExec c) || !c.child().supportsColumnar()) {
+      return null;
+    }
+    SparkPlan scan = c.child();
+    List<String> output = new ArrayList<>();
+    scala.collection.Iterator<Attribute> it = scan.output().iterator();
+    while (it.hasNext()) {
+      output.add(it.next().name());
+    }
+    for (int i = 0; i < names.size(); i++) {
+      ordinals[i] = output.indexOf(names.get(i));
+      if (ordinals[i] < 0) {
+        return null;
+      }
+    }
+    @SuppressWarnings("unchecked")
+    JavaRDD<Object> batches = (JavaRDD<Object>) (JavaRDD<?>) scan.executeColumnar().toJavaRDD();
+    return batches;
+  }
+
+  private static boolean onlyColumns(ProjectExec project) {
+    scala.collection.Iterator<org.apache.spark.sql.catalyst.expressions.NamedExpression> it =
+        project.projectList().iterator();
+    while (it.hasNext()) {
+      if (!(it.next() instanceof org.apache.spark.sql.catalyst.expressions.AttributeReference)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Result execute(
+      JavaRDD<Object> data,
+      Layout layout,
+      boolean[] full,
+      RepeatedHashes reps,
+      long budget,
+      org.apache.spark.sql.SparkSession session,
+      String what,
+      long expectedRows,
+      PassListener listener) {
+    int[][] fv = layout.familyValues();
+    int nf = fv.length;
+    int nv = layout.valueCount();
     GroupedSelection sel = new GroupedSelection(fv, full, nv, budget);
-    RepeatedHashes reps = repeatCheck.map(r -> new RepeatedHashes(r.rows(), budget)).orElse(null);
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext());
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
     listener.passStarted(what, 1, expectedRows);
     Found first =
         data.mapPartitions(new FirstPass(layout, reps == null ? null : reps.nextAcc()))
@@ -210,7 +370,7 @@ public final class ExactStats {
       passes++;
     }
     List<Map<Object, GroupedSelection.Cell>> out = new ArrayList<>();
-    for (int f = 0; f < nf; f++) {
+    for (int f = 0; f < fv.length; f++) {
       out.add(sel.result(f));
     }
     return new Result(
@@ -262,7 +422,19 @@ public final class ExactStats {
 
   /** Where a row's keys and values are, shipped to every partition. */
   private record Layout(
-      int[][] familyValues, int valueCount, boolean[] stringKey, boolean repeatKey)
+      int[][] familyValues, int valueCount, boolean[] stringKey, boolean repeatKey, Keyed keyed)
+      implements Serializable {}
+
+  /**
+   * Families keyed in Java over the stored columns.
+   *
+   * @param valueInputs per value column, the input holding it
+   * @param inputs how many long inputs there are (the repeat key, if any, comes after them)
+   * @param ordinals where each input (then the repeat key) sits in a batch or row
+   * @param batches whether the partitions hold columnar batches (else rows)
+   */
+  private record Keyed(
+      LongKey[] keys, int[] valueInputs, int inputs, int[] ordinals, boolean batches)
       implements Serializable {}
 
   /** Reads one partition's rows: the values, and each family's key, cached while it repeats. */
@@ -293,8 +465,119 @@ public final class ExactStats {
       return null;
     }
 
+    /** Reads a partition: rows with computed keys, or stored columns keyed in Java. */
     @SuppressWarnings("unchecked")
-    void readAll(Iterator<InternalRow> rows) {
+    void readAll(Iterator<Object> items) {
+      if (layout.keyed() == null) {
+        readRows((Iterator<InternalRow>) (Iterator<?>) items);
+      } else {
+        readKeyed(items);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void readKeyed(Iterator<Object> items) {
+      Keyed k = layout.keyed();
+      int nf = layout.familyValues().length;
+      int nv = layout.valueCount();
+      int ni = k.inputs();
+      int[] ord = k.ordinals();
+      long[] in = new long[ni];
+      boolean[] has = new boolean[ni];
+      long[] lastKey = new long[nf];
+      boolean[] hasLast = new boolean[nf];
+      Object[] lastHolder = new Object[nf];
+      boolean[] wanted = new boolean[nf];
+      for (int f = 0; f < nf; f++) {
+        wanted[f] = wants(f);
+      }
+      int[][] fv = layout.familyValues();
+      int[] valueInput = k.valueInputs();
+      RepeatedHashes.Acc repeats = layout.repeatKey() ? repeats() : null;
+      org.apache.spark.sql.vectorized.ColumnVector[] vectors =
+          new org.apache.spark.sql.vectorized.ColumnVector[ni];
+      long counted = 0;
+      while (items.hasNext()) {
+        Object item = items.next();
+        int n;
+        org.apache.spark.sql.vectorized.ColumnVector repeatVector = null;
+        InternalRow row = null;
+        if (k.batches()) {
+          org.apache.spark.sql.vectorized.ColumnarBatch b =
+              (org.apache.spark.sql.vectorized.ColumnarBatch) item;
+          n = b.numRows();
+          for (int j = 0; j < ni; j++) {
+            vectors[j] = b.column(ord[j]);
+          }
+          if (repeats != null) {
+            repeatVector = b.column(ord[ni]);
+          }
+        } else {
+          row = (InternalRow) item;
+          n = 1;
+        }
+        for (int i = 0; i < n; i++) {
+          if (row == null) {
+            for (int j = 0; j < ni; j++) {
+              has[j] = !vectors[j].isNullAt(i);
+              if (has[j]) {
+                in[j] = vectors[j].getLong(i);
+              }
+            }
+            if (repeatVector != null && !repeatVector.isNullAt(i)) {
+              repeats.add(XXH64.hashUTF8String(repeatVector.getUTF8String(i), 42L));
+            }
+          } else {
+            for (int j = 0; j < ni; j++) {
+              has[j] = !row.isNullAt(ord[j]);
+              if (has[j]) {
+                in[j] = row.getLong(ord[j]);
+              }
+            }
+            if (repeats != null && !row.isNullAt(ord[ni])) {
+              repeats.add(XXH64.hashUTF8String(row.getUTF8String(ord[ni]), 42L));
+            }
+          }
+          for (int f = 0; f < nf; f++) {
+            if (!wanted[f]) {
+              continue;
+            }
+            long key = k.keys()[f].of(in, has);
+            if (key == LongKey.NONE) {
+              continue;
+            }
+            K holder;
+            if (hasLast[f] && lastKey[f] == key) {
+              holder = (K) lastHolder[f];
+            } else {
+              lastKey[f] = key;
+              hasLast[f] = true;
+              holder = lookup(f, key);
+              lastHolder[f] = holder;
+            }
+            if (holder == null) {
+              continue;
+            }
+            row(holder);
+            for (int c : fv[f]) {
+              int j = valueInput[c];
+              if (has[j]) {
+                value(holder, c, in[j]);
+              }
+            }
+          }
+        }
+        counted += n;
+        if (counted >= COUNT_EVERY) {
+          ROWS_READ.addAndGet(counted);
+          counted = 0;
+        }
+      }
+      ROWS_READ.addAndGet(counted);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void readRows(Iterator<InternalRow> rows) {
       int nf = layout.familyValues().length;
       int nv = layout.valueCount();
       long[] values = new long[nv];
@@ -368,7 +651,7 @@ public final class ExactStats {
     }
   }
 
-  private static final class FirstPass implements FlatMapFunction<Iterator<InternalRow>, Found> {
+  private static final class FirstPass implements FlatMapFunction<Iterator<Object>, Found> {
     private static final long serialVersionUID = 1L;
     private final Layout layout;
     private final RepeatedHashes.Acc range;
@@ -379,7 +662,7 @@ public final class ExactStats {
     }
 
     @Override
-    public Iterator<Found> call(Iterator<InternalRow> rows) {
+    public Iterator<Found> call(Iterator<Object> rows) {
       GroupedSelection.Pass1 acc =
           GroupedSelection.Pass1.empty(layout.familyValues(), layout.valueCount());
       RepeatedHashes.Acc hashes = range == null ? null : range.emptyCopy();
@@ -406,11 +689,11 @@ public final class ExactStats {
           k.add(column, v);
         }
       }.readAll(rows);
-      return List.of(new Found(acc, null, hashes)).iterator();
+      return List.of(new Found(acc, null, hashes == null ? null : hashes.sorted())).iterator();
     }
   }
 
-  private static final class NextPass implements FlatMapFunction<Iterator<InternalRow>, Found> {
+  private static final class NextPass implements FlatMapFunction<Iterator<Object>, Found> {
     private static final long serialVersionUID = 1L;
     private final Layout layout;
     private final Broadcast<GroupedSelection.Plan> plan;
@@ -427,7 +710,7 @@ public final class ExactStats {
     }
 
     @Override
-    public Iterator<Found> call(Iterator<InternalRow> rows) {
+    public Iterator<Found> call(Iterator<Object> rows) {
       GroupedSelection.Plan p = plan == null ? null : plan.value();
       GroupedSelection.PassAcc acc = p == null ? null : p.newAcc();
       RepeatedHashes.Acc hashes = range == null ? null : range.emptyCopy();
@@ -454,7 +737,7 @@ public final class ExactStats {
           acc.add(k, column, v);
         }
       }.readAll(rows);
-      return List.of(new Found(null, acc, hashes)).iterator();
+      return List.of(new Found(null, acc, hashes == null ? null : hashes.sorted())).iterator();
     }
   }
 }

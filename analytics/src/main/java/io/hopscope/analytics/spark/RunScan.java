@@ -1,7 +1,6 @@
 package io.hopscope.analytics.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -47,7 +46,6 @@ import org.apache.spark.sql.SparkSession;
  * {@link RunFacts} that the pure {@link io.hopscope.analytics.core.RunAnalyzer} decides on.
  */
 public final class RunScan {
-  private static final long NS_PER_S = 1_000_000_000L;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SparkSession spark;
@@ -271,12 +269,6 @@ public final class RunScan {
     return c;
   }
 
-  /** Floor division of (ts − origin) by one second, in SQL. */
-  private static Column secondOf(String column, long originNs) {
-    String x = "(" + column + " - " + originNs + "L)";
-    return expr("(" + x + " - pmod(" + x + ", " + NS_PER_S + "L)) div " + NS_PER_S + "L");
-  }
-
   private record Counts(long jobs, Timeline timeline, Map<Integer, Long> doneByWindow) {
     static Counts none(long originNs) {
       return new Counts(
@@ -315,26 +307,43 @@ public final class RunScan {
         longOnes.add(w);
       }
     }
-    Column enq = col(JobsTable.ENQ_NS);
-    List<ExactStats.Family> families =
+    // Inputs, as stored: 0 enq, 1 claim, 2 done, 3 hop, 4 queue delay, 5 service.
+    List<String> inputs =
         List.of(
-            new ExactStats.Family(orNull(windowOf(enq, schedule.windows())), HOP, QUEUE, SERVICE),
-            ExactStats.Family.levels(TimeBuckets.key(enq, schedule), HOP, SERVICE),
-            ExactStats.Family.levels(orNull(driftKey(enq, longOnes)), HOP),
-            new ExactStats.Family(secondOf(JobsTable.ENQ_NS, origin)),
-            new ExactStats.Family(secondOf(JobsTable.CLAIM_NS, origin)),
-            new ExactStats.Family(secondOf(JobsTable.DONE_NS, origin)),
-            new ExactStats.Family(orNull(windowOf(col(JobsTable.DONE_NS), schedule.windows()))));
+            JobsTable.ENQ_NS,
+            JobsTable.CLAIM_NS,
+            JobsTable.DONE_NS,
+            JobsTable.HOP_NS,
+            JobsTable.QUEUE_DELAY_NS,
+            JobsTable.SERVICE_NS);
+    List<ExactStats.KeyedFamily> families =
+        List.of(
+            new ExactStats.KeyedFamily(
+                JobKeys.window(0, schedule.windows()), true, HOP, QUEUE, SERVICE),
+            new ExactStats.KeyedFamily(
+                JobKeys.slice(
+                    0,
+                    schedule.measureStartNs(),
+                    schedule.loadEndNs(),
+                    TimeBuckets.bucketNs(schedule)),
+                false,
+                HOP,
+                SERVICE),
+            new ExactStats.KeyedFamily(JobKeys.driftThirds(0, longOnes), false, HOP),
+            new ExactStats.KeyedFamily(JobKeys.second(0, origin), true),
+            new ExactStats.KeyedFamily(JobKeys.second(1, origin), true),
+            new ExactStats.KeyedFamily(JobKeys.second(2, origin), true),
+            new ExactStats.KeyedFamily(JobKeys.window(2, schedule.windows()), true));
     ExactStats.Result r =
-        ExactStats.run(
+        ExactStats.runOnColumns(
             jobs,
+            inputs,
             families,
-            List.of(
-                col(JobsTable.HOP_NS), col(JobsTable.QUEUE_DELAY_NS), col(JobsTable.SERVICE_NS)),
-            Optional.of(new ExactStats.RepeatCheck(col(JobsTable.CORR_ID), rows)),
+            new int[] {3, 4, 5},
+            Optional.of(JobsTable.CORR_ID),
+            rows,
             io.hopscope.analytics.core.GroupedSelection.DEFAULT_BUDGET,
             "jobs",
-            rows,
             progress);
     long total = 0;
     long min = Long.MAX_VALUE;
@@ -388,26 +397,5 @@ public final class RunScan {
       }
     }
     return new JobsPass(counts, SegmentStatsJob.segments(r.family(0)), slices, drift, r.repeats());
-  }
-
-  /** A key column, or a typed null when there is nothing to key on. */
-  private static Column orNull(Column key) {
-    return key == null ? lit(null).cast("long") : key;
-  }
-
-  /**
-   * The drift key of an arrival: 3w in the first third of long plateau w, 3w + 2 in its last third,
-   * null elsewhere (and null when no plateau is long enough).
-   */
-  private static Column driftKey(Column enq, List<Window> longOnes) {
-    Column key = null;
-    for (Window w : longOnes) {
-      long third = (w.endNs() - w.startNs()) / 3;
-      Column first = enq.geq(lit(w.startNs())).and(enq.lt(lit(w.startNs() + third)));
-      Column last = enq.geq(lit(w.endNs() - third)).and(enq.lt(lit(w.endNs())));
-      key = key == null ? when(first, lit(w.index() * 3)) : key.when(first, lit(w.index() * 3));
-      key = key.when(last, lit(w.index() * 3 + 2));
-    }
-    return key;
   }
 }

@@ -1,0 +1,91 @@
+package io.hopscope.analytics.spark;
+
+import io.hopscope.analytics.core.Window;
+import java.util.List;
+
+/**
+ * The keys the analysis groups jobs by, computed in Java from the stored timestamps (for {@link
+ * ExactStats#runOnColumns}); each gives what the equivalent Spark expression gave.
+ */
+final class JobKeys {
+  private static final long NS_PER_S = 1_000_000_000L;
+
+  private JobKeys() {}
+
+  /** The index of the first window (in schedule order) holding the timestamp. */
+  static ExactStats.LongKey window(int input, List<Window> windows) {
+    long[] start = new long[windows.size()];
+    long[] end = new long[windows.size()];
+    long[] index = new long[windows.size()];
+    for (int i = 0; i < start.length; i++) {
+      start[i] = windows.get(i).startNs();
+      end[i] = windows.get(i).endNs();
+      index[i] = windows.get(i).index();
+    }
+    return ranges(input, start, end, index);
+  }
+
+  /**
+   * The key of the first range (in the order given) holding the timestamp; ranges are half open,
+   * [start, end).
+   */
+  static ExactStats.LongKey ranges(int input, long[] start, long[] end, long[] key) {
+    return (in, has) -> {
+      if (!has[input]) {
+        return ExactStats.LongKey.NONE;
+      }
+      long t = in[input];
+      for (int i = 0; i < start.length; i++) {
+        if (t >= start[i] && t < end[i]) {
+          return key[i];
+        }
+      }
+      return ExactStats.LongKey.NONE;
+    };
+  }
+
+  /** Whole seconds since the origin, rounded down (negative before it). */
+  static ExactStats.LongKey second(int input, long originNs) {
+    return (in, has) ->
+        has[input] ? Math.floorDiv(in[input] - originNs, NS_PER_S) : ExactStats.LongKey.NONE;
+  }
+
+  /**
+   * The slice of width {@code widthNs} from {@code startNs} holding the timestamp, within [start,
+   * end); the quotient is taken in double and truncated, as the SQL expression did.
+   */
+  static ExactStats.LongKey slice(int input, long startNs, long endNs, long widthNs) {
+    return (in, has) -> {
+      if (!has[input]) {
+        return ExactStats.LongKey.NONE;
+      }
+      long t = in[input];
+      if (t < startNs || t >= endNs) {
+        return ExactStats.LongKey.NONE;
+      }
+      return (long) ((double) (t - startNs) / (double) widthNs);
+    };
+  }
+
+  /**
+   * The drift key: 3w in the first third of long plateau w, 3w + 2 in its last third, in schedule
+   * order.
+   */
+  static ExactStats.LongKey driftThirds(int input, List<Window> longOnes) {
+    int n = longOnes.size();
+    long[] start = new long[2 * n];
+    long[] end = new long[2 * n];
+    long[] key = new long[2 * n];
+    for (int i = 0; i < n; i++) {
+      Window w = longOnes.get(i);
+      long third = (w.endNs() - w.startNs()) / 3;
+      start[2 * i] = w.startNs();
+      end[2 * i] = w.startNs() + third;
+      key[2 * i] = w.index() * 3L;
+      start[2 * i + 1] = w.endNs() - third;
+      end[2 * i + 1] = w.endNs();
+      key[2 * i + 1] = w.index() * 3L + 2;
+    }
+    return ranges(input, start, end, key);
+  }
+}
