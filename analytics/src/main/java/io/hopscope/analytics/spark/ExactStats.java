@@ -115,9 +115,16 @@ public final class ExactStats {
   /** What the repeat check found: distinct key hashes seen more than once, and the extra rows. */
   public record Repeats(long repeated, long extra, long most) {}
 
-  /** Per family (in the order given), per key (a Long or a String), rows and statistics. */
+  /**
+   * Per family (in the order given), per key (a Long or a String), rows and statistics.
+   *
+   * @param batches whether the passes read Spark's columnar batches (else rows)
+   */
   public record Result(
-      List<Map<Object, GroupedSelection.Cell>> families, int passes, Optional<Repeats> repeats) {
+      List<Map<Object, GroupedSelection.Cell>> families,
+      int passes,
+      Optional<Repeats> repeats,
+      boolean batches) {
     /** The cells of one family. */
     public Map<Object, GroupedSelection.Cell> family(int i) {
       return families.get(i);
@@ -378,7 +385,8 @@ public final class ExactStats {
         passes,
         reps == null
             ? Optional.empty()
-            : Optional.of(new Repeats(reps.repeated(), reps.extra(), reps.most())));
+            : Optional.of(new Repeats(reps.repeated(), reps.extra(), reps.most())),
+        layout.keyed() != null && layout.keyed().batches());
   }
 
   /** One partition's findings in one pass: the selection's, and the repeat check's range. */

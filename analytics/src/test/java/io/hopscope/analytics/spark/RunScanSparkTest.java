@@ -166,6 +166,73 @@ class RunScanSparkTest {
   }
 
   @Test
+  void storedColumnsKeyedInJavaEqualSparkExpressionsOnRows() {
+    Warehouse wh =
+        new Warehouse(dir.resolve("wh").toString(), new org.apache.hadoop.conf.Configuration());
+    var jobs =
+        WarehouseTables.read(
+            SparkTestSession.get(),
+            wh,
+            WarehouseTables.ingested(wh, new RunId("scan-1")),
+            io.hopscope.ingest.warehouse.JobsTable.TABLE);
+    long third = 30_000_000_000L;
+    long origin = T0 + 10_000_000_000L;
+    ExactStats.Result java =
+        ExactStats.runOnColumns(
+            jobs,
+            List.of("enq_ns", "service_ns"),
+            List.of(
+                new ExactStats.KeyedFamily(
+                    JobKeys.ranges(
+                        0,
+                        new long[] {origin, origin + third},
+                        new long[] {origin + third, origin + 2 * third},
+                        new long[] {0, 1}),
+                    true,
+                    0),
+                new ExactStats.KeyedFamily(JobKeys.second(0, origin), true)),
+            new int[] {1},
+            Optional.of("corr_id"),
+            jobs.count(),
+            64,
+            "jobs",
+            ExactStats.PassListener.NONE);
+    assertThat(java.batches()).as("read as columnar batches").isTrue();
+    org.apache.spark.sql.Column enq = org.apache.spark.sql.functions.col("enq_ns");
+    ExactStats.Result spark =
+        ExactStats.run(
+            jobs,
+            List.of(
+                new ExactStats.Family(
+                    org.apache
+                        .spark
+                        .sql
+                        .functions
+                        .when(enq.geq(origin).and(enq.lt(origin + third)), 0)
+                        .when(enq.geq(origin + third).and(enq.lt(origin + 2 * third)), 1),
+                    0),
+                new ExactStats.Family(
+                    org.apache.spark.sql.functions.floor(enq.minus(origin).divide(1_000_000_000L)),
+                    new int[0])),
+            List.of(org.apache.spark.sql.functions.col("service_ns")),
+            Optional.of(
+                new ExactStats.RepeatCheck(org.apache.spark.sql.functions.col("corr_id"), 100)),
+            64);
+    assertThat(spark.batches()).isFalse();
+    for (int f = 0; f < 2; f++) {
+      var a = java.family(f);
+      var b = spark.family(f);
+      assertThat(a.keySet()).isEqualTo(b.keySet()).hasSizeGreaterThanOrEqualTo(2);
+      a.forEach(
+          (k, cell) -> {
+            assertThat(cell.rows()).isEqualTo(b.get(k).rows());
+            assertThat(cell.columns()).containsExactly(b.get(k).columns());
+          });
+    }
+    assertThat(java.repeats()).isEqualTo(spark.repeats());
+  }
+
+  @Test
   void theScanLooksForRepeatedCorrIdsItself() throws java.io.IOException {
     assertThat(scanned.facts().warnings()).noneMatch(w -> w.contains("corr ids occur"));
     // The same run with one job completed three times (redelivered twice, XAUTOCLAIM).
