@@ -142,22 +142,13 @@ public record LatencyStats(
     for (int i = 0; i < LEVELS.length; i++) {
       q[i] = Quantiles.of(n, LEVELS[i], valueAtRank) / 1e6;
     }
-    if (!full) {
-      return new LatencyStats(
-          q[0],
-          q[1],
-          q[2],
-          q[3],
-          q[4],
-          sums.mean() / 1e6,
-          sums.max() / 1e6,
-          n,
-          null,
-          sums.std() / 1e6);
-    }
-    Double[] c = new Double[CURVE_LEVELS.length];
-    for (int i = 0; i < c.length; i++) {
-      c[i] = Quantiles.of(n, CURVE_LEVELS[i], valueAtRank) / 1e6;
+    List<Double> curve = null;
+    if (full) {
+      Double[] c = new Double[CURVE_LEVELS.length];
+      for (int i = 0; i < c.length; i++) {
+        c[i] = Quantiles.of(n, CURVE_LEVELS[i], valueAtRank) / 1e6;
+      }
+      curve = List.of(c);
     }
     return new LatencyStats(
         q[0],
@@ -168,9 +159,9 @@ public record LatencyStats(
         sums.mean() / 1e6,
         sums.max() / 1e6,
         n,
-        TailCi.of(n, valueAtRank),
+        full ? TailCi.of(n, valueAtRank) : null,
         sums.std() / 1e6,
-        List.of(c));
+        curve);
   }
 
   /**
