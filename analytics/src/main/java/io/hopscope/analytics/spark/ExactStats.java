@@ -131,6 +131,15 @@ public final class ExactStats {
     }
   }
 
+  /**
+   * The most key hashes one pass gathers on the driver for the repeat check: a sixty-fourth of the
+   * heap (8 bytes a hash, and the merge copies them), between 4M and 32M. A 30M-row run is checked
+   * in one pass with {@code -Xmx4g}, in two with {@code -Xmx1g}.
+   */
+  public static long hashBudget() {
+    return Math.max(4_000_000L, Math.min(32_000_000L, Runtime.getRuntime().maxMemory() / 64));
+  }
+
   /** Runs the selection with the default candidate budget. */
   public static Result run(Dataset<Row> rows, List<Family> families, List<Column> valuesNs) {
     return run(rows, families, valuesNs, Optional.empty(), GroupedSelection.DEFAULT_BUDGET);
@@ -277,7 +286,7 @@ public final class ExactStats {
         data,
         layout,
         full,
-        repeatColumn.map(r -> new RepeatedHashes(expectedRows, budget)).orElse(null),
+        repeatColumn.map(r -> new RepeatedHashes(expectedRows, hashBudget())).orElse(null),
         budget,
         table.sparkSession(),
         what,

@@ -165,7 +165,8 @@ public final class RunScan {
         hasJobs ? jobsPass(jobs, schedule, jobRows, progress) : JobsPass.none(schedule.t0Ns());
     Counts counts = pass.counts();
     List<String> scanWarnings = new ArrayList<>(warnings);
-    if (pass.repeats().map(r -> r.repeated() > 0).orElse(false)) {
+    if (hasJobs
+        && pass.repeats().map(r -> r.repeated() > 0).orElseGet(() -> repeatedHashes(jobs) > 0)) {
       duplicateCorrIds(jobs).ifPresent(scanWarnings::add);
     }
     Map<Integer, SegmentStatsJob.Segments> stats = pass.plateaus();
@@ -217,6 +218,18 @@ public final class RunScan {
             buckets,
             memory);
     return new Scanned(facts, manifest, spec);
+  }
+
+  /** The most hash ranges (extra passes, at worst) the scan spends looking for repeated ids. */
+  private static final int IN_PASS_RANGES = 4;
+
+  /** Distinct corr id hashes seen more than once, by a shuffle of 64-bit hashes. */
+  static long repeatedHashes(Dataset<Row> jobs) {
+    return jobs.where(col(JobsTable.CORR_ID).isNotNull())
+        .groupBy(org.apache.spark.sql.functions.xxhash64(col(JobsTable.CORR_ID)))
+        .count()
+        .where(col("count").gt(1))
+        .count();
   }
 
   /**
@@ -340,7 +353,11 @@ public final class RunScan {
             inputs,
             families,
             new int[] {3, 4, 5},
-            Optional.of(JobsTable.CORR_ID),
+            // Up to a few passes' worth of hashes the scan's own passes look for repeated corr ids;
+            // beyond that (billions of rows) a shuffle of hashes scales where passes would not.
+            rows <= IN_PASS_RANGES * ExactStats.hashBudget()
+                ? Optional.of(JobsTable.CORR_ID)
+                : Optional.empty(),
             rows,
             io.hopscope.analytics.core.GroupedSelection.DEFAULT_BUDGET,
             "jobs",

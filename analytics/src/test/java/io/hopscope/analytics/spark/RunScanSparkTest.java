@@ -292,5 +292,8 @@ class RunScanSparkTest {
                     .startsWith("2 corr ids occur on more than one completed job")
                     .contains("3 extra completions, up to 3 of one; e.g. a ×3, b ×2"));
     assertThat(RunScan.duplicateCorrIds(jobs.where("corr_id = 'c'"))).isEmpty();
+    // Billions of rows: the shuffle of hashes that replaces the in-pass check.
+    assertThat(RunScan.repeatedHashes(jobs)).isEqualTo(2);
+    assertThat(RunScan.repeatedHashes(jobs.where("corr_id = 'c'"))).isZero();
   }
 }
