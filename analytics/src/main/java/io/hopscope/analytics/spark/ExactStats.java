@@ -56,8 +56,13 @@ public final class ExactStats {
     long of(long[] in, boolean[] present);
   }
 
-  /** A family keyed in Java; {@code values} are value columns as for {@link Family}. */
-  public record KeyedFamily(LongKey key, boolean full, int... values) {}
+  /**
+   * A family keyed in Java; {@code values} are value columns as for {@link Family}.
+   *
+   * @param keyInput the input the key is computed from (passes after the first read only the inputs
+   *     of the families with values)
+   */
+  public record KeyedFamily(LongKey key, int keyInput, boolean full, int... values) {}
 
   /** Told when each pass over the data begins (for a progress line). */
   public interface PassListener {
@@ -215,6 +220,8 @@ public final class ExactStats {
     return execute(
         data,
         layout,
+        data,
+        layout,
         full,
         repeatCheck.map(r -> new RepeatedHashes(r.rows(), budget)).orElse(null),
         budget,
@@ -282,9 +289,55 @@ public final class ExactStats {
             new boolean[nf],
             repeatColumn.isPresent(),
             new Keyed(keys, valueInputs.clone(), inputs.size(), ordinals, batches));
+    // Passes after the first look only at families with values, once the repeat check is done:
+    // they read those families' inputs alone (fewer columns to decode, no key strings).
+    boolean[] later = new boolean[inputs.size()];
+    for (KeyedFamily f : families) {
+      if (f.values().length > 0) {
+        later[f.keyInput()] = true;
+        for (int c : f.values()) {
+          later[valueInputs[c]] = true;
+        }
+      }
+    }
+    Layout laterLayout = layout;
+    JavaRDD<Object> laterData = data;
+    List<String> laterNames = new ArrayList<>();
+    for (int j = 0; j < inputs.size(); j++) {
+      if (later[j]) {
+        laterNames.add(inputs.get(j));
+      }
+    }
+    if (batches && (laterNames.size() < inputs.size() || repeatColumn.isPresent())) {
+      int[] laterOrd = new int[laterNames.size()];
+      JavaRDD<Object> narrow =
+          columnar(
+              table.select(laterNames.stream().map(n -> col(n)).toArray(Column[]::new)),
+              laterNames,
+              laterOrd);
+      if (narrow != null) {
+        int[] full2 = new int[inputs.size() + 1];
+        java.util.Arrays.fill(full2, -1);
+        for (int j = 0, k = 0; j < inputs.size(); j++) {
+          if (later[j]) {
+            full2[j] = laterOrd[k++];
+          }
+        }
+        laterData = narrow;
+        laterLayout =
+            new Layout(
+                fv,
+                nv,
+                new boolean[nf],
+                false,
+                new Keyed(keys, valueInputs.clone(), inputs.size(), full2, true));
+      }
+    }
     return execute(
         data,
         layout,
+        laterData,
+        laterLayout,
         full,
         repeatColumn.map(r -> new RepeatedHashes(expectedRows, hashBudget())).orElse(null),
         budget,
@@ -339,9 +392,14 @@ public final class ExactStats {
     return true;
   }
 
+  /**
+   * @param laterData the data of passes that need no repeat range (may read fewer columns)
+   */
   private static Result execute(
       JavaRDD<Object> data,
       Layout layout,
+      JavaRDD<Object> laterData,
+      Layout laterLayout,
       boolean[] full,
       RepeatedHashes reps,
       long budget,
@@ -370,7 +428,8 @@ public final class ExactStats {
       Broadcast<GroupedSelection.Plan> shared = plan == null ? null : jsc.broadcast(plan);
       try {
         Found found =
-            data.mapPartitions(new NextPass(layout, shared, range))
+            (range == null ? laterData : data)
+                .mapPartitions(new NextPass(range == null ? laterLayout : layout, shared, range))
                 .fold(new Found(null, plan == null ? null : plan.newAcc(), null), Found::merge);
         if (plan != null) {
           sel.finishPass(found.next);
@@ -524,7 +583,7 @@ public final class ExactStats {
               (org.apache.spark.sql.vectorized.ColumnarBatch) item;
           n = b.numRows();
           for (int j = 0; j < ni; j++) {
-            vectors[j] = b.column(ord[j]);
+            vectors[j] = ord[j] < 0 ? null : b.column(ord[j]); // null: not read in this pass
           }
           if (repeats != null) {
             repeatVector = b.column(ord[ni]);
@@ -536,7 +595,7 @@ public final class ExactStats {
         for (int i = 0; i < n; i++) {
           if (row == null) {
             for (int j = 0; j < ni; j++) {
-              has[j] = !vectors[j].isNullAt(i);
+              has[j] = vectors[j] != null && !vectors[j].isNullAt(i);
               if (has[j]) {
                 in[j] = vectors[j].getLong(i);
               }

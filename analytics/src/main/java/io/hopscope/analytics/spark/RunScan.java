@@ -332,21 +332,22 @@ public final class RunScan {
     List<ExactStats.KeyedFamily> families =
         List.of(
             new ExactStats.KeyedFamily(
-                JobKeys.window(0, schedule.windows()), true, HOP, QUEUE, SERVICE),
+                JobKeys.window(0, schedule.windows()), 0, true, HOP, QUEUE, SERVICE),
             new ExactStats.KeyedFamily(
                 JobKeys.slice(
                     0,
                     schedule.measureStartNs(),
                     schedule.loadEndNs(),
                     TimeBuckets.bucketNs(schedule)),
+                0,
                 false,
                 HOP,
                 SERVICE),
-            new ExactStats.KeyedFamily(JobKeys.driftThirds(0, longOnes), false, HOP),
-            new ExactStats.KeyedFamily(JobKeys.second(0, origin), true),
-            new ExactStats.KeyedFamily(JobKeys.second(1, origin), true),
-            new ExactStats.KeyedFamily(JobKeys.second(2, origin), true),
-            new ExactStats.KeyedFamily(JobKeys.window(2, schedule.windows()), true));
+            new ExactStats.KeyedFamily(JobKeys.driftThirds(0, longOnes), 0, false, HOP),
+            new ExactStats.KeyedFamily(JobKeys.second(0, origin), 0, true),
+            new ExactStats.KeyedFamily(JobKeys.second(1, origin), 1, true),
+            new ExactStats.KeyedFamily(JobKeys.second(2, origin), 2, true),
+            new ExactStats.KeyedFamily(JobKeys.window(2, schedule.windows()), 2, true));
     ExactStats.Result r =
         ExactStats.runOnColumns(
             jobs,
