@@ -541,6 +541,34 @@ public final class ExactStats {
       return null;
     }
 
+    /**
+     * The holder of each family's last long key: rows come in time order, so a key usually repeats
+     * and the map is asked only when it changes.
+     */
+    private static final class KeyCache<K> {
+      private final long[] last;
+      private final boolean[] seen;
+      private final Object[] holder;
+      private final RowReader<K> reader;
+
+      KeyCache(int families, RowReader<K> reader) {
+        last = new long[families];
+        seen = new boolean[families];
+        holder = new Object[families];
+        this.reader = reader;
+      }
+
+      @SuppressWarnings("unchecked")
+      K get(int family, long key) {
+        if (!seen[family] || last[family] != key) {
+          last[family] = key;
+          seen[family] = true;
+          holder[family] = reader.lookup(family, key);
+        }
+        return (K) holder[family];
+      }
+    }
+
     /** Reads a partition: rows with computed keys, or stored columns keyed in Java. */
     @SuppressWarnings("unchecked")
     void readAll(Iterator<Object> items) {
@@ -560,9 +588,7 @@ public final class ExactStats {
       int[] ord = k.ordinals();
       long[] in = new long[ni];
       boolean[] has = new boolean[ni];
-      long[] lastKey = new long[nf];
-      boolean[] hasLast = new boolean[nf];
-      Object[] lastHolder = new Object[nf];
+      KeyCache<K> cache = new KeyCache<>(nf, this);
       boolean[] wanted = new boolean[nf];
       for (int f = 0; f < nf; f++) {
         wanted[f] = wants(f);
@@ -622,15 +648,7 @@ public final class ExactStats {
             if (key == LongKey.NONE) {
               continue;
             }
-            K holder;
-            if (hasLast[f] && lastKey[f] == key) {
-              holder = (K) lastHolder[f];
-            } else {
-              lastKey[f] = key;
-              hasLast[f] = true;
-              holder = lookup(f, key);
-              lastHolder[f] = holder;
-            }
+            K holder = cache.get(f, key);
             if (holder == null) {
               continue;
             }
@@ -658,9 +676,8 @@ public final class ExactStats {
       int nv = layout.valueCount();
       long[] values = new long[nv];
       boolean[] present = new boolean[nv];
-      long[] lastLong = new long[nf];
+      KeyCache<K> longKeys = new KeyCache<>(nf, this);
       UTF8String[] lastString = new UTF8String[nf];
-      boolean[] hasLast = new boolean[nf];
       Object[] lastHolder = new Object[nf];
       boolean[] wanted = new boolean[nf];
       for (int f = 0; f < nf; f++) {
@@ -693,24 +710,15 @@ public final class ExactStats {
           K holder;
           if (layout.stringKey()[f]) {
             UTF8String s = r.getUTF8String(f);
-            if (hasLast[f] && lastString[f].equals(s)) {
+            if (lastString[f] != null && lastString[f].equals(s)) {
               holder = (K) lastHolder[f];
             } else {
               lastString[f] = s.clone();
-              hasLast[f] = true;
               holder = lookup(f, s.toString());
               lastHolder[f] = holder;
             }
           } else {
-            long k = r.getLong(f);
-            if (hasLast[f] && lastLong[f] == k) {
-              holder = (K) lastHolder[f];
-            } else {
-              lastLong[f] = k;
-              hasLast[f] = true;
-              holder = lookup(f, k);
-              lastHolder[f] = holder;
-            }
+            holder = longKeys.get(f, r.getLong(f));
           }
           if (holder == null) {
             continue;
