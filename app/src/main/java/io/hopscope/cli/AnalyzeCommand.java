@@ -50,14 +50,17 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunId run = runOption.run();
-    var spec = sources.any() ? Optional.of(common.requireSpec()) : common.readSpec();
+    // Without a spec the stages are inferred from the data (RunScan, ScheduleInference).
+    var spec = common.readSpec();
     RunPipeline.Analysed a =
         new RunPipeline(root.env())
             .analyze(
                 common.warehouse(),
                 run,
                 spec,
-                sources.any() ? Optional.of(sources.request(run, spec.get())) : Optional.empty(),
+                sources.any()
+                    ? Optional.of(sources.request(java.util.List.of(run), spec))
+                    : Optional.empty(),
                 Optional.ofNullable(baseline).map(RunId::new),
                 Optional.ofNullable(gates),
                 out);

@@ -1,6 +1,5 @@
 package io.hopscope.cli;
 
-import io.hopscope.error.Problems;
 import io.hopscope.ingest.spec.RunSpec;
 import io.hopscope.ingest.spec.RunSpecReader;
 import java.nio.file.Path;
@@ -20,19 +19,12 @@ final class CommonOptions {
       names = "--spec",
       paramLabel = "FILE",
       description =
-          "Run spec YAML (the playbook's test_run template). Needed when ingesting one run for"
-              + " analysis; otherwise the spec recorded at ingest is used.")
+          "Run spec YAML (the playbook's test_run template). Without one, the spec recorded at"
+              + " ingest is used, and without that analyze infers the load stages from the data"
+              + " (and writes them as run.inferred.yaml beside the report).")
   Path spec;
 
   Optional<RunSpec> readSpec() {
     return Optional.ofNullable(spec).map(RunSpecReader::read);
-  }
-
-  RunSpec requireSpec() {
-    return readSpec()
-        .orElseThrow(
-            () ->
-                Problems.usage(
-                    "--spec is required when ingesting sources", "pass --spec run.yaml"));
   }
 }

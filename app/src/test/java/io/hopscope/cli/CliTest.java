@@ -76,10 +76,20 @@ class CliTest {
   }
 
   @Test
-  void analyzeWithSourcesButWithoutSpecIsExitCode2() {
-    CliRunner.Result r = CliRunner.run("analyze", "--run-id", "r", "--done-file", "x.ndjson");
+  void analyzeWithoutSpecStillNamesAMissingSource() {
+    // No spec is needed (the stages are inferred), so the first problem is the missing file.
+    CliRunner.Result r =
+        CliRunner.run(
+            "analyze",
+            "--run-id",
+            "r",
+            "--done-file",
+            dir.resolve("x.ndjson").toString(),
+            "--warehouse",
+            dir.resolve("wh").toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--spec is required");
+    oneLine(r);
+    assertThat(r.err()).contains("x.ndjson: not found");
   }
 
   @Test

@@ -47,6 +47,16 @@ public final class ReportWriter {
     files.add(put(outDir.resolve("plateaus.csv"), PlateausCsv.render(a)));
     files.add(put(outDir.resolve("gates.junit.xml"), GatesJunitXml.render(a)));
     files.add(put(outDir.resolve("routes.csv"), RoutesCsv.render(a)));
+    Path inferred = outDir.resolve(io.hopscope.analytics.spec.InferredSpec.FILE);
+    if (a.schedule().isInferred()) {
+      files.add(
+          put(
+              inferred,
+              io.hopscope.analytics.spec.InferredSpec.yaml(
+                  ctx.spec(), a.schedule().inferredFrom().orElseThrow())));
+    } else {
+      deleteIfExists(inferred); // from an earlier analysis of the run without a spec
+    }
     Path index = put(outDir.resolve("index.html"), HtmlReport.render(a, ctx, charts));
     files.add(index);
     return new Written(index, summary, files);
@@ -95,12 +105,12 @@ public final class ReportWriter {
         Charts.cdf(a, "http"));
   }
 
-  /** Removes a file that a new rendering no longer has (a chart without data). */
+  /** Removes a file that a new rendering no longer has (a chart without data, an old spec). */
   private static void deleteIfExists(Path file) {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      throw Problems.storage(file, "cannot remove a stale chart", e);
+      throw Problems.storage(file, "cannot remove a stale file", e);
     }
   }
 

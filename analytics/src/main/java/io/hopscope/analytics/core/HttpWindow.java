@@ -9,8 +9,10 @@ import java.util.Map;
  * @param duration {@code http_req_duration} of every request in the window (failed ones too, as
  *     k6's own summary counts them), ms; null when there was none
  * @param requests {@code http_reqs}
- * @param failed requests k6 marked failed ({@code http_req_failed} = 1)
- * @param failedChecked requests with an {@code http_req_failed} sample (the rate's denominator)
+ * @param failed failed requests, by the run's one definition (DESIGN.md, Definitions): {@code
+ *     http_req_failed} = 1 when the run recorded that metric (k6 0.31+), else a status outside
+ *     200-399 (none, 0, 4xx, 5xx)
+ * @param failedChecked the requests that definition judged (the error rate's denominator)
  * @param accepted requests answered 2xx
  * @param iterations {@code iterations} started
  * @param dropped {@code dropped_iterations}: arrivals the executor could not start (the load
@@ -41,12 +43,30 @@ public record HttpWindow(
     routes = List.copyOf(routes);
   }
 
-  /** Failed / requests, from http_req_failed when k6 recorded it, else non-2xx responses. */
+  /**
+   * Failed / judged requests. (Analyses stored before the definition was unified may have no judged
+   * requests: then non-2xx responses.)
+   */
   public Double errorRate() {
     if (failedChecked > 0) {
       return (double) failed / failedChecked;
     }
     return requests == 0 ? null : (double) (requests - accepted) / requests;
+  }
+
+  /**
+   * Requests k6 sent plus those its dropped iterations would have sent (at this window's requests
+   * per iteration, one when no iteration finished): the load offered, in requests.
+   */
+  public double offeredRequests() {
+    double perIteration = iterations > 0 && requests > 0 ? (double) requests / iterations : 1;
+    return requests + dropped * perIteration;
+  }
+
+  /** Requests that did not fail (by the run's one definition): the load achieved, in requests. */
+  public double succeeded() {
+    Double rate = errorRate();
+    return rate == null ? requests : requests * (1 - rate);
   }
 
   /** True when k6 sent nothing and measured nothing in the window. */

@@ -19,7 +19,7 @@ import java.util.Optional;
  *       utilisation rises, so the tail alone would call the knee too soon.
  * </ul>
  *
- * Only plateaus count; ramps are skipped.
+ * Only plateaus count, and only those whose load followed the schedule; ramps are skipped.
  */
 public final class KneeDetector {
   /** The playbook's default queue-delay step. */
@@ -46,7 +46,9 @@ public final class KneeDetector {
    * The knee from the queue (backlog growth, queue-delay step) with Kneedle on the p95 latency
    * envelope as a second opinion; for runs without job timestamps (k6 only), Kneedle alone.
    */
-  public Optional<Knee> find(List<PlateauResult> windows) {
+  public Optional<Knee> find(List<PlateauResult> all) {
+    // A plateau whose load fell short of its schedule says nothing about the scheduled load.
+    List<PlateauResult> windows = all.stream().filter(PlateauResult::capacityEvidence).toList();
     Optional<PlateauResult> bend = kneedle(windows);
     Integer second = bend.map(PlateauResult::index).orElse(null);
     Optional<Knee> queue = queueKnee(windows);

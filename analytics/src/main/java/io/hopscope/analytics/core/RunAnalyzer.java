@@ -31,6 +31,14 @@ public final class RunAnalyzer {
     for (Window w : schedule.windows()) {
       plateaus.add(plateau(w, facts.windows().get(w.index()), depth));
     }
+    int lastWithData = lastWithData(plateaus);
+    // Inferred schedules too: their k6 rates count dropped iterations, which were scheduled.
+    for (int i = 0; i <= lastWithData; i++) {
+      PlateauResult p = plateaus.get(i);
+      if (shortOfSchedule(p)) {
+        plateaus.set(i, withBelowSchedule(p));
+      }
+    }
     Optional<Knee> knee = KneeDetector.defaults().find(plateaus);
     Optional<Sizing> sizing = sizing(plateaus, knee, facts);
     Optional<Drain> drain = hasJobs ? Optional.of(Drain.of(depth, schedule)) : Optional.empty();
@@ -51,7 +59,7 @@ public final class RunAnalyzer {
         Gates.evaluate(facts.gates(), plateaus, knee, drain, runErrorRate(plateaus), drift)
             .plus(Gates.memory(facts.gates(), drifts, schedule));
     List<String> warnings = new ArrayList<>(facts.warnings());
-    warnings.addAll(hygiene(schedule, plateaus, drain));
+    warnings.addAll(hygiene(schedule, plateaus, drain, lastWithData, facts.buckets()));
     warnings.addAll(serviceOutliers(plateaus));
     for (Drift.MemoryTrend m : drifts.memory()) {
       if (m.runaway(0.05)) {
@@ -103,12 +111,22 @@ public final class RunAnalyzer {
     HttpWindow http = a == null ? null : a.http();
     double seconds = w.durationS();
     double jobArrivals = depth == null ? Double.NaN : jobs / seconds;
-    double offered =
-        http != null && http.iterations() + http.dropped() > 0
-            ? (http.iterations() + http.dropped()) / seconds
-            : depth != null ? jobArrivals : Double.NaN;
-    double achieved =
-        depth != null ? completions / seconds : http != null ? http.accepted() / seconds : 0;
+    double offered;
+    double achieved;
+    if (depth != null) {
+      // Jobs: what k6 tried to start (when it ran) or what arrived, vs what completed.
+      offered =
+          http != null && http.iterations() + http.dropped() > 0
+              ? (http.iterations() + http.dropped()) / seconds
+              : jobArrivals;
+      achieved = completions / seconds;
+    } else if (http != null) {
+      offered = http.offeredRequests() / seconds;
+      achieved = http.succeeded() / seconds;
+    } else {
+      offered = Double.NaN;
+      achieved = 0;
+    }
     boolean measured = a != null && a.jobs() > 0;
     return new PlateauResult(
         w,
@@ -123,6 +141,69 @@ public final class RunAnalyzer {
         depth == null ? null : depth.over(w),
         http,
         a == null ? null : a.telemetry());
+  }
+
+  /** The index in the list of the last window holding any data, -1 when none does. */
+  static int lastWithData(List<PlateauResult> plateaus) {
+    for (int i = plateaus.size() - 1; i >= 0; i--) {
+      PlateauResult p = plateaus.get(i);
+      if (p.jobs() > 0 || (p.http() != null && !p.http().isEmpty())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A plateau of the spec whose started load fell more than 10% short of its rate. */
+  static boolean shortOfSchedule(PlateauResult p) {
+    Window w = p.window();
+    double started = p.startedRps();
+    return w.isPlateau()
+        && w.targetRps() > 0
+        && !Double.isNaN(started)
+        && started < (1 - PlateauResult.SCHEDULE_TOLERANCE) * w.targetRps();
+  }
+
+  private static PlateauResult withBelowSchedule(PlateauResult p) {
+    return new PlateauResult(
+        p.window(),
+        p.jobs(),
+        p.offeredRps(),
+        p.achievedRps(),
+        p.jobArrivalRps(),
+        p.hop(),
+        p.queueDelay(),
+        p.service(),
+        p.errorRate(),
+        p.depth(),
+        p.http(),
+        p.telemetry(),
+        true);
+  }
+
+  /** Why a plateau's load fell short, from what the run recorded. */
+  private static String shortfallCause(PlateauResult p) {
+    HttpWindow h = p.http();
+    if (h != null && h.dropped() > 0) {
+      return String.format(
+          Locale.ROOT,
+          "k6 dropped %d iterations: the generator had too few VUs for the rate (raise"
+              + " preAllocatedVUs/maxVUs, or run more generators)",
+          h.dropped());
+    }
+    Double err = p.errorRate();
+    if (err != null && err > 0.01) {
+      return String.format(
+          Locale.ROOT,
+          "%.1f%% of the requests failed: the gateway refused or dropped load",
+          err * 100);
+    }
+    if (h != null) {
+      return "k6 started fewer iterations than scheduled (a closed-model executor, or a generator"
+          + " that could not keep up)";
+    }
+    return "the load generator or the gateway could not offer more (check the generator's own"
+        + " report: the generator must not be the bottleneck)";
   }
 
   /** Failed / checked requests over every window, null without k6 data. */
@@ -156,7 +237,9 @@ public final class RunAnalyzer {
         weighted += p.service().mean() * p.service().count();
         p95Weighted += p.service().p95() * p.service().count();
         n += p.service().count();
-        peak = Math.max(peak, p.achievedRps());
+        if (p.capacityEvidence()) {
+          peak = Math.max(peak, p.achievedRps());
+        }
       }
     }
     if (n == 0 || weighted <= 0) {
@@ -258,8 +341,65 @@ public final class RunAnalyzer {
   }
 
   private static List<String> hygiene(
-      Schedule schedule, List<PlateauResult> plateaus, Optional<Drain> drain) {
+      Schedule schedule,
+      List<PlateauResult> plateaus,
+      Optional<Drain> drain,
+      int lastWithData,
+      List<TimeBucket> buckets) {
     List<String> out = new ArrayList<>();
+    schedule
+        .inferredFrom()
+        .ifPresent(
+            basis ->
+                out.add(
+                    String.format(
+                        Locale.ROOT,
+                        "no run spec: %d %s %s; no warm-up is known, so the first stage"
+                            + " includes the start of the test (the report folder holds them as"
+                            + " a spec, to pin with --spec)",
+                        schedule.windows().size(),
+                        schedule.windows().size() == 1 ? "stage" : "stages",
+                        basis)));
+    if (lastWithData >= 0 && lastWithData < plateaus.size() - 1) {
+      // The end of the last time slice with data, within the last window that has any.
+      Window last = plateaus.get(lastWithData).window();
+      long dataEnd = last.startNs();
+      for (TimeBucket b : buckets) {
+        if (b.requests() > 0 || b.hop() != null || b.http() != null) {
+          dataEnd = Math.max(dataEnd, Math.min(b.endNs(), last.endNs()));
+        }
+      }
+      if (dataEnd == last.startNs()) {
+        dataEnd = last.endNs();
+      }
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "the data ends %.0f s into a %.0f s schedule, in %s %d of %d: was the test stopped"
+                  + " early? The later windows have no data",
+              (dataEnd - schedule.measureStartNs()) / 1e9,
+              (schedule.loadEndNs() - schedule.measureStartNs()) / 1e9,
+              last.kind().label(),
+              lastWithData,
+              plateaus.size() - 1));
+    }
+    for (PlateauResult p : plateaus) {
+      if (p.belowSchedule()) {
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "plateau %d ran at %.1f %s/s, short of the %.1f/s scheduled (%.0f%%): %s; it is"
+                    + " left out of the knee, the SLO crossing and sizing",
+                p.index(),
+                p.startedRps(),
+                p.hasJobs()
+                    ? "job arrivals"
+                    : p.http().iterations() > 0 ? "iterations" : "requests",
+                p.window().targetRps(),
+                p.startedRps() / p.window().targetRps() * 100,
+                shortfallCause(p)));
+      }
+    }
     LostJobs.of(plateaus)
         .filter(LostJobs::significant)
         .ifPresent(
@@ -290,7 +430,7 @@ public final class RunAnalyzer {
                         c.gaugeMean(),
                         c.meanDepth())));
     double warmupS = schedule.warmupNs() / 1e9;
-    if (warmupS < MIN_WARMUP_S) {
+    if (warmupS < MIN_WARMUP_S && !schedule.isInferred()) {
       out.add(
           String.format(
               Locale.ROOT,
@@ -300,6 +440,9 @@ public final class RunAnalyzer {
     }
     for (PlateauResult p : plateaus) {
       Window w = p.window();
+      if (w.index() > lastWithData) {
+        break; // said once above
+      }
       if (w.isPlateau() && w.durationS() < MIN_PLATEAU_S) {
         out.add(
             String.format(
@@ -329,27 +472,23 @@ public final class RunAnalyzer {
                 w.kind().label(),
                 w.index()));
       }
-      if (p.http() != null && p.http().dropped() > 0) {
+      // Only arrival-rate executors drop iterations; constant or ramping VUs run at their VU
+      // count by design, so being at the VU limit alone says nothing.
+      if (p.http() != null && p.http().dropped() > 0 && !p.belowSchedule()) {
+        boolean atLimit = p.http().maxVusMax() > 0 && p.http().maxVus() >= p.http().maxVusMax();
         out.add(
             String.format(
                 Locale.ROOT,
-                "%s %d: k6 dropped %d iterations: the load generator fell behind (not enough VUs),"
-                    + " so less load was offered than planned",
+                "%s %d: k6 dropped %d iterations%s: the load generator fell behind, so less load"
+                    + " was offered than planned%s",
                 w.kind().label(),
                 w.index(),
-                p.http().dropped()));
-      }
-      if (p.http() != null
-          && p.http().maxVusMax() > 0
-          && p.http().maxVus() >= p.http().maxVusMax()) {
-        out.add(
-            String.format(
-                Locale.ROOT,
-                "%s %d: k6 ran at its VU limit (%.0f VUs): raise maxVUs or the generator caps"
-                    + " the load",
-                w.kind().label(),
-                w.index(),
-                p.http().maxVusMax()));
+                p.http().dropped(),
+                atLimit
+                    ? String.format(
+                        Locale.ROOT, " and ran at its VU limit (%.0f VUs)", p.http().maxVusMax())
+                    : "",
+                atLimit ? " (raise maxVUs)" : " (raise preAllocatedVUs/maxVUs)"));
       }
     }
     drain.ifPresent(

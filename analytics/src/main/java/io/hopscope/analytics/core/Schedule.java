@@ -14,11 +14,13 @@ public final class Schedule {
   private final long t0Ns;
   private final long warmupNs;
   private final List<Window> windows;
+  private final String inferredFrom;
 
-  private Schedule(long t0Ns, long warmupNs, List<Window> windows) {
+  private Schedule(long t0Ns, long warmupNs, List<Window> windows, String inferredFrom) {
     this.t0Ns = t0Ns;
     this.warmupNs = warmupNs;
     this.windows = Collections.unmodifiableList(windows);
+    this.inferredFrom = inferredFrom;
   }
 
   /**
@@ -49,7 +51,7 @@ public final class Schedule {
               s.endRps()));
       start = end;
     }
-    return new Schedule(t0Ns, warmupNs, windows);
+    return new Schedule(t0Ns, warmupNs, windows, null);
   }
 
   /** A schedule with given windows (e.g. read back from the warehouse). */
@@ -57,7 +59,26 @@ public final class Schedule {
     if (windows.isEmpty()) {
       throw new IllegalArgumentException("a schedule needs at least one window");
     }
-    return new Schedule(t0Ns, warmupNs, List.copyOf(windows));
+    return new Schedule(t0Ns, warmupNs, List.copyOf(windows), null);
+  }
+
+  /**
+   * This schedule, marked as found in the data rather than planned ({@link ScheduleInference}).
+   *
+   * @param basis how it was found, one sentence
+   */
+  public Schedule inferred(String basis) {
+    return new Schedule(t0Ns, warmupNs, windows, java.util.Objects.requireNonNull(basis));
+  }
+
+  /** How the schedule was inferred from the data; empty when a spec planned it. */
+  public java.util.Optional<String> inferredFrom() {
+    return java.util.Optional.ofNullable(inferredFrom);
+  }
+
+  /** True when the schedule was found in the data, not given by a spec. */
+  public boolean isInferred() {
+    return inferredFrom != null;
   }
 
   public long t0Ns() {

@@ -19,6 +19,7 @@ public record SloCrossing(
     List<PlateauResult> ps =
         plateaus.stream()
             .filter(p -> p.window().isPlateau() && !Double.isNaN(p.userLatencyMs(0.95)))
+            .filter(PlateauResult::capacityEvidence)
             .filter(p -> !Double.isNaN(p.offeredRps()))
             .sorted(Comparator.comparingDouble(PlateauResult::offeredRps))
             .toList();

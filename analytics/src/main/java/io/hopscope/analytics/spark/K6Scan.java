@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.hopscope.analytics.core.HttpWindow;
 import io.hopscope.analytics.core.LatencyStats;
+import io.hopscope.analytics.core.RateSeries;
 import io.hopscope.analytics.core.RouteStats;
 import io.hopscope.analytics.core.Schedule;
 import io.hopscope.analytics.core.Window;
@@ -45,6 +46,46 @@ final class K6Scan {
   record Scanned(Map<Integer, HttpWindow> windows, Map<Long, LatencyStats> slices) {}
 
   /**
+   * What k6 started per second, and the name its scenarios give the run.
+   *
+   * @param series iterations scheduled per second, started or dropped (requests when the run
+   *     recorded no iteration)
+   * @param scenarioName the k6 scenario, the scenarios joined by "+" when several, else "k6"
+   */
+  record Started(RateSeries series, String scenarioName) {}
+
+  /** Iterations (else requests) per epoch second, and the scenario names, in one small query. */
+  static Started started(Dataset<Row> points) {
+    Column metric = col(K6PointsTable.METRIC);
+    List<Row> rows =
+        points
+            .where(metric.isin(ITERATIONS, DROPPED_ITERATIONS, HTTP_REQS))
+            .groupBy(
+                metric,
+                org.apache.spark.sql.functions.floor(col(K6PointsTable.TS_NS).divide(1e9)).as("s"),
+                coalesce(col(K6PointsTable.SCENARIO), lit("")).as("scenario"))
+            .agg(sum(col(K6PointsTable.VALUE)).as("n"))
+            .collectAsList();
+    Map<Long, Long> iterations = new HashMap<>();
+    Map<Long, Long> requests = new HashMap<>();
+    java.util.SortedSet<String> scenarios = new java.util.TreeSet<>();
+    for (Row r : rows) {
+      // A dropped iteration was scheduled too: the executor had no VU to start it.
+      Map<Long, Long> m = HTTP_REQS.equals(r.getString(0)) ? requests : iterations;
+      m.merge(r.getLong(1), Math.round(r.getDouble(3)), Long::sum);
+      if (!r.getString(2).isEmpty()) {
+        scenarios.add(r.getString(2));
+      }
+    }
+    boolean byIteration = iterations.values().stream().anyMatch(n -> n > 0);
+    RateSeries series =
+        byIteration
+            ? RateSeries.ofSeconds(iterations, "k6 iterations (started or dropped)")
+            : RateSeries.ofSeconds(requests, "k6 requests");
+    return new Started(series, scenarios.isEmpty() ? "k6" : String.join("+", scenarios));
+  }
+
+  /**
    * One pass of exact statistics over the durations (per window, per route, per time slice), plus
    * the counts.
    */
@@ -59,6 +100,9 @@ final class K6Scan {
     Column w = RunScan.windowOf(col(K6PointsTable.TS_NS), windows);
     Dataset<Row> inWindows = points.withColumn("w", w).where(col("w").isNotNull());
     Map<Integer, Counts> counts = counts(inWindows);
+    // One definition of a failed request for every table and gate (DESIGN.md): k6's
+    // http_req_failed where the run recorded it (k6 0.31+), else a status outside 200-399.
+    boolean k6Failed = counts.values().stream().anyMatch(c -> c.failedChecked > 0);
     Column routeKey =
         org.apache.spark.sql.functions.concat_ws(
             SEP,
@@ -84,7 +128,7 @@ final class K6Scan {
     stats.family(1).forEach((k, c) -> perRoute.put((String) k, c.columns()));
     Map<Long, LatencyStats> slices = new HashMap<>();
     stats.family(2).forEach((k, c) -> slices.put((Long) k, c.columns()[0]));
-    Map<String, long[]> routeCounts = routeCounts(inWindows, routeKey);
+    Map<String, long[]> routeCounts = routeCounts(inWindows, routeKey, k6Failed);
     Map<Integer, List<RouteStats>> routes = new HashMap<>();
     perRoute.forEach(
         (key, s) -> {
@@ -97,6 +141,8 @@ final class K6Scan {
     Map<Integer, HttpWindow> out = new HashMap<>();
     for (Window win : windows) {
       Counts c = counts.getOrDefault(win.index(), new Counts());
+      long failed = k6Failed ? c.failed : c.notExpected;
+      long checked = k6Failed ? c.failedChecked : c.requests;
       LatencyStats[] d = overall.get(Integer.toString(win.index()));
       List<RouteStats> r = routes.getOrDefault(win.index(), new ArrayList<>());
       r.sort(Comparator.comparing(RouteStats::scenario).thenComparing(RouteStats::name));
@@ -104,8 +150,8 @@ final class K6Scan {
           new HttpWindow(
               d == null ? null : d[0],
               c.requests,
-              c.failed,
-              c.failedChecked,
+              failed,
+              checked,
               c.accepted,
               c.iterations,
               c.dropped,
@@ -131,6 +177,7 @@ final class K6Scan {
     long failed;
     long failedChecked;
     long accepted;
+    long notExpected;
     long iterations;
     long dropped;
     double maxVus = Double.NaN;
@@ -168,6 +215,9 @@ final class K6Scan {
           if (status.length() == 3 && status.charAt(0) == '2') {
             c.accepted += total;
           }
+          if (!expected(status)) {
+            c.notExpected += total;
+          }
           if (!r.isNullAt(3)) {
             c.byErrorCode.merge(r.getString(3), total, Long::sum);
           }
@@ -190,16 +240,48 @@ final class K6Scan {
     return Double.isNaN(a) ? b : Math.max(a, b);
   }
 
-  /** Requests and failures per route key, from http_req_failed (1 = failed). */
-  private static Map<String, long[]> routeCounts(Dataset<Row> p, Column routeKey) {
-    List<Row> rows =
-        p.where(col(K6PointsTable.METRIC).equalTo(HTTP_REQ_FAILED))
-            .groupBy(routeKey.as("k"))
-            .agg(count(lit(1)).as("n"), sum(col(K6PointsTable.VALUE)).as("failed"))
-            .collectAsList();
+  /**
+   * k6's default {@code expected_response}: a status from 200 to 399 (redirects are not failures).
+   * Status "0" or none is a request that got no response.
+   */
+  static boolean expected(String status) {
+    if (status.length() != 3) {
+      return false;
+    }
+    char c = status.charAt(0);
+    return (c == '2' || c == '3')
+        && Character.isDigit(status.charAt(1))
+        && Character.isDigit(status.charAt(2));
+  }
+
+  /**
+   * Requests and failures per route key: from http_req_failed (1 = failed) when the run recorded
+   * it, else from the status of each http_reqs sample ({@link #expected}).
+   */
+  private static Map<String, long[]> routeCounts(
+      Dataset<Row> p, Column routeKey, boolean k6Failed) {
+    List<Row> rows;
+    if (k6Failed) {
+      rows =
+          p.where(col(K6PointsTable.METRIC).equalTo(HTTP_REQ_FAILED))
+              .groupBy(routeKey.as("k"))
+              .agg(count(lit(1)).as("n"), sum(col(K6PointsTable.VALUE)).as("failed"))
+              .collectAsList();
+    } else {
+      Column status = coalesce(col(K6PointsTable.STATUS), lit(""));
+      Column ok = status.rlike("^[23][0-9][0-9]$");
+      rows =
+          p.where(col(K6PointsTable.METRIC).equalTo(HTTP_REQS))
+              .groupBy(routeKey.as("k"))
+              .agg(
+                  sum(col(K6PointsTable.VALUE)).as("n"),
+                  sum(when(ok, lit(0.0)).otherwise(col(K6PointsTable.VALUE))).as("failed"))
+              .collectAsList();
+    }
     Map<String, long[]> out = new HashMap<>();
     for (Row r : rows) {
-      out.put(r.getString(0), new long[] {r.getLong(1), Math.round(r.getDouble(2))});
+      long n = r.get(1) instanceof Long l ? l : Math.round(r.getDouble(1));
+      out.put(r.getString(0), new long[] {n, Math.round(r.getDouble(2))});
     }
     return out;
   }

@@ -10,13 +10,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hopscope.analytics.core.GateConfig;
 import io.hopscope.analytics.core.HttpWindow;
 import io.hopscope.analytics.core.InputCounts;
+import io.hopscope.analytics.core.RateSeries;
 import io.hopscope.analytics.core.RunFacts;
 import io.hopscope.analytics.core.Schedule;
+import io.hopscope.analytics.core.ScheduleInference;
+import io.hopscope.analytics.core.SpecCoverage;
 import io.hopscope.analytics.core.Telemetry;
 import io.hopscope.analytics.core.TimeBucket;
 import io.hopscope.analytics.core.Timeline;
 import io.hopscope.analytics.core.Window;
 import io.hopscope.analytics.core.WindowAggregate;
+import io.hopscope.analytics.spec.InferredSpec;
 import io.hopscope.analytics.spec.SpecGates;
 import io.hopscope.error.Problems;
 import io.hopscope.ingest.RunId;
@@ -132,19 +136,6 @@ public final class RunScan {
       List<String> warnings) {
     RunSnapshots version = WarehouseTables.ingested(warehouse, run);
     Manifest manifest = manifest(version);
-    RunSpec spec =
-        specOverride
-            .or(manifest::spec)
-            .orElseThrow(
-                () ->
-                    Problems.missingData(
-                        "run '" + run + "' was ingested without a run spec",
-                        "pass --spec run.yaml to analyze it"));
-    if (gateOverrides.isPresent()) {
-      spec = spec.withGates(gateOverrides.get());
-    }
-    long t0 = spec.startNs().orElse(manifest.startNs());
-    Schedule schedule = Schedule.of(t0, spec.warmupSeconds(), spec.stages());
     long jobRows = TableReader.rowCount(warehouse, version, JobsTable.TABLE);
     long k6Points = TableReader.rowCount(warehouse, version, K6PointsTable.TABLE);
     boolean hasJobs = jobRows > 0;
@@ -159,11 +150,48 @@ public final class RunScan {
           "ingest the run's done stream or k6 output first");
     }
     Dataset<Row> jobs = WarehouseTables.read(spark, warehouse, version, JobsTable.TABLE);
+    Dataset<Row> points =
+        hasK6 ? WarehouseTables.read(spark, warehouse, version, K6PointsTable.TABLE) : null;
+    K6Scan.Started k6Started = hasK6 ? K6Scan.started(points) : null;
+    Optional<RunSpec> given = specOverride.or(manifest::spec);
+    RunSpec spec;
+    Schedule schedule;
+    if (given.isPresent()) {
+      spec = given.get();
+      long t0 = spec.startNs().orElse(manifest.startNs());
+      schedule = Schedule.of(t0, spec.warmupSeconds(), spec.stages());
+      if (!hasJobs) {
+        checkCoverage(schedule, k6Started.series(), spec);
+      }
+    } else {
+      // No spec: the stages come from the data, from the arrivals when there are jobs.
+      RateSeries series = hasJobs ? arrivals(jobs) : k6Started.series();
+      ScheduleInference.Inferred inferred =
+          ScheduleInference.infer(series)
+              .orElseThrow(
+                  () ->
+                      Problems.missingData(
+                          "run '" + run + "' has no " + series.unit() + " to find its stages in",
+                          "pass --spec run.yaml with the run's stages"));
+      spec = InferredSpec.of(run, inferred, hasK6 ? k6Started.scenarioName() : "done_stream");
+      schedule = inferred.schedule();
+    }
+    if (gateOverrides.isPresent()) {
+      spec = spec.withGates(gateOverrides.get());
+    }
     long rejected = TableReader.rowCount(warehouse, version, RejectsTable.TABLE);
 
     JobsPass pass =
         hasJobs ? jobsPass(jobs, schedule, jobRows, progress) : JobsPass.none(schedule.t0Ns());
     Counts counts = pass.counts();
+    if (hasJobs && !schedule.isInferred()) {
+      Timeline t = counts.timeline;
+      checkCoverage(
+          schedule,
+          new RateSeries(
+              t.originNs() + t.firstSec() * 1_000_000_000L, t.arrivals(), "job arrivals"),
+          spec);
+    }
     List<String> scanWarnings = new ArrayList<>(warnings);
     if (hasJobs
         && pass.repeats().map(r -> r.repeated() > 0).orElseGet(() -> repeatedHashes(jobs) > 0)) {
@@ -172,9 +200,7 @@ public final class RunScan {
     Map<Integer, SegmentStatsJob.Segments> stats = pass.plateaus();
     Map<Integer, HttpWindow> http = Map.of();
     Map<Long, io.hopscope.analytics.core.LatencyStats> httpSlices = Map.of();
-    Dataset<Row> points = null;
     if (hasK6) {
-      points = WarehouseTables.read(spark, warehouse, version, K6PointsTable.TABLE);
       K6Scan.Scanned k6 = K6Scan.scan(points, schedule, k6Points, progress);
       http = k6.windows();
       httpSlices = k6.slices();
@@ -218,6 +244,27 @@ public final class RunScan {
             buckets,
             memory);
     return new Scanned(facts, manifest, spec);
+  }
+
+  /** A spec whose schedule holds under half of the data is this run's by mistake: exit 2. */
+  private static void checkCoverage(Schedule schedule, RateSeries data, RunSpec spec) {
+    Optional<SpecCoverage> c = SpecCoverage.of(schedule, data, spec.startNs().isPresent());
+    if (c.isPresent() && c.get().mismatched()) {
+      throw Problems.usage(spec.source() + ": " + c.get().problem(), c.get().fix());
+    }
+  }
+
+  /** Job arrivals (enqueue times) per epoch second. */
+  static RateSeries arrivals(Dataset<Row> jobs) {
+    Map<Long, Long> perSecond = new HashMap<>();
+    for (Row r :
+        jobs.where(col(JobsTable.ENQ_NS).isNotNull())
+            .groupBy(org.apache.spark.sql.functions.floor(col(JobsTable.ENQ_NS).divide(1e9)))
+            .count()
+            .collectAsList()) {
+      perSecond.put(r.getLong(0), r.getLong(1));
+    }
+    return RateSeries.ofSeconds(perSecond, "job arrivals");
   }
 
   /** The most hash ranges (extra passes, at worst) the scan spends looking for repeated ids. */

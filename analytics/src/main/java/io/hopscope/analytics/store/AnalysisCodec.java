@@ -52,8 +52,10 @@ public final class AnalysisCodec {
     static Schedule restore(
         @JsonProperty("t0Ns") long t0Ns,
         @JsonProperty("warmupNs") long warmupNs,
-        @JsonProperty("windows") List<Window> windows) {
-      return Schedule.restore(t0Ns, warmupNs, windows);
+        @JsonProperty("windows") List<Window> windows,
+        @JsonProperty("inferredFrom") String inferredFrom) {
+      Schedule s = Schedule.restore(t0Ns, warmupNs, windows);
+      return inferredFrom == null ? s : s.inferred(inferredFrom);
     }
 
     @JsonProperty("t0Ns")
@@ -64,5 +66,11 @@ public final class AnalysisCodec {
 
     @JsonProperty("windows")
     abstract List<Window> windows();
+
+    @JsonProperty("inferredFrom")
+    abstract java.util.Optional<String> inferredFrom();
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    abstract boolean isInferred();
   }
 }

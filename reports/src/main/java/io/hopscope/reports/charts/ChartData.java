@@ -84,7 +84,9 @@ public record ChartData(
   public enum Stroke {
     SOLID,
     DASHED,
-    DOTTED
+    DOTTED,
+    /** Points alone, no line. */
+    NONE
   }
 
   /** Axes a marker can sit on. */

@@ -52,7 +52,8 @@ public final class ChartRenderer {
       dataset.addSeries(xy);
       renderer.setSeriesPaint(i, Palette.color(s.color()));
       renderer.setSeriesStroke(i, stroke(s.stroke(), 2.2f));
-      renderer.setSeriesShapesVisible(i, s.points());
+      renderer.setSeriesShapesVisible(i, s.points() || s.stroke() == ChartData.Stroke.NONE);
+      renderer.setSeriesLinesVisible(i, s.stroke() != ChartData.Stroke.NONE);
       i++;
     }
     org.jfree.chart.axis.ValueAxis x;
@@ -199,7 +200,7 @@ public final class ChartRenderer {
 
   private static BasicStroke stroke(ChartData.Stroke s, float width) {
     return switch (s) {
-      case SOLID -> new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+      case SOLID, NONE -> new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
       case DASHED ->
           new BasicStroke(
               width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);

@@ -89,18 +89,34 @@ public final class Charts {
     double lo = min(p50);
     double hi = Math.max(max(p99), gates.sloMsP95Hop().orElse(0));
     boolean log = lo > 0 && hi / lo > LOG_SPAN;
+    List<PlateauResult> shortOnes = ps.stream().filter(PlateauResult::belowSchedule).toList();
+    List<ChartData.Series> series =
+        new ArrayList<>(
+            List.of(
+                new ChartData.Series(
+                    "p50 " + what, x, p50, ChartData.Stroke.SOLID, Palette.GREEN, true),
+                new ChartData.Series(
+                    "p95 " + what, x, p95, ChartData.Stroke.SOLID, Palette.BLUE, true),
+                new ChartData.Series(
+                    "p99 " + what, x, p99, ChartData.Stroke.DASHED, Palette.VERMILLION, true)));
+    if (!shortOnes.isEmpty()) {
+      // Plateaus whose load fell short of the schedule: measured, but not capacity evidence.
+      series.add(
+          new ChartData.Series(
+              "p95, load short of schedule (not used for the knee)",
+              shortOnes.stream().mapToDouble(PlateauResult::offeredRps).toArray(),
+              shortOnes.stream().mapToDouble(p -> p.userLatencyMs(0.95)).toArray(),
+              ChartData.Stroke.NONE,
+              Palette.BLACK,
+              true));
+    }
     return new ChartData(
         "envelope",
         "Latency envelope: " + what + " latency vs offered load",
         "offered load (rps)",
         what + " latency (ms" + (log ? ", log scale)" : ")"),
         log,
-        List.of(
-            new ChartData.Series(
-                "p50 " + what, x, p50, ChartData.Stroke.SOLID, Palette.GREEN, true),
-            new ChartData.Series("p95 " + what, x, p95, ChartData.Stroke.SOLID, Palette.BLUE, true),
-            new ChartData.Series(
-                "p99 " + what, x, p99, ChartData.Stroke.DASHED, Palette.VERMILLION, true)),
+        series,
         markers,
         List.of(),
         "No plateau with completed jobs or k6 requests: nothing to plot");

@@ -61,6 +61,8 @@ public final class SummaryJson {
     schedule.put("warmup_seconds", a.schedule().warmupNs() / 1e9);
     schedule.put("measure_start_ns", a.schedule().measureStartNs());
     schedule.put("load_end_ns", a.schedule().loadEndNs());
+    schedule.put("inferred", a.schedule().isInferred());
+    schedule.put("inferred_from", a.schedule().inferredFrom().orElse(null));
     ArrayNode plateaus = root.putArray("plateaus");
     for (PlateauResult p : a.plateaus()) {
       plateaus.add(plateau(p));
@@ -217,6 +219,8 @@ public final class SummaryJson {
     JsonNumbers.put(o, "offered_rps", p.offeredRps());
     o.put("achieved_rps", p.achievedRps());
     JsonNumbers.put(o, "job_arrival_rps", p.jobArrivalRps());
+    JsonNumbers.put(o, "started_rps", p.startedRps());
+    o.put("below_schedule", p.belowSchedule());
     o.put("jobs", p.jobs());
     stats(o, "hop_ms", p.hop());
     stats(o, "queue_delay_ms", p.queueDelay());
@@ -261,7 +265,9 @@ public final class SummaryJson {
     k.put("failed", h.failed());
     k.put("accepted", h.accepted());
     k.put("accepted_rps", h.accepted() / seconds);
+    k.put("requests_rps", h.requests() / seconds);
     k.put("iterations", h.iterations());
+    k.put("iterations_rps", h.iterations() / seconds);
     k.put("dropped_iterations", h.dropped());
     JsonNumbers.put(k, "max_vus", h.maxVus());
     JsonNumbers.put(k, "max_vus_max", h.maxVusMax());

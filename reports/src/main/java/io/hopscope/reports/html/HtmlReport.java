@@ -82,15 +82,30 @@ public final class HtmlReport {
     if (synthetic()) {
       out.append(" ").append(badge("synthetic", "synthetic data"));
     }
+    List<String> inputs = new java.util.ArrayList<>();
+    if (a.inputs().jobs() > 0) {
+      inputs.add(a.inputs().jobs() + " jobs");
+    }
+    if (a.inputs().k6Points() > 0) {
+      inputs.add(a.inputs().k6Points() + " k6 samples");
+    }
+    if (a.inputs().promSamples() > 0) {
+      inputs.add(a.inputs().promSamples() + " Prometheus samples");
+    }
+    inputs.add(a.inputs().rejected() + " rejected records");
     out.append("</h1>\n<p class=\"meta\">")
-        .append(a.inputs().jobs())
-        .append(" jobs, ")
-        .append(a.inputs().rejected())
-        .append(" rejected records · ")
-        .append(a.plateaus().size())
-        .append(" windows after a ")
-        .append(Format.num(a.schedule().warmupNs() / 1e9))
-        .append(" s warm-up</p>\n</header>\n");
+        .append(esc(String.join(", ", inputs)))
+        .append(" · ")
+        .append(a.plateaus().size());
+    if (a.schedule().isInferred()) {
+      out.append(" stages inferred from the data (no run spec; pinned as <code>")
+          .append(esc(io.hopscope.analytics.spec.InferredSpec.FILE))
+          .append("</code>)</p>\n</header>\n");
+    } else {
+      out.append(" windows after a ")
+          .append(Format.num(a.schedule().warmupNs() / 1e9))
+          .append(" s warm-up</p>\n</header>\n");
+    }
   }
 
   private void verdict() {
@@ -221,9 +236,10 @@ public final class HtmlReport {
         new Col(
             "target rps",
             p ->
-                p.window().isPlateau()
-                    ? Format.num(p.window().targetRps())
-                    : Format.num(p.window().startRps()) + "→" + Format.num(p.window().endRps())));
+                (p.window().isPlateau()
+                        ? Format.num(p.window().targetRps())
+                        : Format.num(p.window().startRps()) + "→" + Format.num(p.window().endRps()))
+                    + (p.belowSchedule() ? " (ran " + Format.num(p.startedRps()) + ")" : "")));
     cols.add(new Col("offered rps", p -> Format.num(p.offeredRps())));
     cols.add(new Col("achieved rps", p -> Format.num(p.achievedRps())));
     if (jobs) {
@@ -242,6 +258,13 @@ public final class HtmlReport {
     if (http) {
       cols.add(
           new Col("requests", p -> p.http() == null ? "–" : Long.toString(p.http().requests())));
+      cols.add(
+          new Col(
+              "iterations/s",
+              p ->
+                  p.http() == null
+                      ? "–"
+                      : Format.num(p.http().iterations() / p.window().durationS())));
       cols.add(new Col("http p50 ms", p -> ms(httpStats(p), LatencyStats::p50)));
       cols.add(new Col("http p95 ms", p -> ms(httpStats(p), LatencyStats::p95)));
       cols.add(new Col("http p99 ms", p -> ms(httpStats(p), LatencyStats::p99)));
