@@ -63,6 +63,17 @@ public final class Schedule {
   }
 
   /**
+   * A schedule read back from the warehouse.
+   *
+   * @param inferredFrom how it was inferred, null when a spec planned it
+   */
+  public static Schedule restore(
+      long t0Ns, long warmupNs, List<Window> windows, String inferredFrom) {
+    Schedule s = restore(t0Ns, warmupNs, windows);
+    return inferredFrom == null ? s : s.inferred(inferredFrom);
+  }
+
+  /**
    * This schedule, marked as found in the data rather than planned ({@link ScheduleInference}).
    *
    * @param basis how it was found, one sentence

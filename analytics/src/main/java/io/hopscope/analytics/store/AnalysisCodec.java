@@ -54,8 +54,7 @@ public final class AnalysisCodec {
         @JsonProperty("warmupNs") long warmupNs,
         @JsonProperty("windows") List<Window> windows,
         @JsonProperty("inferredFrom") String inferredFrom) {
-      Schedule s = Schedule.restore(t0Ns, warmupNs, windows);
-      return inferredFrom == null ? s : s.inferred(inferredFrom);
+      return Schedule.restore(t0Ns, warmupNs, windows, inferredFrom);
     }
 
     @JsonProperty("t0Ns")

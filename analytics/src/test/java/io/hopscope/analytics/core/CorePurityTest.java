@@ -25,6 +25,7 @@ class CorePurityTest {
                     "java.lang..",
                     "java.util..",
                     "java.math..",
+                    "java.time..",
                     "org.apache.commons.math3..")
                 .or(
                     com.tngtech.archunit.base.DescribedPredicate.describe(

@@ -25,9 +25,12 @@ class AnalysisCodecTest {
   }
 
   static RunAnalysis sample() {
-    Schedule s =
+    return sample(
         Schedule.of(
-            1_000_000_000_000L, 1, List.of(StageSpec.constant(10, 2), new StageSpec(10, 20, 2)));
+            1_000_000_000_000L, 1, List.of(StageSpec.constant(10, 2), new StageSpec(10, 20, 2))));
+  }
+
+  private static RunAnalysis sample(Schedule s) {
     HttpWindow http =
         new HttpWindow(
             stats(3, 20),
@@ -77,5 +80,21 @@ class AnalysisCodecTest {
     assertThat(back.schedule().windows()).isEqualTo(a.schedule().windows());
     assertThat(back.timeline().arrivals()).isEqualTo(a.timeline().arrivals());
     assertThat(Double.isNaN(back.plateaus().get(0).http().maxVusMax())).isTrue();
+    assertThat(back.schedule().isInferred()).isFalse();
+  }
+
+  @Test
+  void keepsAnInferredScheduleAndAPlateauShortOfIt() {
+    // 10 jobs/s arrived in a plateau inferred (say) at 40/s: short of its schedule.
+    RunAnalysis a =
+        sample(
+            Schedule.of(1_000_000_000_000L, 1, List.of(StageSpec.constant(40, 2)))
+                .inferred("inferred from the job arrivals per second"));
+    assertThat(a.plateaus().get(0).belowSchedule()).isTrue();
+    RunAnalysis back = AnalysisCodec.fromJson(AnalysisCodec.toJson(a));
+    assertThat(back.schedule().inferredFrom())
+        .contains("inferred from the job arrivals per second");
+    assertThat(back.plateaus().get(0).belowSchedule()).isTrue();
+    assertThat(back.plateaus()).isEqualTo(a.plateaus());
   }
 }
