@@ -32,10 +32,13 @@ public final class RunAnalyzer {
       plateaus.add(plateau(w, facts.windows().get(w.index()), depth));
     }
     int lastWithData = lastWithData(plateaus);
-    // Inferred schedules too: their k6 rates count dropped iterations, which were scheduled.
+    long dataEnd = lastWithData < 0 ? 0 : dataEndNs(plateaus.get(lastWithData).window(), facts);
+    // Inferred schedules too: their k6 rates count dropped iterations, which were scheduled. Not
+    // a window the data stops in: that is a run stopped early, said once.
     for (int i = 0; i <= lastWithData; i++) {
       PlateauResult p = plateaus.get(i);
-      if (shortOfSchedule(p)) {
+      boolean cutShort = i == lastWithData && dataEnd < p.window().endNs();
+      if (!cutShort && shortOfSchedule(p)) {
         plateaus.set(i, withBelowSchedule(p));
       }
     }
@@ -59,7 +62,7 @@ public final class RunAnalyzer {
         Gates.evaluate(facts.gates(), plateaus, knee, drain, runErrorRate(plateaus), drift)
             .plus(Gates.memory(facts.gates(), drifts, schedule));
     List<String> warnings = new ArrayList<>(facts.warnings());
-    warnings.addAll(hygiene(schedule, plateaus, drain, lastWithData, facts.buckets()));
+    warnings.addAll(hygiene(schedule, plateaus, drain, lastWithData, dataEnd));
     warnings.addAll(serviceOutliers(plateaus));
     for (Drift.MemoryTrend m : drifts.memory()) {
       if (m.runaway(0.05)) {
@@ -152,6 +155,20 @@ public final class RunAnalyzer {
       }
     }
     return -1;
+  }
+
+  /**
+   * When the data ends within the last window holding any: the end of the last time slice with data
+   * there (the slices' resolution), else the window's end.
+   */
+  private static long dataEndNs(Window last, RunFacts facts) {
+    long end = last.startNs();
+    for (TimeBucket b : facts.buckets()) {
+      if (b.requests() > 0 || b.hop() != null || b.http() != null) {
+        end = Math.max(end, Math.min(b.endNs(), last.endNs()));
+      }
+    }
+    return end == last.startNs() ? last.endNs() : end;
   }
 
   /** A plateau of the spec whose started load fell more than 10% short of its rate. */
@@ -345,7 +362,7 @@ public final class RunAnalyzer {
       List<PlateauResult> plateaus,
       Optional<Drain> drain,
       int lastWithData,
-      List<TimeBucket> buckets) {
+      long dataEnd) {
     List<String> out = new ArrayList<>();
     schedule
         .inferredFrom()
@@ -361,22 +378,12 @@ public final class RunAnalyzer {
                         schedule.windows().size() == 1 ? "stage" : "stages",
                         basis)));
     if (lastWithData >= 0 && lastWithData < plateaus.size() - 1) {
-      // The end of the last time slice with data, within the last window that has any.
       Window last = plateaus.get(lastWithData).window();
-      long dataEnd = last.startNs();
-      for (TimeBucket b : buckets) {
-        if (b.requests() > 0 || b.hop() != null || b.http() != null) {
-          dataEnd = Math.max(dataEnd, Math.min(b.endNs(), last.endNs()));
-        }
-      }
-      if (dataEnd == last.startNs()) {
-        dataEnd = last.endNs();
-      }
       out.add(
           String.format(
               Locale.ROOT,
-              "the data ends %.0f s into a %.0f s schedule, in %s %d of %d: was the test stopped"
-                  + " early? The later windows have no data",
+              "the data ends about %.0f s into a %.0f s schedule, in %s %d of %d: was the test"
+                  + " stopped early? The later windows have no data",
               (dataEnd - schedule.measureStartNs()) / 1e9,
               (schedule.loadEndNs() - schedule.measureStartNs()) / 1e9,
               last.kind().label(),

@@ -62,7 +62,8 @@ class ScheduleFollowedTest {
     assertThat(a.warnings().stream().filter(w -> w.startsWith("the data ends"))).hasSize(1);
     assertThat(a.warnings())
         .anyMatch(
-            w -> w.startsWith("the data ends 240 s into a 480 s schedule, in plateau 1 of 3"));
+            w ->
+                w.startsWith("the data ends about 240 s into a 480 s schedule, in plateau 1 of 3"));
     assertThat(a.warnings()).noneMatch(w -> w.contains("has no completed jobs or requests"));
     // The windows after the data are not "short of their schedule": they were never run.
     assertThat(a.plateaus()).noneMatch(PlateauResult::belowSchedule);
