@@ -184,7 +184,45 @@ def done_stream_short():
     open("short-of-schedule.ndjson.gz", "wb").write(buf.getvalue())
 
 
+def handle_summary():
+    """A handleSummary(data) export (k6 1.x): 7,621 requests over 61.2 s, checks in the root
+    group and in a group, one threshold failed; no time series at all."""
+    reqs = 7621
+    data = {
+        "options": {"summaryTrendStats": ["avg", "min", "med", "max", "p(90)", "p(95)"]},
+        "state": {"isStdOutTTY": False, "isStdErrTTY": False, "testRunDurationMs": 61234.5},
+        "metrics": {
+            "http_reqs": {"type": "counter", "contains": "default",
+                          "values": {"count": reqs, "rate": reqs / 61.2345}},
+            "http_req_duration": {"type": "trend", "contains": "time",
+                                  "values": {"avg": 48.2, "min": 3.1, "med": 41.7, "max": 912.4,
+                                             "p(90)": 88.3, "p(95)": 131.9},
+                                  "thresholds": {"p(95)<120": {"ok": False}}},
+            "http_req_failed": {"type": "rate", "contains": "default",
+                                "values": {"rate": 76 / reqs, "passes": 76, "fails": reqs - 76},
+                                "thresholds": {"rate<0.02": {"ok": True}}},
+            "iterations": {"type": "counter", "contains": "default",
+                           "values": {"count": 3810, "rate": 3810 / 61.2345}},
+            "vus": {"type": "gauge", "contains": "default", "values": {"value": 1, "min": 1, "max": 20}},
+            "vus_max": {"type": "gauge", "contains": "default", "values": {"value": 20, "min": 20, "max": 20}},
+            "checks": {"type": "rate", "contains": "default",
+                       "values": {"rate": 0.99, "passes": 7545, "fails": 76}},
+        },
+        "root_group": {
+            "name": "", "path": "", "id": "d41d8cd98f00b204e9800998ecf8427e",
+            "groups": [{
+                "name": "checkout", "path": "::checkout", "id": "0a3f", "groups": [],
+                "checks": [{"name": "order accepted", "path": "::checkout::order accepted",
+                            "id": "77ab", "passes": 3734, "fails": 76}]}],
+            "checks": [{"name": "status is 200", "path": "::status is 200", "id": "51c2",
+                        "passes": 3811, "fails": 0}],
+        },
+    }
+    open("handle-summary.json", "w").write(json.dumps(data, indent=2) + "\n")
+
+
 if __name__ == "__main__":
+    handle_summary()
     stepped_arrival()
     old_k6_refused()
     constant_vus()

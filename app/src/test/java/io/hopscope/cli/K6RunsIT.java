@@ -266,4 +266,39 @@ class K6RunsIT {
     assertThat(i.path("plateaus").get(0).path("target_rps").asDouble()).isCloseTo(20, within(1.5));
     assertThat(i.path("plateaus").get(1).path("target_rps").asDouble()).isCloseTo(35, within(2.0));
   }
+
+  @Test
+  void aSummaryOnlyRunReportsWhatTheSummaryHolds() throws IOException {
+    CliRunner.Result r =
+        analyze("summary", "--k6-summary", fixture("handle-summary.json").toString());
+    // k6's own threshold p(95)<120 failed: a gate named after the metric fails.
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("gate k6_threshold http_req_duration p(95)<120: FAIL (observed 132, limit 120)")
+        .contains("gate k6_threshold http_req_failed rate<0.02: pass");
+    JsonNode s = summary("summary");
+    JsonNode p = s.path("plateaus").get(0);
+    assertThat(s.path("plateaus")).hasSize(1);
+    assertThat(p.path("k6").path("requests").asLong()).isEqualTo(7621);
+    assertThat(p.path("k6").path("failed").asLong()).isEqualTo(76);
+    assertThat(p.path("error_rate").asDouble()).isCloseTo(76.0 / 7621, within(1e-12));
+    assertThat(p.path("http_ms").path("p95").asDouble()).isEqualTo(131.9);
+    assertThat(p.path("http_ms").path("p90").asDouble()).isEqualTo(88.3);
+    assertThat(p.path("duration_s").asDouble()).isCloseTo(61.2345, within(1e-6));
+    // Never 1970: the summary file's time dates the run.
+    assertThat(s.path("schedule").path("t0_ns").asLong()).isGreaterThan(1_700_000_000_000_000_000L);
+    JsonNode checks = s.path("k6_summary").path("checks");
+    assertThat(checks).hasSize(2);
+    assertThat(checks.toString())
+        .contains(
+            "\"name\":\"order accepted\",\"group\":\"::checkout\",\"passes\":3734,\"fails\":76")
+        .contains("\"name\":\"status is 200\",\"group\":\"\",\"passes\":3811,\"fails\":0");
+    String html = Files.readString(dir.resolve("out-summary").resolve("index.html"));
+    assertThat(html)
+        .contains("7621 requests (k6 summary)")
+        .contains("k6 end-of-test summary")
+        .contains("order accepted")
+        .doesNotContain("1970-")
+        .doesNotContain("no completed jobs or requests");
+  }
 }

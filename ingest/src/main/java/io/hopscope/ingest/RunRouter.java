@@ -224,7 +224,27 @@ final class RunRouter implements JobSink, AutoCloseable {
       if (minScenarioTsNs != Long.MAX_VALUE) {
         return minScenarioTsNs;
       }
-      return minK6TsNs == Long.MAX_VALUE ? 0 : minK6TsNs;
+      if (minK6TsNs != Long.MAX_VALUE) {
+        return minK6TsNs;
+      }
+      // A summary alone: it was written as the test ended, after its duration.
+      if (summaryEndNs > 0) {
+        return Double.isNaN(summaryDurationMs)
+            ? summaryEndNs
+            : summaryEndNs - Math.round(summaryDurationMs * 1e6);
+      }
+      return 0;
+    }
+
+    private long summaryEndNs = -1;
+    private double summaryDurationMs = Double.NaN;
+
+    /** A k6 summary of this run was written at {@code endNs} and covers {@code durationMs}. */
+    void summaryWritten(long endNs, double durationMs) {
+      summaryEndNs = Math.max(summaryEndNs, endNs);
+      if (!Double.isNaN(durationMs)) {
+        summaryDurationMs = durationMs;
+      }
     }
 
     void job(JobBatch batch, int row) {
@@ -275,6 +295,9 @@ final class RunRouter implements JobSink, AutoCloseable {
       RunSpec spec = req.spec().orElse(null);
       long t0 = spec != null && spec.startNs().isPresent() ? spec.startNs().getAsLong() : firstNs();
       long end = Math.max(maxDoneNs, maxK6TsNs == Long.MIN_VALUE ? 0 : maxK6TsNs);
+      if (end <= 0 && summaryEndNs > 0) {
+        end = summaryEndNs;
+      }
       RunManifest manifest =
           new RunManifest(
               run().value(),

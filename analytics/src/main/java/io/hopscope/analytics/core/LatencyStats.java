@@ -96,7 +96,17 @@ public record LatencyStats(
     if (count < 1) {
       throw new IllegalArgumentException("statistics of an empty sample");
     }
-    if (!(p50 <= p90 && p90 <= p95 && p95 <= p99 && p99 <= p999 && p999 <= max)) {
+    // NaN is a level the source did not report (a k6 summary without p(99)); the rest must rise.
+    double[] q = {p50, p90, p95, p99, p999, max};
+    double last = Double.NEGATIVE_INFINITY;
+    boolean rising = true;
+    for (double v : q) {
+      if (!Double.isNaN(v)) {
+        rising &= v >= last;
+        last = v;
+      }
+    }
+    if (!rising) {
       throw new IllegalArgumentException("quantiles must not decrease: " + p50 + " … " + max);
     }
   }

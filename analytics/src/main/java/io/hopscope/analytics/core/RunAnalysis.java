@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param buckets latency per time slice, for charts over time
  * @param drift trends across the measured period (soak)
  * @param bursts windows that outran the workers before a lighter one, with their recovery
+ * @param k6Summary k6's end-of-test summary (metrics, checks), when one was ingested
  */
 public record RunAnalysis(
     String runId,
@@ -27,9 +28,11 @@ public record RunAnalysis(
     Timeline timeline,
     List<TimeBucket> buckets,
     Drift drift,
-    List<Burst> bursts) {
+    List<Burst> bursts,
+    Optional<K6Summary> k6Summary) {
 
   public RunAnalysis {
+    k6Summary = k6Summary == null ? Optional.empty() : k6Summary;
     bursts = bursts == null ? List.of() : List.copyOf(bursts);
     plateaus = List.copyOf(plateaus);
     warnings = List.copyOf(warnings);
@@ -54,6 +57,7 @@ public record RunAnalysis(
         timeline,
         buckets,
         drift,
-        bursts);
+        bursts,
+        k6Summary);
   }
 }

@@ -21,6 +21,9 @@ public final class RunAnalyzer {
   /** Fewer samples than this leave p99.9 resting on a single observation or none. */
   static final long MIN_SAMPLES_P999 = 1000;
 
+  /** How a schedule made from k6's end-of-test summary alone starts its basis. */
+  public static final String SUMMARY_ONLY = "from k6's end-of-test summary";
+
   private RunAnalyzer() {}
 
   public static RunAnalysis analyze(RunFacts facts) {
@@ -105,7 +108,8 @@ public final class RunAnalyzer {
         facts.timeline(),
         facts.buckets(),
         drifts,
-        bursts);
+        bursts,
+        facts.k6Summary());
   }
 
   private static PlateauResult plateau(Window w, WindowAggregate a, QueueDepth depth) {
@@ -366,6 +370,15 @@ public final class RunAnalyzer {
     List<String> out = new ArrayList<>();
     schedule
         .inferredFrom()
+        .filter(b -> b.startsWith(SUMMARY_ONLY))
+        .ifPresent(
+            b ->
+                out.add(
+                    "only k6's end-of-test summary was ingested"
+                        + b.substring(SUMMARY_ONLY.length())));
+    schedule
+        .inferredFrom()
+        .filter(b -> !b.startsWith(SUMMARY_ONLY))
         .ifPresent(
             basis ->
                 out.add(
@@ -450,7 +463,9 @@ public final class RunAnalyzer {
       if (w.index() > lastWithData) {
         break; // said once above
       }
-      if (w.isPlateau() && w.durationS() < MIN_PLATEAU_S) {
+      if (w.isPlateau()
+          && w.durationS() < MIN_PLATEAU_S
+          && !schedule.inferredFrom().orElse("").startsWith(SUMMARY_ONLY)) {
         out.add(
             String.format(
                 Locale.ROOT,

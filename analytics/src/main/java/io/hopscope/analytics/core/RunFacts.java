@@ -17,6 +17,7 @@ import java.util.OptionalDouble;
  * @param buckets latency per time slice of the measured period, in time order
  * @param memorySeries Prometheus memory series (RSS, working set, heap) within the longest plateau:
  *     series → samples of {time in hours since t0, value}, in time order
+ * @param k6Summary k6's end-of-test summary, when one was ingested
  */
 public record RunFacts(
     String runId,
@@ -30,7 +31,38 @@ public record RunFacts(
     OptionalDouble specTargetRps,
     List<String> warnings,
     List<TimeBucket> buckets,
-    Map<String, double[][]> memorySeries) {
+    Map<String, double[][]> memorySeries,
+    java.util.Optional<K6Summary> k6Summary) {
+
+  /** Facts without a k6 end-of-test summary. */
+  public RunFacts(
+      String runId,
+      String scenario,
+      Schedule schedule,
+      Map<Integer, WindowAggregate> windows,
+      Timeline timeline,
+      Map<Integer, double[]> driftThirds,
+      InputCounts inputs,
+      GateConfig gates,
+      OptionalDouble specTargetRps,
+      List<String> warnings,
+      List<TimeBucket> buckets,
+      Map<String, double[][]> memorySeries) {
+    this(
+        runId,
+        scenario,
+        schedule,
+        windows,
+        timeline,
+        driftThirds,
+        inputs,
+        gates,
+        specTargetRps,
+        warnings,
+        buckets,
+        memorySeries,
+        java.util.Optional.empty());
+  }
 
   /** Facts without memory series. */
   public RunFacts(

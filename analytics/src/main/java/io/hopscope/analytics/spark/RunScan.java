@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hopscope.analytics.core.GateConfig;
 import io.hopscope.analytics.core.HttpWindow;
 import io.hopscope.analytics.core.InputCounts;
+import io.hopscope.analytics.core.K6Summary;
 import io.hopscope.analytics.core.RateSeries;
 import io.hopscope.analytics.core.RunFacts;
 import io.hopscope.analytics.core.Schedule;
@@ -28,6 +29,7 @@ import io.hopscope.ingest.spec.RunSpec;
 import io.hopscope.ingest.spec.RunSpecReader;
 import io.hopscope.ingest.warehouse.JobsTable;
 import io.hopscope.ingest.warehouse.K6PointsTable;
+import io.hopscope.ingest.warehouse.K6SummaryTable;
 import io.hopscope.ingest.warehouse.PromSamplesTable;
 import io.hopscope.ingest.warehouse.RejectsTable;
 import io.hopscope.ingest.warehouse.RunSnapshots;
@@ -140,6 +142,11 @@ public final class RunScan {
     long k6Points = TableReader.rowCount(warehouse, version, K6PointsTable.TABLE);
     boolean hasJobs = jobRows > 0;
     boolean hasK6 = k6Points > 0;
+    Optional<K6Summary> summary = k6Summary(version, manifest);
+    if (!hasJobs && !hasK6 && summary.isPresent() && summary.get().httpDuration() != null) {
+      return summaryOnly(
+          run, version, manifest, specOverride, gateOverrides, warnings, summary.get());
+    }
     if (!hasJobs && !hasK6) {
       // Prometheus alone has no per-request latencies to analyse.
       throw Problems.missingData(
@@ -242,8 +249,132 @@ public final class RunScan {
             targetRps(spec),
             allWarnings,
             buckets,
-            memory);
+            memory,
+            summary);
     return new Scanned(facts, manifest, spec);
+  }
+
+  /** k6's end-of-test summary of the version, when one was ingested. */
+  private Optional<K6Summary> k6Summary(RunSnapshots version, Manifest manifest) {
+    List<Object[]> rows = new ArrayList<>();
+    TableReader.forEach(
+        warehouse,
+        version,
+        K6SummaryTable.TABLE,
+        r ->
+            rows.add(
+                new Object[] {
+                  r.getField(K6SummaryTable.METRIC).toString(),
+                  r.getField(K6SummaryTable.STAT).toString(),
+                  (Double) r.getField(K6SummaryTable.VALUE)
+                }));
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    double durationMs = Double.NaN;
+    try {
+      for (JsonNode src : JSON.readTree(manifest.sourcesJson())) {
+        JsonNode d = src.path("facts").path("test_run_duration_ms");
+        if ("k6-summary".equals(src.path("kind").asText()) && d.isNumber()) {
+          durationMs = d.asDouble();
+        }
+      }
+    } catch (JsonProcessingException e) {
+      // The duration is optional: the counters' count / rate gives it too.
+    }
+    return Optional.of(K6Summary.of(rows, durationMs));
+  }
+
+  /**
+   * A run known only from k6's end-of-test summary: one window over the whole test, holding what
+   * the summary says (requests, failures, the request-duration statistics k6 exported, iterations,
+   * VUs); its checks and thresholds go to the report beside it.
+   */
+  private Scanned summaryOnly(
+      RunId run,
+      RunSnapshots version,
+      Manifest manifest,
+      Optional<RunSpec> specOverride,
+      Optional<JsonNode> gateOverrides,
+      List<String> warnings,
+      K6Summary summary) {
+    double requests = summary.stat(K6Scan.HTTP_REQS, "count");
+    double seconds = summary.durationMs() / 1000;
+    if (!(seconds > 0)) {
+      double rate = summary.stat(K6Scan.HTTP_REQS, "rate");
+      seconds = rate > 0 ? requests / rate : 1;
+    }
+    double iterations = summary.stat(K6Scan.ITERATIONS, "count");
+    double rps =
+        iterations > 0 ? iterations / seconds : Double.isNaN(requests) ? 0 : requests / seconds;
+    long t0 = manifest.startNs() > 0 ? manifest.startNs() : 0;
+    String basis =
+        io.hopscope.analytics.core.RunAnalyzer.SUMMARY_ONLY
+            + ": one window over the whole test (a summary has no time series, so there are no"
+            + " stages, no knee and no charts over time)";
+    ScheduleInference.Inferred whole =
+        new ScheduleInference.Inferred(
+            t0,
+            List.of(
+                io.hopscope.ingest.spec.StageSpec.constant(
+                    Math.round(rps * 100) / 100.0, Math.max(seconds, 1e-3))),
+            1,
+            basis);
+    RunSpec spec =
+        specOverride.or(manifest::spec).orElseGet(() -> InferredSpec.of(run, whole, "k6"));
+    if (gateOverrides.isPresent()) {
+      spec = spec.withGates(gateOverrides.get());
+    }
+    Schedule schedule = whole.schedule();
+    double failedRate = summary.stat(K6Scan.HTTP_REQ_FAILED, "rate");
+    double passes = summary.stat(K6Scan.HTTP_REQ_FAILED, "passes");
+    double fails = summary.stat(K6Scan.HTTP_REQ_FAILED, "fails");
+    long req = Double.isNaN(requests) ? summary.httpDuration().count() : Math.round(requests);
+    long judged = !Double.isNaN(passes) && !Double.isNaN(fails) ? Math.round(passes + fails) : req;
+    long failed =
+        !Double.isNaN(passes)
+            ? Math.round(passes)
+            : Double.isNaN(failedRate) ? 0 : Math.round(failedRate * judged);
+    if (Double.isNaN(passes) && Double.isNaN(failedRate)) {
+      judged = 0; // no failure metric: the error rate is unknown, not zero
+    }
+    double vus = summary.stat(K6Scan.VUS, "max");
+    double vusMax = summary.stat(K6Scan.VUS_MAX, "max");
+    HttpWindow http =
+        new HttpWindow(
+            summary.httpDuration(),
+            req,
+            failed,
+            judged,
+            req - failed,
+            Double.isNaN(iterations) ? 0 : Math.round(iterations),
+            Math.round(orZero(summary.stat(K6Scan.DROPPED_ITERATIONS, "count"))),
+            Map.of(),
+            Map.of(),
+            List.of(),
+            Double.isNaN(vus) ? summary.stat(K6Scan.VUS, "value") : vus,
+            Double.isNaN(vusMax) ? summary.stat(K6Scan.VUS_MAX, "value") : vusMax);
+    long rejected = TableReader.rowCount(warehouse, version, RejectsTable.TABLE);
+    RunFacts facts =
+        new RunFacts(
+            run.value(),
+            spec.scenarioName(),
+            schedule,
+            Map.of(0, new WindowAggregate(0, 0, 0, null, null, null, http)),
+            new Timeline(t0, 0, new long[0], new long[0], new long[0]),
+            Map.of(),
+            new InputCounts(0, 0, 0, rejected),
+            SpecGates.of(spec),
+            targetRps(spec),
+            warnings,
+            List.of(),
+            Map.of(),
+            Optional.of(summary));
+    return new Scanned(facts, manifest, spec);
+  }
+
+  private static double orZero(double v) {
+    return Double.isNaN(v) ? 0 : v;
   }
 
   /** A spec whose schedule holds under half of the data is this run's by mistake: exit 2. */

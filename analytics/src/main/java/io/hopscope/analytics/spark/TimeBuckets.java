@@ -56,16 +56,39 @@ final class TimeBuckets {
     long width = bucketNs(schedule);
     Map<Long, long[]> failures = new HashMap<>();
     if (points != null) {
+      // The run's one definition of a failed request (K6Scan): http_req_failed when recorded,
+      // else a status outside 200-399 on http_reqs.
+      Column metric = col(K6PointsTable.METRIC);
+      Column value = col(K6PointsTable.VALUE);
+      Column ok =
+          org.apache
+              .spark
+              .sql
+              .functions
+              .coalesce(col(K6PointsTable.STATUS), lit(""))
+              .rlike("^[23][0-9][0-9]$");
+      Map<Long, long[]> byFailed = new HashMap<>();
+      Map<Long, long[]> byStatus = new HashMap<>();
       for (Row r :
           points
-              .where(col(K6PointsTable.METRIC).equalTo(K6Scan.HTTP_REQ_FAILED))
-              .select(key(col(K6PointsTable.TS_NS), schedule).as("k"), col(K6PointsTable.VALUE))
+              .where(metric.isin(K6Scan.HTTP_REQ_FAILED, K6Scan.HTTP_REQS))
+              .select(
+                  key(col(K6PointsTable.TS_NS), schedule).as("k"),
+                  metric.as("m"),
+                  value.as("v"),
+                  org.apache.spark.sql.functions.when(ok, lit(0.0)).otherwise(value).as("bad"))
               .where(col("k").isNotNull())
-              .groupBy("k")
-              .agg(count(lit(1)), sum(col(K6PointsTable.VALUE)))
+              .groupBy("k", "m")
+              .agg(count(lit(1)), sum(col("v")), sum(col("bad")))
               .collectAsList()) {
-        failures.put(r.getLong(0), new long[] {r.getLong(1), Math.round(r.getDouble(2))});
+        if (K6Scan.HTTP_REQ_FAILED.equals(r.getString(1))) {
+          byFailed.put(r.getLong(0), new long[] {r.getLong(2), Math.round(r.getDouble(3))});
+        } else {
+          byStatus.put(
+              r.getLong(0), new long[] {Math.round(r.getDouble(3)), Math.round(r.getDouble(4))});
+        }
       }
+      failures = byFailed.isEmpty() ? byStatus : byFailed;
     }
     List<TimeBucket> out = new ArrayList<>();
     long n = (end - start + width - 1) / width;

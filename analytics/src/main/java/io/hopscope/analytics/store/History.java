@@ -24,7 +24,7 @@ public final class History {
           GateConfig.MAX_KNEE_REGRESSION,
           GateConfig.MAX_THROUGHPUT_DROP,
           GateConfig.MAX_RESOURCE_INCREASE,
-          "k6_threshold");
+          K6ThresholdGates.NAME);
 
   private History() {}
 
@@ -35,7 +35,7 @@ public final class History {
       Warehouse wh, RunAnalysis analysis, RunSpec spec, GateConfig config, Optional<RunId> pinned) {
     RunId run = new RunId(analysis.runId());
     Gates.Verdicts own = withoutHistory(analysis.gates());
-    Gates.Verdicts extra = K6ThresholdGates.of(wh, run);
+    Gates.Verdicts extra = K6ThresholdGates.of(wh, run, analysis.k6Summary());
     Optional<RunId> baseline =
         pinned.or(
             () ->
@@ -71,12 +71,16 @@ public final class History {
             analysis.timeline(),
             analysis.buckets(),
             analysis.drift(),
-            analysis.bursts());
+            analysis.bursts(),
+            analysis.k6Summary());
     return new Gated(stripped.withGates(extra, List.of()), baseline);
   }
 
   private static Gates.Verdicts withoutHistory(Gates.Verdicts v) {
-    List<GateResult> r = v.results().stream().filter(g -> !NAMES.contains(g.name())).toList();
+    List<GateResult> r =
+        v.results().stream()
+            .filter(g -> !NAMES.contains(g.name()) && !g.name().startsWith(K6ThresholdGates.NAME))
+            .toList();
     List<String> n =
         v.notEvaluated().stream().filter(s -> NAMES.stream().noneMatch(s::startsWith)).toList();
     return new Gates.Verdicts(r, n);

@@ -23,6 +23,7 @@ final class Analyses {
         new Timeline(0, 0, new long[0], new long[0], new long[0]),
         List.of(),
         null,
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 }

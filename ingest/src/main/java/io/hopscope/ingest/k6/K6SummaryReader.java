@@ -96,6 +96,7 @@ public final class K6SummaryReader {
     for (Map.Entry<String, JsonNode> m : metrics.properties()) {
       classic |= m.getValue().path("values").isObject();
     }
+    p.checks(root.path("root_group"));
     if (classic) {
       p.classic(metrics);
       JsonNode d = root.path("state").path("testRunDurationMs");
@@ -140,6 +141,44 @@ public final class K6SummaryReader {
           }
           stat(metric, rate && "value".equals(key) ? "rate" : key, f.getValue());
         }
+      }
+    }
+
+    /**
+     * Each check of the summary's group tree, as k6 names its submetric: {@code checks{check:NAME}}
+     * with {@code passes} and {@code fails} (legacy exports key checks and groups by name,
+     * handleSummary lists them).
+     */
+    void checks(JsonNode group) {
+      if (group == null || !group.isObject()) {
+        return;
+      }
+      JsonNode checks = group.path("checks");
+      java.util.List<JsonNode> list = new ArrayList<>();
+      if (checks.isArray()) {
+        checks.forEach(list::add);
+      } else if (checks.isObject()) {
+        checks.properties().forEach(e -> list.add(e.getValue()));
+      }
+      String path = group.path("path").asText("");
+      for (JsonNode c : list) {
+        String name = c.path("name").asText("");
+        if (name.isEmpty()) {
+          continue;
+        }
+        String metric =
+            "checks{check:" + name + "}" + (path.isEmpty() ? "" : "{group:" + path + "}");
+        for (String f : new String[] {"passes", "fails"}) {
+          if (c.has(f)) {
+            stat(metric, f, c.get(f));
+          }
+        }
+      }
+      JsonNode groups = group.path("groups");
+      if (groups.isArray()) {
+        groups.forEach(this::checks);
+      } else if (groups.isObject()) {
+        groups.properties().forEach(e -> checks(e.getValue()));
       }
     }
 

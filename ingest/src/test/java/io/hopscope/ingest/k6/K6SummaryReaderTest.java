@@ -63,6 +63,29 @@ class K6SummaryReaderTest {
   }
 
   @Test
+  void checksOfEveryGroupBecomeCheckSubmetrics() throws IOException {
+    Path legacy = dir.resolve("legacy.json");
+    Files.writeString(
+        legacy,
+        """
+        {"metrics": {"checks": {"passes": 5, "fails": 1, "value": 0.83}},
+         "root_group": {"name": "", "path": "", "checks": {
+             "status is 200": {"name": "status is 200", "path": "::status is 200",
+                               "passes": 3, "fails": 0}},
+           "groups": {"login": {"name": "login", "path": "::login", "groups": {}, "checks": {
+             "token": {"name": "token", "path": "::login::token", "passes": 2, "fails": 1}}}}}}
+        """);
+    K6SummaryReader.Result r = K6SummaryReader.read(legacy);
+    assertThat(r.stats())
+        .contains(
+            new K6SummaryStat("checks{check:status is 200}", "passes", 3),
+            new K6SummaryStat("checks{check:status is 200}", "fails", 0),
+            new K6SummaryStat("checks{check:token}{group:::login}", "passes", 2),
+            new K6SummaryStat("checks{check:token}{group:::login}", "fails", 1));
+    assertThat(r.rejects()).isEmpty();
+  }
+
+  @Test
   void notASummaryIsABadFile() throws IOException {
     Path f = dir.resolve("x.json");
     Files.writeString(f, "{\"hello\": 1}");

@@ -70,9 +70,13 @@ public final class ChartRenderer {
     } else {
       NumberAxis lin = new NumberAxis(data.xLabel());
       lin.setAutoRangeIncludesZero(false);
-      if (data.xScale() == ChartData.XScale.COUNT) {
-        lin.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
-      }
+      lin.setStandardTickUnits(
+          data.xScale() == ChartData.XScale.COUNT
+              ? NumberAxis.createIntegerTickUnits(Locale.ROOT)
+              : plainTickUnits());
+      double[] xs =
+          data.series().stream().flatMapToDouble(s -> java.util.Arrays.stream(s.x())).toArray();
+      padSingleValue(lin, xs);
       x = lin;
     }
     x.setLabelFont(LABEL);
@@ -83,14 +87,24 @@ public final class ChartRenderer {
     } else {
       NumberAxis lin = new NumberAxis(data.yLabel());
       lin.setAutoRangeIncludesZero(true);
+      lin.setStandardTickUnits(plainTickUnits());
       double maxY = 0;
+      double minY = 0;
       for (ChartData.Series s : data.series()) {
         for (double v : s.y()) {
           maxY = Math.max(maxY, v);
+          minY = Math.min(minY, v);
         }
+      }
+      if (minY >= 0) {
+        // Nothing below zero: no negative ticks (a zero-error run is 0 to 1, not ±5E-9).
+        lin.setRangeType(org.jfree.data.RangeType.POSITIVE);
+        lin.setAutoRangeMinimumSize(1.0);
       }
       if (data.minYRange() > 0 && maxY < data.minYRange()) {
         lin.setRange(0, data.minYRange());
+      } else if (minY >= 0 && maxY == 0) {
+        lin.setRange(0, 1);
       }
       y = lin;
     }
@@ -153,6 +167,39 @@ public final class ChartRenderer {
       legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
     }
     return chart;
+  }
+
+  /** Ticks of 1, 2 and 5 times a power of ten, written as plain numbers (never 5E-9). */
+  static org.jfree.chart.axis.TickUnitSource plainTickUnits() {
+    org.jfree.chart.axis.TickUnits units = new org.jfree.chart.axis.TickUnits();
+    DecimalFormatSymbols root = DecimalFormatSymbols.getInstance(Locale.ROOT);
+    for (int exp = -6; exp <= 12; exp++) {
+      String pattern = exp >= 0 ? "#,##0" : "#,##0." + "0".repeat(-exp);
+      for (int m : new int[] {1, 2, 5}) {
+        double size = m * Math.pow(10, exp);
+        units.add(new NumberTickUnit(size, new DecimalFormat(pattern, root)));
+      }
+    }
+    return units;
+  }
+
+  /**
+   * An axis over a single value (one plateau) spreads ±20% around it, so the point sits in the
+   * middle between readable ticks rather than on ten identical ones.
+   */
+  private static void padSingleValue(NumberAxis axis, double[] values) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double v : values) {
+      if (Double.isFinite(v)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    if (lo == hi) {
+      double pad = lo == 0 ? 1 : Math.abs(lo) * 0.2;
+      axis.setRange(lo - pad, hi + pad);
+    }
   }
 
   private static LogAxis logAxis(String label) {

@@ -99,6 +99,22 @@ public final class Charts {
                     "p95 " + what, x, p95, ChartData.Stroke.SOLID, Palette.BLUE, true),
                 new ChartData.Series(
                     "p99 " + what, x, p99, ChartData.Stroke.DASHED, Palette.VERMILLION, true)));
+    if (ps.size() == 1) {
+      // One plateau: the point with its 95% interval, so it reads as a measurement, not a line.
+      PlateauResult only = ps.get(0);
+      io.hopscope.analytics.core.LatencyStats st =
+          only.hasJobs() ? only.hop() : only.http().duration();
+      if (st.ci() != null) {
+        series.add(
+            new ChartData.Series(
+                "p95 95% interval",
+                new double[] {only.offeredRps(), only.offeredRps()},
+                new double[] {st.ci().p95Lo(), st.ci().p95Hi()},
+                ChartData.Stroke.SOLID,
+                Palette.SKY,
+                true));
+      }
+    }
     if (!shortOnes.isEmpty()) {
       // Plateaus whose load fell short of the schedule: measured, but not capacity evidence.
       series.add(
@@ -420,8 +436,26 @@ public final class Charts {
           bs.stream()
               .mapToDouble(b -> b.http().count() / ((b.endNs() - b.startNs()) / 1e9))
               .toArray();
+      double[] ok =
+          bs.stream()
+              .mapToDouble(
+                  b ->
+                      (b.requests() > 0
+                              ? b.http().count() * (1 - (double) b.failed() / b.requests())
+                              : b.http().count())
+                          / ((b.endNs() - b.startNs()) / 1e9))
+              .toArray();
       series.add(
-          new ChartData.Series("k6 requests/s", x, r, ChartData.Stroke.SOLID, Palette.BLUE, false));
+          new ChartData.Series(
+              "offered (k6 requests sent/s)", x, r, ChartData.Stroke.SOLID, Palette.BLUE, false));
+      series.add(
+          new ChartData.Series(
+              "achieved (requests that did not fail/s)",
+              x,
+              ok,
+              ChartData.Stroke.DASHED,
+              Palette.VERMILLION,
+              false));
     }
     return new ChartData(
         "throughput-over-time",

@@ -200,6 +200,28 @@ public final class SummaryJson {
     root.put("gates_passed", a.gates().allPassed());
     ArrayNode skipped = root.putArray("gates_not_evaluated");
     a.gates().notEvaluated().forEach(skipped::add);
+    if (a.k6Summary().isPresent()) {
+      io.hopscope.analytics.core.K6Summary k = a.k6Summary().get();
+      ObjectNode ks = root.putObject("k6_summary");
+      JsonNumbers.put(ks, "duration_ms", k.durationMs());
+      ObjectNode metrics = ks.putObject("metrics");
+      k.metrics()
+          .forEach(
+              (m, stats) -> {
+                ObjectNode o = metrics.putObject(m);
+                stats.forEach((st, v) -> JsonNumbers.put(o, st, v));
+              });
+      ArrayNode checks = ks.putArray("checks");
+      for (io.hopscope.analytics.core.K6Summary.Check c : k.checks()) {
+        ObjectNode o = checks.addObject();
+        o.put("name", c.name());
+        o.put("group", c.group());
+        o.put("passes", c.passes());
+        o.put("fails", c.fails());
+      }
+    } else {
+      root.putNull("k6_summary");
+    }
     ArrayNode warnings = root.putArray("warnings");
     a.warnings().forEach(warnings::add);
     return root;

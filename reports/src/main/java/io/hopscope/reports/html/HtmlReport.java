@@ -57,6 +57,8 @@ public final class HtmlReport {
       figure(c.getKey(), c.getValue());
     }
     plateauTable();
+    errorsTable();
+    k6Summary();
     bursts();
     sizing();
     environment();
@@ -93,12 +95,32 @@ public final class HtmlReport {
       inputs.add(a.inputs().promSamples() + " Prometheus samples");
     }
     inputs.add(a.inputs().rejected() + " rejected records");
-    out.append("</h1>\n<p class=\"meta\">")
-        .append(esc(String.join(", ", inputs)))
-        .append(" · ")
-        .append(a.plateaus().size());
+    String basis = a.schedule().inferredFrom().orElse("");
+    boolean summaryOnly = basis.startsWith(io.hopscope.analytics.core.RunAnalyzer.SUMMARY_ONLY);
+    if (summaryOnly && !a.plateaus().isEmpty() && a.plateaus().get(0).http() != null) {
+      inputs.add(0, a.plateaus().get(0).http().requests() + " requests (k6 summary)");
+    }
+    out.append("</h1>\n<p class=\"meta\">");
+    if (a.schedule().t0Ns() > 0) {
+      out.append(
+              esc(
+                  java.time.format.DateTimeFormatter.ofPattern(
+                          "yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
+                      .withZone(java.time.ZoneOffset.UTC)
+                      .format(java.time.Instant.ofEpochSecond(0, a.schedule().t0Ns()))))
+          .append(" · ");
+    }
+    out.append(esc(String.join(", ", inputs))).append(" · ");
+    if (summaryOnly) {
+      out.append("k6's end-of-test summary only: one window of ")
+          .append(esc(Format.num(a.schedule().windows().get(0).durationS())))
+          .append(" s, no time series</p>\n</header>\n");
+      return;
+    }
+    out.append(a.plateaus().size());
     if (a.schedule().isInferred()) {
-      out.append(" stages inferred from the data (no run spec; pinned as <code>")
+      out.append(a.plateaus().size() == 1 ? " stage" : " stages")
+          .append(" inferred from the data (no run spec; pinned as <code>")
           .append(esc(io.hopscope.analytics.spec.InferredSpec.FILE))
           .append("</code>)</p>\n</header>\n");
     } else {
@@ -108,6 +130,42 @@ public final class HtmlReport {
     }
   }
 
+  /**
+   * What every run can say on its first screen, knee or not: the highest rate achieved in a plateau
+   * and the p95 latency there.
+   */
+  private void throughputAndLatency() {
+    boolean jobs = a.plateaus().stream().anyMatch(PlateauResult::hasJobs);
+    PlateauResult peak = null;
+    for (PlateauResult p : a.plateaus()) {
+      if (p.window().isPlateau()
+          && !Double.isNaN(p.userLatencyMs(0.95))
+          && (peak == null || p.achievedRps() > peak.achievedRps())) {
+        peak = p;
+      }
+    }
+    if (peak == null) {
+      return;
+    }
+    String unit = jobs ? "jobs/s" : "requests/s";
+    fact(
+        "Peak throughput",
+        Format.num(peak.achievedRps()) + " " + unit,
+        (jobs ? "completed" : "requests that did not fail")
+            + " in plateau "
+            + peak.index()
+            + " (offered "
+            + Format.num(peak.offeredRps())
+            + ")");
+    fact(
+        "p95 latency at the peak",
+        Format.num(peak.userLatencyMs(0.95)) + " ms",
+        (jobs ? "hop" : "k6 http_req_duration")
+            + ", p99 "
+            + Format.num(peak.userLatencyMs(0.99))
+            + " ms");
+  }
+
   private void verdict() {
     out.append("<h2 id=\"verdict\">Verdict</h2>\n<div class=\"verdict\">\n");
     Knee knee = a.knee().orElse(null);
@@ -115,6 +173,7 @@ public final class HtmlReport {
         "Capacity knee",
         knee == null ? "none" : Format.num(knee.offeredRps()) + " rps",
         knee == null ? "no plateau showed queueing onset" : "plateau " + knee.plateauIndex());
+    throughputAndLatency();
     Sizing s = a.sizing().orElse(null);
     if (s != null) {
       fact(
@@ -401,6 +460,199 @@ public final class HtmlReport {
             .append(esc(Format.num(r.duration().max())))
             .append("</td></tr>\n");
       }
+    }
+    out.append("</table></div>\n");
+  }
+
+  /** What k6's error codes mean (k6's lib/netext/httpext/error_codes.go). */
+  static String errorCodeMeaning(String code) {
+    int c;
+    try {
+      c = Integer.parseInt(code);
+    } catch (NumberFormatException e) {
+      return "";
+    }
+    return switch (c) {
+      case 1000 -> "unknown error";
+      case 1010 -> "non-TCP network error";
+      case 1020 -> "invalid URL";
+      case 1050 -> "request timeout";
+      case 1100 -> "DNS error";
+      case 1101 -> "no IP for the host name";
+      case 1110 -> "blacklisted IP";
+      case 1111 -> "blocked host name";
+      case 1200 -> "TCP error";
+      case 1201 -> "broken pipe on write";
+      case 1202 -> "unknown errno on write";
+      case 1210 -> "TCP dial error";
+      case 1211 -> "TCP dial timeout";
+      case 1212 -> "connection refused";
+      case 1213 -> "unknown errno on dial";
+      case 1220 -> "connection reset by peer";
+      case 1300 -> "TLS error";
+      case 1301 -> "TLS header error";
+      case 1310 -> "unknown certificate authority";
+      case 1311 -> "certificate host name mismatch";
+      default ->
+          c >= 1400 && c < 1500
+              ? "HTTP " + (c - 1000) + " (client error)"
+              : c >= 1500 && c < 1600
+                  ? "HTTP " + (c - 1000) + " (server error)"
+                  : c >= 1610 && c < 1630
+                      ? "HTTP/2 GoAway"
+                      : c >= 1630 && c < 1650
+                          ? "HTTP/2 stream error"
+                          : c >= 1650 && c < 1670 ? "HTTP/2 connection error" : "";
+    };
+  }
+
+  /**
+   * What k6 users read first after a run: requests by HTTP status and by k6 error code over the
+   * whole run, and the routes that failed most.
+   */
+  private void errorsTable() {
+    java.util.Map<String, Long> byStatus = new java.util.TreeMap<>();
+    java.util.Map<String, Long> byCode = new java.util.TreeMap<>();
+    java.util.Map<String, long[]> routes = new java.util.TreeMap<>();
+    long requests = 0;
+    for (PlateauResult p : a.plateaus()) {
+      if (p.http() == null) {
+        continue;
+      }
+      requests += p.http().requests();
+      p.http().byStatus().forEach((k, v) -> byStatus.merge(k, v, Long::sum));
+      p.http().byErrorCode().forEach((k, v) -> byCode.merge(k, v, Long::sum));
+      for (io.hopscope.analytics.core.RouteStats r : p.http().routes()) {
+        long[] c =
+            routes.computeIfAbsent(
+                (r.scenario().isEmpty() ? "(none)" : r.scenario()) + "\u001f" + r.name(),
+                k -> new long[2]);
+        c[0] += r.requests();
+        c[1] += r.failed();
+      }
+    }
+    if (byStatus.isEmpty() && byCode.isEmpty()) {
+      return;
+    }
+    out.append("<h3 id=\"errors\">Requests by status and error code (k6)</h3>\n")
+        .append("<div class=\"scroll\"><table>\n<tr><th class=\"text\">status</th>")
+        .append("<th>requests</th><th>share %</th><th class=\"text\">counts as</th></tr>\n");
+    for (var e : byStatus.entrySet()) {
+      String st = e.getKey();
+      out.append("<tr><td class=\"text\"><code>")
+          .append(esc(st.isEmpty() ? "(none)" : st))
+          .append("</code></td><td>")
+          .append(e.getValue())
+          .append("</td><td>")
+          .append(esc(Format.num(requests == 0 ? 0 : 100.0 * e.getValue() / requests)))
+          .append("</td><td class=\"text\">")
+          .append(esc(statusMeaning(st)))
+          .append("</td></tr>\n");
+    }
+    out.append("</table></div>\n");
+    if (!byCode.isEmpty()) {
+      out.append("<div class=\"scroll\"><table>\n<tr><th class=\"text\">k6 error_code</th>")
+          .append("<th>requests</th><th class=\"text\">meaning</th></tr>\n");
+      byCode.entrySet().stream()
+          .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(
+              e ->
+                  out.append("<tr><td class=\"text\"><code>")
+                      .append(esc(e.getKey()))
+                      .append("</code></td><td>")
+                      .append(e.getValue())
+                      .append("</td><td class=\"text\">")
+                      .append(esc(errorCodeMeaning(e.getKey())))
+                      .append("</td></tr>\n"));
+      out.append("</table></div>\n");
+    }
+    List<java.util.Map.Entry<String, long[]>> failing =
+        routes.entrySet().stream()
+            .filter(e -> e.getValue()[1] > 0)
+            .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]))
+            .limit(10)
+            .toList();
+    if (!failing.isEmpty()) {
+      out.append("<p class=\"meta\">Top failing routes over the run:</p>\n")
+          .append("<div class=\"scroll\"><table>\n<tr><th class=\"text\">scenario</th>")
+          .append("<th class=\"text\">name</th><th>requests</th><th>failed</th>")
+          .append("<th>errors %</th></tr>\n");
+      for (var e : failing) {
+        String[] k = e.getKey().split("\u001f", 2);
+        long[] c = e.getValue();
+        out.append("<tr><td class=\"text\">")
+            .append(esc(k[0]))
+            .append("</td><td class=\"text\"><code>")
+            .append(esc(k[1]))
+            .append("</code></td><td>")
+            .append(c[0])
+            .append("</td><td>")
+            .append(c[1])
+            .append("</td><td>")
+            .append(esc(Format.num(c[0] == 0 ? 0 : 100.0 * c[1] / c[0])))
+            .append("</td></tr>\n");
+      }
+      out.append("</table></div>\n");
+    }
+  }
+
+  /** How a status counts when k6 recorded no http_req_failed (k6's default expected_response). */
+  private static String statusMeaning(String status) {
+    if (status.isEmpty() || status.equals("0")) {
+      return "no response (network error): failed";
+    }
+    char c = status.charAt(0);
+    return switch (c) {
+      case '1', '2' -> "success";
+      case '3' -> "redirect: not a failure";
+      case '4' -> "client error: failed";
+      case '5' -> "server error: failed";
+      default -> "";
+    };
+  }
+
+  /** k6's end-of-test summary: its checks, and every metric's statistics as k6 exported them. */
+  private void k6Summary() {
+    if (a.k6Summary().isEmpty()) {
+      return;
+    }
+    io.hopscope.analytics.core.K6Summary k = a.k6Summary().get();
+    out.append("<h2 id=\"k6-summary\">k6 end-of-test summary</h2>\n");
+    if (!Double.isNaN(k.durationMs())) {
+      out.append("<p class=\"meta\">Test duration ")
+          .append(esc(Format.num(k.durationMs() / 1000)))
+          .append(" s.</p>\n");
+    }
+    if (!k.checks().isEmpty()) {
+      out.append("<h3 id=\"checks\">Checks</h3>\n<div class=\"scroll\"><table>\n")
+          .append("<tr><th class=\"text\">check</th><th class=\"text\">group</th>")
+          .append("<th>passes</th><th>fails</th><th>passed %</th></tr>\n");
+      for (io.hopscope.analytics.core.K6Summary.Check c : k.checks()) {
+        out.append(c.fails() > 0 ? "<tr class=\"knee\">" : "<tr>")
+            .append("<td class=\"text\">")
+            .append(esc(c.name()))
+            .append("</td><td class=\"text\">")
+            .append(esc(c.group()))
+            .append("</td><td>")
+            .append(c.passes())
+            .append("</td><td>")
+            .append(c.fails())
+            .append("</td><td>")
+            .append(esc(Format.num(c.passRate() * 100)))
+            .append("</td></tr>\n");
+      }
+      out.append("</table></div>\n");
+    }
+    out.append("<h3 id=\"k6-metrics\">Metrics</h3>\n<div class=\"scroll\"><table>\n")
+        .append("<tr><th class=\"text\">metric</th><th class=\"text\">statistics</th></tr>\n");
+    for (var m : k.metrics().entrySet()) {
+      List<String> parts = new java.util.ArrayList<>();
+      m.getValue().forEach((stat, v) -> parts.add(stat + " " + Format.num(v)));
+      out.append("<tr><td class=\"text\"><code>")
+          .append(esc(m.getKey()))
+          .append("</code></td><td class=\"text\">")
+          .append(esc(String.join(" · ", parts)))
+          .append("</td></tr>\n");
     }
     out.append("</table></div>\n");
   }
