@@ -37,15 +37,24 @@ final class RunPipeline {
             .ingestAll(req);
     java.util.Set<String> warned = new java.util.LinkedHashSet<>();
     for (IngestResult r : results) {
+      // Only what the run has: a k6-only run is not "0 jobs".
+      List<String> what = new java.util.ArrayList<>();
+      if (r.jobs() > 0 || (r.k6Points() == 0 && r.promSamples() == 0)) {
+        what.add(r.jobs() + " jobs");
+      }
+      if (r.k6Points() > 0) {
+        what.add(r.k6Points() + " k6 samples");
+      }
+      if (r.promSamples() > 0) {
+        what.add(r.promSamples() + " Prometheus samples");
+      }
+      what.add(r.rejected() + " rejected");
       env.err()
           .printf(
               java.util.Locale.ROOT,
-              "ingested run %s: %d jobs, %d k6 points, %d Prometheus samples, %d rejected -> %s%s%n",
+              "ingested run %s: %s -> %s%s%n",
               r.run(),
-              r.jobs(),
-              r.k6Points(),
-              r.promSamples(),
-              r.rejected(),
+              String.join(", ", what),
               wh.rootUri(),
               r.trimmed() >= 0 ? " (" + r.trimmed() + " entries deleted from the stream)" : "");
       warned.addAll(r.warnings());

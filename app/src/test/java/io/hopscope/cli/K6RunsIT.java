@@ -209,6 +209,29 @@ class K6RunsIT {
     // Constant VUs run at their VU count by design: no "VU limit" warning.
     assertThat(warnings(s)).noneMatch(w -> w.contains("VU limit"));
     assertThat(warnings(s)).anyMatch(w -> w.startsWith("no run spec: 1 stage inferred"));
+
+    // report re-renders from the warehouse alone, byte for byte (the clock is fixed here).
+    Path again = dir.resolve("report-vus");
+    CliRunner.Result rep =
+        CliRunner.run(
+            "report",
+            "--run-id",
+            "vus",
+            "--warehouse",
+            dir.resolve("wh").toString(),
+            "--out",
+            again.toString());
+    assertThat(rep.code()).as(rep.err()).isZero();
+    Path first = dir.resolve("out-vus");
+    List<Path> files;
+    try (var walk = Files.walk(first)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    assertThat(files).hasSizeGreaterThan(10);
+    for (Path f : files) {
+      Path other = again.resolve(first.relativize(f));
+      assertThat(Files.mismatch(f, other)).as(first.relativize(f).toString()).isEqualTo(-1L);
+    }
   }
 
   @Test

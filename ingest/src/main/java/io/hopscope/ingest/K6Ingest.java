@@ -41,7 +41,7 @@ final class K6Ingest {
         };
     if (isCsv(file)) {
       K6CsvReader.Result r = K6CsvReader.read(file, sink);
-      counts = RunIngest.counts(r.rows(), r.points(), r.rejected());
+      counts = RunIngest.counts(r.rows(), "points", r.points(), r.rejected());
       facts.put("scenarios", r.scenarios());
       facts.put("whole_second_timestamps", r.wholeSeconds());
       if (r.wholeSeconds()) {
@@ -52,8 +52,9 @@ final class K6Ingest {
                 + " --out csv=...,timeFormat=unix_nano");
       }
     } else {
+      refuseSummary(file);
       K6NdjsonReader.Result r = K6NdjsonReader.read(file, sink);
-      counts = RunIngest.counts(r.lines(), r.points(), r.rejected());
+      counts = RunIngest.counts(r.lines(), "points", r.points(), r.rejected());
       facts.put("scenarios", r.scenarios());
       facts.put("metric_lines", r.metrics());
     }
@@ -74,6 +75,36 @@ final class K6Ingest {
         Checksums.sha256(file),
         counts,
         facts);
+  }
+
+  /**
+   * An end-of-test summary given as {@code --k6} (a pretty-printed JSON object, or one line with
+   * k6's summary keys) is named for what it is, with the option that reads it.
+   */
+  static void refuseSummary(Path file) {
+    String head;
+    try (java.io.InputStream in = io.hopscope.ingest.io.Inputs.open(file)) {
+      head = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return; // the reader reports what is wrong with the file
+    }
+    String first = head.strip();
+    int nl = first.indexOf('\n');
+    String line = (nl < 0 ? first : first.substring(0, nl)).strip();
+    boolean pretty = line.equals("{");
+    boolean summaryKeys =
+        line.startsWith("{")
+            && !line.contains("\"type\"")
+            && (line.contains("\"root_group\"")
+                || line.contains("\"metrics\"")
+                || line.contains("\"state\""));
+    if (pretty || summaryKeys) {
+      throw io.hopscope.error.Problems.badFile(
+          file,
+          "is a JSON document, not k6's --out json output (one JSON object per line): it looks"
+              + " like an end-of-test summary (--summary-export or handleSummary)",
+          "pass it with --k6-summary " + file + " instead of --k6");
+    }
   }
 
   static SourceRecord summary(Path file, RunRouter.RunState run) {

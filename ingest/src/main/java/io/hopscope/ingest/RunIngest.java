@@ -234,9 +234,14 @@ public final class RunIngest {
   }
 
   static Map<String, Long> counts(long read, long jobs, long rejected) {
+    return counts(read, "jobs", jobs, rejected);
+  }
+
+  /** A source's counts: records read, kept (named after what they are), rejected. */
+  static Map<String, Long> counts(long read, String kept, long rows, long rejected) {
     Map<String, Long> m = new LinkedHashMap<>();
     m.put("read", read);
-    m.put("jobs", jobs);
+    m.put(kept, rows);
     m.put("rejected", rejected);
     return m;
   }

@@ -34,7 +34,12 @@ public final class WarehouseTables {
         .orElseThrow(
             () ->
                 Problems.missingData(
-                    "run '" + run + "' is not in the warehouse " + wh.rootUri(),
+                    "run '"
+                        + run
+                        + "' is not in the warehouse "
+                        + wh.rootUri()
+                        + "; "
+                        + RunSnapshots.holding(wh, RunsTable.FAMILY),
                     "ingest the run first (hopscope ingest or analyze with sources), or check"
                         + " --run-id and --warehouse"));
   }

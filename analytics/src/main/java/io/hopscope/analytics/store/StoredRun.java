@@ -42,7 +42,14 @@ public record StoredRun(RunAnalysis analysis, RunSpec spec, String sourcesJson) 
         RunSummaryTable.INGEST_WRITE_ID);
     if (summary.size() != 1) {
       throw Problems.missingData(
-          "run '" + run + "' has not been analysed in the warehouse " + wh.rootUri(),
+          "run '"
+              + run
+              + "' has not been analysed in the warehouse "
+              + wh.rootUri()
+              + "; "
+              + io.hopscope.ingest.warehouse.RunSnapshots.holding(wh, DerivedTables.FAMILY)
+                  .replace("it holds run", "it holds analyses of run")
+                  .replace("it holds no run", "it holds no analysis"),
           "run hopscope analyze --run-id " + run + " first");
     }
     String[] sources = {"[]"};

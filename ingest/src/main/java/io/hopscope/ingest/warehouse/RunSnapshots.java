@@ -84,6 +84,22 @@ public record RunSnapshots(RunId run, String writeId, Map<String, Long> snapshot
     return out;
   }
 
+  /**
+   * The runs a family holds, for a message about a run that is not there: "it holds runs a, b, c"
+   * (the first ten, then how many more), or "it holds no run".
+   */
+  public static String holding(Warehouse wh, TableFamily family) {
+    List<RunId> runs = runs(wh, family);
+    if (runs.isEmpty()) {
+      return "it holds no run";
+    }
+    List<String> ids = runs.stream().limit(10).map(RunId::value).toList();
+    return "it holds "
+        + (runs.size() == 1 ? "run " : "runs ")
+        + String.join(", ", ids)
+        + (runs.size() > 10 ? " and " + (runs.size() - 10) + " more" : "");
+  }
+
   /** Every run with a committed version in the family, sorted by id. */
   public static List<RunId> runs(Warehouse wh, TableFamily family) {
     Optional<Table> head = wh.find(family.head().name());

@@ -228,6 +228,9 @@ public final class ChartRenderer {
   /** The chart as SVG text. */
   public static String svg(ChartData data, int width, int height) {
     org.jfree.svg.SVGGraphics2D g = new org.jfree.svg.SVGGraphics2D(width, height);
+    // JFreeSVG names its clip paths after System.nanoTime() unless told: the same chart must be
+    // the same bytes (report re-renders what analyze wrote).
+    g.setDefsKeyPrefix("_" + data.id().replaceAll("[^A-Za-z0-9_-]", "_") + "-");
     chart(data).draw(g, new java.awt.Rectangle(0, 0, width, height));
     return g.getSVGDocument();
   }
