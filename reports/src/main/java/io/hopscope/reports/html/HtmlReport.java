@@ -536,7 +536,8 @@ public final class HtmlReport {
     }
     out.append("<h3 id=\"errors\">Requests by status and error code (k6)</h3>\n")
         .append("<div class=\"scroll\"><table>\n<tr><th class=\"text\">status</th>")
-        .append("<th>requests</th><th>share %</th><th class=\"text\">k6 default verdict</th></tr>\n");
+        .append(
+            "<th>requests</th><th>share %</th><th class=\"text\">k6 default verdict</th></tr>\n");
     for (var e : byStatus.entrySet()) {
       String st = e.getKey();
       out.append("<tr><td class=\"text\"><code>")
