@@ -39,36 +39,6 @@ public record PlateauResult(
   /** The share of its scheduled rate a plateau's started load may fall short by. */
   public static final double SCHEDULE_TOLERANCE = 0.10;
 
-  /** A result that followed its schedule. */
-  public PlateauResult(
-      Window window,
-      long jobs,
-      double offeredRps,
-      double achievedRps,
-      double jobArrivalRps,
-      LatencyStats hop,
-      LatencyStats queueDelay,
-      LatencyStats service,
-      Double errorRate,
-      DepthStats depth,
-      HttpWindow http,
-      Telemetry telemetry) {
-    this(
-        window,
-        jobs,
-        offeredRps,
-        achievedRps,
-        jobArrivalRps,
-        hop,
-        queueDelay,
-        service,
-        errorRate,
-        depth,
-        http,
-        telemetry,
-        false);
-  }
-
   public PlateauResult {
     Objects.requireNonNull(window);
     if (jobs < 0) {

@@ -147,7 +147,8 @@ public final class RunAnalyzer {
         http == null ? null : http.errorRate(),
         depth == null ? null : depth.over(w),
         http,
-        a == null ? null : a.telemetry());
+        a == null ? null : a.telemetry(),
+        false);
   }
 
   /** The index in the list of the last window holding any data, -1 when none does. */

@@ -104,12 +104,13 @@ public final class ScheduleInference {
     int remainder = n - m * k;
     double phi = dispersion(y);
     int minLen = Math.max(2, (int) Math.ceil(MIN_STAGE_SECONDS / k));
+    Sums sums = new Sums(y);
     List<Piece> classified = new ArrayList<>();
-    for (int[] p : partition(y, phi, minLen)) {
-      Piece piece = Piece.fit(y, p[0], p[1], phi);
+    for (int[] p : partition(sums, m, phi, minLen)) {
+      Piece piece = Piece.fit(sums, p[0], p[1], phi);
       classified.add(p[2] == 1 ? piece : piece.flat());
     }
-    List<Piece> merged = refineCuts(y, merge(y, classified, phi), phi, minLen);
+    List<Piece> merged = refineCuts(sums, merge(sums, classified, phi), phi, minLen);
     List<StageSpec> stages = new ArrayList<>();
     for (int i = 0; i < merged.size(); i++) {
       Piece p = merged.get(i);
@@ -216,16 +217,28 @@ public final class ScheduleInference {
       return (sy[b] - sy[a]) / (b - a) + offset;
     }
 
+    /** Σ (i − mean i)² over [a, b). */
+    double sxx(int a, int b) {
+      double sx = x[b] - x[a];
+      return xx[b] - xx[a] - sx * sx / (b - a);
+    }
+
+    /** Σ (i − mean i)(y − mean y) over [a, b). */
+    double sxy(int a, int b) {
+      return xy[b] - xy[a] - (x[b] - x[a]) * (sy[b] - sy[a]) / (b - a);
+    }
+
     /** Squared residuals of the least-squares line over [a, b). */
     double sse(int a, int b) {
-      double len = b - a;
-      double sx = x[b] - x[a];
-      double sxx = xx[b] - xx[a] - sx * sx / len;
-      double syv = sy[b] - sy[a];
-      double syy = yy[b] - yy[a] - syv * syv / len;
-      double sxy = xy[b] - xy[a] - sx * syv / len;
-      double r = sxx > 0 ? syy - sxy * sxy / sxx : syy;
+      double sxx = sxx(a, b);
+      double sxy = sxy(a, b);
+      double r = sxx > 0 ? sseFlat(a, b) - sxy * sxy / sxx : sseFlat(a, b);
       return Math.max(0, r);
+    }
+
+    /** Squared residuals over [a, b) of a line ({@code line}) or of the mean. */
+    double sse(int a, int b, boolean line) {
+      return line ? sse(a, b) : sseFlat(a, b);
     }
 
     /** Squared deviations from the mean over [a, b). */
@@ -241,11 +254,13 @@ public final class ScheduleInference {
    * (line 1 when the piece is cheaper as a sloped line than as a level).
    */
   static List<int[]> partition(double[] y, double phi, int minLen) {
-    int n = y.length;
+    return partition(new Sums(y), y.length, phi, minLen);
+  }
+
+  private static List<int[]> partition(Sums s, int n, double phi, int minLen) {
     if (n < 2 * minLen) {
       return List.of(new int[] {0, n, 1});
     }
-    Sums s = new Sums(y);
     double penalty = PENALTY_PER_LN * Math.log(n);
     double slopePenalty = SLOPE_PENALTY_PER_LN * Math.log(n);
     double[] f = new double[n + 1];
@@ -278,26 +293,15 @@ public final class ScheduleInference {
 
   /** One straight piece: a plateau at {@code level} or a ramp from {@code from} to {@code to}. */
   private record Piece(int start, int end, boolean ramp, double level, double from, double to) {
-    static Piece fit(double[] y, int a, int b, double phi) {
+    static Piece fit(Sums s, int a, int b, double phi) {
       int len = b - a;
-      double mx = 0;
-      double my = 0;
-      for (int i = a; i < b; i++) {
-        mx += i;
-        my += y[i];
-      }
-      mx /= len;
-      my /= len;
-      double sxx = 0;
-      double sxy = 0;
-      for (int i = a; i < b; i++) {
-        sxx += (i - mx) * (i - mx);
-        sxy += (i - mx) * (y[i] - my);
-      }
+      double mx = (a + b - 1) / 2.0;
+      double my = s.mean(a, b);
+      double sxx = s.sxx(a, b);
       if (len < 3 || sxx == 0) {
         return new Piece(a, b, false, my, my, my);
       }
-      double slope = sxy / sxx;
+      double slope = s.sxy(a, b) / sxx;
       double from = my + slope * (a - 0.5 - mx);
       double to = my + slope * (b - 0.5 - mx);
       double change = Math.abs(to - from);
@@ -345,13 +349,13 @@ public final class ScheduleInference {
    * {@link #PLATEAU_MERGE}, and ramps in the same direction that one line fits about as well
    * ({@link #SAME_RAMP_CHI2}).
    */
-  private static List<Piece> merge(double[] y, List<Piece> pieces, double phi) {
+  private static List<Piece> merge(Sums sums, List<Piece> pieces, double phi) {
     List<Piece> out = new ArrayList<>(pieces);
     while (out.size() > 1) {
       int best = -1;
       double bestScore = Double.POSITIVE_INFINITY;
       for (int i = 0; i + 1 < out.size(); i++) {
-        double score = sameness(y, out.get(i), out.get(i + 1), phi);
+        double score = sameness(sums, out.get(i), out.get(i + 1), phi);
         if (score < bestScore) {
           bestScore = score;
           best = i;
@@ -362,7 +366,7 @@ public final class ScheduleInference {
       }
       Piece a = out.get(best);
       Piece b = out.get(best + 1);
-      Piece joined = Piece.fit(y, a.start(), b.end(), phi);
+      Piece joined = Piece.fit(sums, a.start(), b.end(), phi);
       if (!a.ramp() && !b.ramp()) {
         joined = new Piece(a.start(), b.end(), false, joined.level(), 0, 0);
       }
@@ -376,7 +380,7 @@ public final class ScheduleInference {
    * How alike two neighbouring pieces are, scaled so that 1 is the threshold of being one stage
    * (lower is more alike); infinity when they cannot merge.
    */
-  private static double sameness(double[] y, Piece a, Piece b, double phi) {
+  private static double sameness(Sums sums, Piece a, Piece b, double phi) {
     if (!a.ramp() && !b.ramp()) {
       double relative =
           Math.abs(a.level() - b.level())
@@ -388,7 +392,9 @@ public final class ScheduleInference {
     if (a.ramp() && b.ramp() && Math.signum(a.to() - a.from()) == Math.signum(b.to() - b.from())) {
       double level = (a.level() * a.length() + b.level() * b.length()) / (a.length() + b.length());
       double extra =
-          (sse(y, a.start(), b.end()) - sse(y, a.start(), a.end()) - sse(y, b.start(), b.end()))
+          (sums.sse(a.start(), b.end())
+                  - sums.sse(a.start(), a.end())
+                  - sums.sse(b.start(), b.end()))
               / variance(phi, level);
       return extra / SAME_RAMP_CHI2;
     }
@@ -401,7 +407,7 @@ public final class ScheduleInference {
    * each piece by the variance at its mean, which pulls a ramp's high end into the plateau after
    * it.
    */
-  private static List<Piece> refineCuts(double[] y, List<Piece> pieces, double phi, int minLen) {
+  private static List<Piece> refineCuts(Sums sums, List<Piece> pieces, double phi, int minLen) {
     List<Piece> out = new ArrayList<>(pieces);
     for (int i = 0; i + 1 < out.size(); i++) {
       Piece a = out.get(i);
@@ -413,60 +419,21 @@ public final class ScheduleInference {
       int hi = Math.min(b.end() - minLen, a.end() + b.length() / 2);
       int best = a.end();
       double bestCost =
-          shapeSse(y, a.start(), a.end(), a.ramp()) + shapeSse(y, b.start(), b.end(), b.ramp());
+          sums.sse(a.start(), a.end(), a.ramp()) + sums.sse(b.start(), b.end(), b.ramp());
       for (int cut = lo; cut <= hi; cut++) {
-        double cost = shapeSse(y, a.start(), cut, a.ramp()) + shapeSse(y, cut, b.end(), b.ramp());
+        double cost = sums.sse(a.start(), cut, a.ramp()) + sums.sse(cut, b.end(), b.ramp());
         if (cost < bestCost) {
           bestCost = cost;
           best = cut;
         }
       }
       if (best != a.end()) {
-        Piece na = Piece.fit(y, a.start(), best, phi);
-        Piece nb = Piece.fit(y, best, b.end(), phi);
+        Piece na = Piece.fit(sums, a.start(), best, phi);
+        Piece nb = Piece.fit(sums, best, b.end(), phi);
         out.set(i, a.ramp() ? na : na.flat());
         out.set(i + 1, b.ramp() ? nb : nb.flat());
       }
     }
     return out;
-  }
-
-  /** Squared residuals over [a, b) of a line (ramp) or of the mean (plateau). */
-  private static double shapeSse(double[] y, int a, int b, boolean line) {
-    if (line) {
-      return sse(y, a, b);
-    }
-    double m = 0;
-    for (int i = a; i < b; i++) {
-      m += y[i];
-    }
-    m /= b - a;
-    double r = 0;
-    for (int i = a; i < b; i++) {
-      r += (y[i] - m) * (y[i] - m);
-    }
-    return r;
-  }
-
-  /** Squared residuals of the least-squares line over [a, b). */
-  private static double sse(double[] y, int a, int b) {
-    int len = b - a;
-    double mx = 0;
-    double my = 0;
-    for (int i = a; i < b; i++) {
-      mx += i;
-      my += y[i];
-    }
-    mx /= len;
-    my /= len;
-    double sxx = 0;
-    double sxy = 0;
-    double syy = 0;
-    for (int i = a; i < b; i++) {
-      sxx += (i - mx) * (i - mx);
-      sxy += (i - mx) * (y[i] - my);
-      syy += (y[i] - my) * (y[i] - my);
-    }
-    return sxx > 0 ? Math.max(0, syy - sxy * sxy / sxx) : syy;
   }
 }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -241,17 +242,19 @@ final class K6Scan {
   }
 
   /**
-   * k6's default {@code expected_response}: a status from 200 to 399 (redirects are not failures).
-   * Status "0" or none is a request that got no response.
+   * k6's default {@code expected_response}, the run's one definition of an expected status: 200 to
+   * 399 (redirects are not failures). Status "0" or none is a request that got no response.
    */
+  static final Pattern EXPECTED_STATUS = Pattern.compile("^[23][0-9][0-9]$");
+
+  /** Whether a status is expected ({@link #EXPECTED_STATUS}). */
   static boolean expected(String status) {
-    if (status.length() != 3) {
-      return false;
-    }
-    char c = status.charAt(0);
-    return (c == '2' || c == '3')
-        && Character.isDigit(status.charAt(1))
-        && Character.isDigit(status.charAt(2));
+    return EXPECTED_STATUS.matcher(status).matches();
+  }
+
+  /** The same test as {@link #expected(String)}, on a point's status column. */
+  static Column expectedStatus() {
+    return coalesce(col(K6PointsTable.STATUS), lit("")).rlike(EXPECTED_STATUS.pattern());
   }
 
   /**
@@ -268,8 +271,7 @@ final class K6Scan {
               .agg(count(lit(1)).as("n"), sum(col(K6PointsTable.VALUE)).as("failed"))
               .collectAsList();
     } else {
-      Column status = coalesce(col(K6PointsTable.STATUS), lit(""));
-      Column ok = status.rlike("^[23][0-9][0-9]$");
+      Column ok = expectedStatus();
       rows =
           p.where(col(K6PointsTable.METRIC).equalTo(HTTP_REQS))
               .groupBy(routeKey.as("k"))

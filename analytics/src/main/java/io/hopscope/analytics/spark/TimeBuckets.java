@@ -60,13 +60,7 @@ final class TimeBuckets {
       // else a status outside 200-399 on http_reqs.
       Column metric = col(K6PointsTable.METRIC);
       Column value = col(K6PointsTable.VALUE);
-      Column ok =
-          org.apache
-              .spark
-              .sql
-              .functions
-              .coalesce(col(K6PointsTable.STATUS), lit(""))
-              .rlike("^[23][0-9][0-9]$");
+      Column ok = K6Scan.expectedStatus();
       Map<Long, long[]> byFailed = new HashMap<>();
       Map<Long, long[]> byStatus = new HashMap<>();
       for (Row r :

@@ -51,7 +51,8 @@ class BaselineGatesTest {
               null,
               p.depth(),
               null,
-              t));
+              t,
+              false));
     }
     Schedule s =
         Schedule.of(

@@ -124,7 +124,8 @@ class GatesTest {
         http.errorRate(),
         p.depth(),
         http,
-        null);
+        null,
+        false);
   }
 
   @Test

@@ -40,7 +40,8 @@ class KneeDetectorTest {
         null,
         new DepthStats(depthStart, depthEnd, Math.max(depthStart, depthEnd), slope),
         null,
-        null);
+        null,
+        false);
   }
 
   @Test
@@ -103,7 +104,8 @@ class KneeDetectorTest {
             null,
             ramp.depth(),
             null,
-            null));
+            null,
+            false));
     assertThat(KneeDetector.defaults().find(ps)).isEmpty();
   }
 }

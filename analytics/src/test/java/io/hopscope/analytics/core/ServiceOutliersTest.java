@@ -23,7 +23,8 @@ class ServiceOutliersTest {
         null,
         p.depth(),
         null,
-        null);
+        null,
+        false);
   }
 
   @Test
