@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,17 +93,22 @@ public final class ReportWriter {
 
   /** The report's charts, in reading order. */
   public static List<ChartData> charts(RunAnalysis a, ReportContext ctx) {
-    return List.of(
-        Charts.envelope(a, ctx.gates()),
-        Charts.depthVsLoad(a),
-        Charts.decomposition(a),
-        Charts.latencyOverTime(a, ctx.gates()),
-        Charts.throughputOverTime(a),
-        Charts.depthOverTime(a),
-        Charts.errorsOverTime(a),
-        Charts.cdf(a, "hop"),
-        Charts.cdf(a, "service"),
-        Charts.cdf(a, "http"));
+    List<ChartData> charts = new ArrayList<>();
+    charts.add(Charts.envelope(a, ctx.gates()));
+    charts.add(Charts.depthVsLoad(a));
+    charts.add(Charts.decomposition(a));
+    charts.add(Charts.latencyOverTime(a, ctx.gates()));
+    charts.add(Charts.throughputOverTime(a));
+    ChartData vus = Charts.vusOverTime(a);
+    if (!vus.isEmpty()) {
+      charts.add(vus); // only k6 runs with VU samples: others have no such thing to show
+    }
+    charts.add(Charts.depthOverTime(a));
+    charts.add(Charts.errorsOverTime(a));
+    charts.add(Charts.cdf(a, "hop"));
+    charts.add(Charts.cdf(a, "service"));
+    charts.add(Charts.cdf(a, "http"));
+    return List.copyOf(charts);
   }
 
   /** Removes a file that a new rendering no longer has (a chart without data, an old spec). */

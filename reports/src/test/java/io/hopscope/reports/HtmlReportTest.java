@@ -2,6 +2,7 @@ package io.hopscope.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hopscope.analytics.core.RouteStats;
 import io.hopscope.analytics.core.RunAnalysis;
 import io.hopscope.reports.charts.ChartData;
 import io.hopscope.reports.charts.ChartRenderer;
@@ -145,5 +146,17 @@ class HtmlReportTest {
       }
     }
     return seen.size();
+  }
+
+  @Test
+  void aFailureKindNamesTheStatusOrTheNetworkError() {
+    assertThat(HtmlReport.failureKind(new RouteStats.Failure("503", "1503", 4)))
+        .isEqualTo("HTTP 503");
+    assertThat(HtmlReport.failureKind(new RouteStats.Failure("0", "1211", 4)))
+        .isEqualTo("error 1211 TCP dial timeout");
+    assertThat(HtmlReport.failureKind(new RouteStats.Failure("", "1212", 1)))
+        .isEqualTo("error 1212 connection refused");
+    assertThat(HtmlReport.failureKind(new RouteStats.Failure("", "", 1))).isEqualTo("no response");
+    assertThat(HtmlReport.failureKind(new RouteStats.Failure("0", "", 1))).isEqualTo("no response");
   }
 }

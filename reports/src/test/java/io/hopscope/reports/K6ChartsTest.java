@@ -61,7 +61,15 @@ class K6ChartsTest {
       failed += failedPerSlice;
       buckets.add(
           new TimeBucket(
-              T0 + t, T0 + t + width, null, null, stats(20 + t / 1e9, n), n, failedPerSlice));
+              T0 + t,
+              T0 + t + width,
+              null,
+              null,
+              stats(20 + t / 1e9, n),
+              n,
+              failedPerSlice,
+              4 + (t / width) % 3,
+              8));
     }
     HttpWindow http =
         new HttpWindow(
@@ -74,7 +82,14 @@ class K6ChartsTest {
             0,
             Map.of("200", requests - failed, "503", failed),
             Map.of(),
-            List.of(new RouteStats("default", "GET /items", stats(20, requests), requests, failed)),
+            List.of(
+                new RouteStats(
+                    "default",
+                    "GET /items",
+                    stats(20, requests),
+                    requests,
+                    failed,
+                    failed == 0 ? List.of() : List.of(new RouteStats.Failure("503", "", failed)))),
             10,
             10);
     RunFacts f =
@@ -166,5 +181,26 @@ class K6ChartsTest {
       assertThat(achieved[i]).isLessThan(offered[i]);
     }
     drawnPlainly(cs);
+  }
+
+  @Test
+  void virtualUsersOverTimeShowActiveAndAllocated() {
+    RunAnalysis a = run("vus", 120, 50, 0);
+    ChartData v =
+        charts(a).stream().filter(c -> c.id().equals("vus-over-time")).findFirst().orElseThrow();
+    assertThat(v.series())
+        .extracting(ChartData.Series::name)
+        .containsExactly("active VUs (most in the slice)", "allocated VUs (vus_max)");
+    assertThat(v.series().get(0).y())
+        .containsExactly(a.buckets().stream().mapToDouble(TimeBucket::vus).toArray());
+    assertThat(v.series().get(0).y()).contains(4.0, 5.0, 6.0);
+    assertThat(v.series().get(1).y()).containsOnly(8.0);
+    drawnPlainly(List.of(v));
+  }
+
+  @Test
+  void aRunWithoutVuSamplesHasNoVuChart() {
+    RunAnalysis a = SampleAnalysis.analysis("r1", "steps");
+    assertThat(charts(a)).extracting(ChartData::id).doesNotContain("vus-over-time");
   }
 }

@@ -79,7 +79,14 @@ final class SampleAnalysis {
               0,
               Map.of("202", 38L, "503", 2L),
               Map.of(route, 2L),
-              List.of(new RouteStats(route, route, stats(12, 40), 40, 2)),
+              List.of(
+                  new RouteStats(
+                      route,
+                      route,
+                      stats(12, 40),
+                      40,
+                      2,
+                      List.of(new RouteStats.Failure("503", "", 2)))),
               3,
               10);
       w.put(

@@ -88,8 +88,27 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
       Integer workers,
       boolean gatesPassed) {}
 
-  /** One run's value of a series, with its 95% interval where the sample gives one (else NaN). */
-  public record Point(double value, double lo, double hi) {
+  /**
+   * One run's value of a series, with its 95% interval where the sample gives one (else NaN).
+   *
+   * @param atLeast for a run without a value, the least the value is known to be (NaN when nothing
+   *     is known): a run that never reached its knee has a knee load above its peak achieved rate
+   */
+  public record Point(double value, double lo, double hi, double atLeast) {
+    public Point(double value, double lo, double hi) {
+      this(value, lo, hi, Double.NaN);
+    }
+
+    /** No value, but known to be at least {@code bound}. */
+    public static Point atLeast(double bound) {
+      return new Point(Double.NaN, Double.NaN, Double.NaN, bound);
+    }
+
+    /** No value, only a lower bound ({@link #atLeast}). */
+    public boolean isBound() {
+      return Double.isNaN(value) && !isNever() && !Double.isNaN(atLeast);
+    }
+
     public boolean hasInterval() {
       return !Double.isNaN(lo) && !Double.isNaN(hi) && !isNever();
     }
@@ -151,7 +170,29 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
       String toRun,
       double to,
       double change,
-      Verdict verdict) {}
+      Verdict verdict,
+      double fromAtLeast,
+      double toAtLeast) {
+
+    /** A comparison of two values (neither a bound). */
+    public Comparison(
+        String key,
+        String label,
+        String unit,
+        String fromRun,
+        double from,
+        String toRun,
+        double to,
+        double change,
+        Verdict verdict) {
+      this(key, label, unit, fromRun, from, toRun, to, change, verdict, Double.NaN, Double.NaN);
+    }
+
+    /** The change is against a bound: the true change is at least this large. */
+    public boolean againstBound() {
+      return !Double.isNaN(change) && (!Double.isNaN(fromAtLeast) || !Double.isNaN(toAtLeast));
+    }
+  }
 
   /**
    * The runs of one fingerprint.
@@ -183,6 +224,9 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
    *
    * @param throughputRps the highest achieved rate over the run's plateaus: the capacity when the
    *     run reached its knee, a lower bound of it when it did not ({@code saturated} false)
+   * @param kneeRps the load offered in the knee plateau, the first where queueing set in: above the
+   *     capacity by definition, so often above {@code throughputRps}
+   * @param kneeAchievedRps what that plateau achieved (NaN without a knee)
    * @param p95ServiceMs p95 service time in the plateau of the highest achieved rate
    */
   public record ScalingPoint(
@@ -191,6 +235,7 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
       double throughputRps,
       boolean saturated,
       double kneeRps,
+      double kneeAchievedRps,
       double p95ServiceMs,
       double capacityPerWorkerRps) {}
 
@@ -350,15 +395,20 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
                 List.of()));
       }
     }
-    out.add(
-        scalar(
-            g,
-            "knee_rps",
-            "knee load",
-            "rps",
-            Better.HIGHER,
-            false,
-            a -> a.knee().map(Knee::offeredRps).orElse(Double.NaN)));
+    // A run that never reached its knee has it above everything it achieved: a bound that still
+    // tells a knee appearing at a lower load (a capacity regression) from one out of reach before.
+    List<Point> knees = new ArrayList<>();
+    for (TrendInput r : g) {
+      RunAnalysis a = r.analysis();
+      double peak = peakAchieved(a);
+      knees.add(
+          a.knee().isPresent()
+              ? new Point(a.knee().get().offeredRps(), Double.NaN, Double.NaN)
+              : Double.isNaN(peak) || peak <= 0
+                  ? new Point(Double.NaN, Double.NaN, Double.NaN)
+                  : Point.atLeast(peak));
+    }
+    out.add(new Series("knee_rps", "knee load", "rps", Better.HIGHER, false, knees, List.of()));
     out.add(
         scalar(
             g,
@@ -513,6 +563,9 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
           b.isNever() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY,
           worse ? Verdict.REGRESSION : Verdict.IMPROVEMENT);
     }
+    if (a.isBound() || b.isBound()) {
+      return againstBound(s, a, b, fromRun, toRun, o);
+    }
     if (Double.isNaN(a.value()) || Double.isNaN(b.value())) {
       return new Comparison(
           s.key(),
@@ -544,6 +597,44 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
     }
     return new Comparison(
         s.key(), s.label(), s.unit(), fromRun, a.value(), toRun, b.value(), change, v);
+  }
+
+  /**
+   * A comparison where one run or both have only a lower bound (for a series where higher is
+   * better: the knee load). A value below the other run's bound by more than the threshold is a
+   * regression, a bound above the other run's value by more than the threshold an improvement;
+   * otherwise the runs cannot be told apart (no data), and the bounds still show on the page.
+   */
+  private static Comparison againstBound(
+      Series s, Point a, Point b, String fromRun, String toRun, Options o) {
+    double change = Double.NaN;
+    Verdict v = Verdict.NO_DATA;
+    boolean higherBetter = s.better() == Better.HIGHER;
+    if (higherBetter && a.isBound() && !Double.isNaN(b.value()) && a.atLeast() > 0) {
+      double c = (b.value() - a.atLeast()) / a.atLeast();
+      if (c < -o.threshold()) {
+        change = c;
+        v = Verdict.REGRESSION;
+      }
+    } else if (higherBetter && b.isBound() && !Double.isNaN(a.value()) && a.value() > 0) {
+      double c = (b.atLeast() - a.value()) / a.value();
+      if (c > o.threshold()) {
+        change = c;
+        v = Verdict.IMPROVEMENT;
+      }
+    }
+    return new Comparison(
+        s.key(),
+        s.label(),
+        s.unit(),
+        fromRun,
+        a.value(),
+        toRun,
+        b.value(),
+        change,
+        v,
+        a.atLeast(),
+        b.atLeast());
   }
 
   /**
@@ -617,6 +708,10 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
               peak.achievedRps(),
               saturated,
               a.knee().map(Knee::offeredRps).orElse(Double.NaN),
+              a.knee()
+                  .flatMap(k -> plateau(a, k.plateauIndex()))
+                  .map(PlateauResult::achievedRps)
+                  .orElse(Double.NaN),
               peak.service() == null ? Double.NaN : peak.service().p95(),
               a.sizing().map(Sizing::capacityPerWorkerRps).orElse(Double.NaN)));
     }
@@ -625,6 +720,17 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
       double[] n = points.stream().mapToDouble(ScalingPoint::workers).toArray();
       double[] x = points.stream().mapToDouble(ScalingPoint::throughputRps).toArray();
       fit = Usl.fit(n, x);
+      if (!fit.isDetermined()) {
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "the Universal Scalability Law has %d parameters (λ, σ, κ) and this sweep %d worker"
+                    + " counts: the curve passes through every point, so its R² says nothing and"
+                    + " σ, κ and the peak are not yet estimates; add runs at more worker counts"
+                    + " (5 or more give a fit that can be judged)",
+                Usl.PARAMETERS,
+                fit.points()));
+      }
     } else {
       notes.add(
           "a Universal Scalability Law fit needs runs at three or more worker counts; this sweep"
@@ -656,6 +762,11 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
     }
     return new Scaling(
         sweep.get(0).sweepKey(), sweep.get(0).fingerprintJson(), points, fit, replicas, notes);
+  }
+
+  /** The plateau of a run with a window index. */
+  private static Optional<PlateauResult> plateau(RunAnalysis a, int index) {
+    return a.plateaus().stream().filter(p -> p.index() == index).findFirst();
   }
 
   /** A rate as people write it: 400, 12.5. */

@@ -26,6 +26,17 @@ import org.apache.commons.math3.util.Pair;
  */
 public record Usl(double lambda, double sigma, double kappa, double rSquared, int points) {
 
+  /** λ, σ and κ. */
+  public static final int PARAMETERS = 3;
+
+  /**
+   * Whether the data can judge the fit: more measurements than parameters. With exactly three the
+   * curve passes through every point (R² is 1 whatever the system does).
+   */
+  public boolean isDetermined() {
+    return points > PARAMETERS;
+  }
+
   /**
    * Fits the law to measurements {@code (workers[i], throughput[i])}; at least three distinct
    * worker counts, all positive, throughputs finite and not negative (not all zero).

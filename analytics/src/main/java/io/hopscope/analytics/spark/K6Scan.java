@@ -129,15 +129,15 @@ final class K6Scan {
     stats.family(1).forEach((k, c) -> perRoute.put((String) k, c.columns()));
     Map<Long, LatencyStats> slices = new HashMap<>();
     stats.family(2).forEach((k, c) -> slices.put((Long) k, c.columns()[0]));
-    Map<String, long[]> routeCounts = routeCounts(inWindows, routeKey, k6Failed);
+    Map<String, RouteCounts> routeCounts = routeCounts(inWindows, routeKey, k6Failed);
     Map<Integer, List<RouteStats>> routes = new HashMap<>();
     perRoute.forEach(
         (key, s) -> {
           String[] parts = key.split(SEP, -1);
-          long[] rc = routeCounts.getOrDefault(key, new long[2]);
+          RouteCounts rc = routeCounts.getOrDefault(key, new RouteCounts());
           routes
               .computeIfAbsent(Integer.valueOf(parts[0]), k -> new ArrayList<>())
-              .add(new RouteStats(parts[1], parts[2], s[0], s[0].count(), rc[1]));
+              .add(new RouteStats(parts[1], parts[2], s[0], s[0].count(), rc.failed, rc.failures));
         });
     Map<Integer, HttpWindow> out = new HashMap<>();
     for (Window win : windows) {
@@ -257,33 +257,44 @@ final class K6Scan {
     return coalesce(col(K6PointsTable.STATUS), lit("")).rlike(EXPECTED_STATUS.pattern());
   }
 
+  /** Requests, failures and failures by status and error code, of one route in one window. */
+  private static final class RouteCounts {
+    long requests;
+    long failed;
+    final List<RouteStats.Failure> failures = new ArrayList<>();
+  }
+
   /**
-   * Requests and failures per route key: from http_req_failed (1 = failed) when the run recorded
-   * it, else from the status of each http_reqs sample ({@link #expected}).
+   * Requests and failures per route key, by status and error code: from http_req_failed (1 =
+   * failed; its samples carry the request's tags) when the run recorded it, else from the status of
+   * each http_reqs sample ({@link #expected}).
    */
-  private static Map<String, long[]> routeCounts(
+  private static Map<String, RouteCounts> routeCounts(
       Dataset<Row> p, Column routeKey, boolean k6Failed) {
-    List<Row> rows;
-    if (k6Failed) {
-      rows =
-          p.where(col(K6PointsTable.METRIC).equalTo(HTTP_REQ_FAILED))
-              .groupBy(routeKey.as("k"))
-              .agg(count(lit(1)).as("n"), sum(col(K6PointsTable.VALUE)).as("failed"))
-              .collectAsList();
-    } else {
-      Column ok = expectedStatus();
-      rows =
-          p.where(col(K6PointsTable.METRIC).equalTo(HTTP_REQS))
-              .groupBy(routeKey.as("k"))
-              .agg(
-                  sum(col(K6PointsTable.VALUE)).as("n"),
-                  sum(when(ok, lit(0.0)).otherwise(col(K6PointsTable.VALUE))).as("failed"))
-              .collectAsList();
-    }
-    Map<String, long[]> out = new HashMap<>();
+    Column status = coalesce(col(K6PointsTable.STATUS), lit("")).as("status");
+    Column code = coalesce(col(K6PointsTable.ERROR_CODE), lit("")).as("error_code");
+    Column value = col(K6PointsTable.VALUE);
+    List<Row> rows =
+        k6Failed
+            ? p.where(col(K6PointsTable.METRIC).equalTo(HTTP_REQ_FAILED))
+                .groupBy(routeKey.as("k"), status, code)
+                .agg(count(lit(1)).cast("double").as("n"), sum(value).as("failed"))
+                .collectAsList()
+            : p.where(col(K6PointsTable.METRIC).equalTo(HTTP_REQS))
+                .groupBy(routeKey.as("k"), status, code)
+                .agg(
+                    sum(value).as("n"),
+                    sum(when(expectedStatus(), lit(0.0)).otherwise(value)).as("failed"))
+                .collectAsList();
+    Map<String, RouteCounts> out = new HashMap<>();
     for (Row r : rows) {
-      long n = r.get(1) instanceof Long l ? l : Math.round(r.getDouble(1));
-      out.put(r.getString(0), new long[] {n, Math.round(r.getDouble(2))});
+      RouteCounts c = out.computeIfAbsent(r.getString(0), k -> new RouteCounts());
+      long failed = Math.round(r.getDouble(4));
+      c.requests += Math.round(r.getDouble(3));
+      c.failed += failed;
+      if (failed > 0) {
+        c.failures.add(new RouteStats.Failure(r.getString(1), r.getString(2), failed));
+      }
     }
     return out;
   }

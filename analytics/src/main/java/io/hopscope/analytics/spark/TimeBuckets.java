@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
 import io.hopscope.analytics.core.LatencyStats;
@@ -55,6 +56,8 @@ final class TimeBuckets {
     long end = schedule.loadEndNs();
     long width = bucketNs(schedule);
     Map<Long, long[]> failures = new HashMap<>();
+    Map<Long, Double> vus = new HashMap<>();
+    Map<Long, Double> vusMax = new HashMap<>();
     if (points != null) {
       // The run's one definition of a failed request (K6Scan): http_req_failed when recorded,
       // else a status outside 200-399 on http_reqs.
@@ -65,7 +68,8 @@ final class TimeBuckets {
       Map<Long, long[]> byStatus = new HashMap<>();
       for (Row r :
           points
-              .where(metric.isin(K6Scan.HTTP_REQ_FAILED, K6Scan.HTTP_REQS))
+              .where(
+                  metric.isin(K6Scan.HTTP_REQ_FAILED, K6Scan.HTTP_REQS, K6Scan.VUS, K6Scan.VUS_MAX))
               .select(
                   key(col(K6PointsTable.TS_NS), schedule).as("k"),
                   metric.as("m"),
@@ -73,9 +77,13 @@ final class TimeBuckets {
                   org.apache.spark.sql.functions.when(ok, lit(0.0)).otherwise(value).as("bad"))
               .where(col("k").isNotNull())
               .groupBy("k", "m")
-              .agg(count(lit(1)), sum(col("v")), sum(col("bad")))
+              .agg(count(lit(1)), sum(col("v")), sum(col("bad")), max(col("v")))
               .collectAsList()) {
-        if (K6Scan.HTTP_REQ_FAILED.equals(r.getString(1))) {
+        if (K6Scan.VUS.equals(r.getString(1))) {
+          vus.put(r.getLong(0), r.getDouble(5));
+        } else if (K6Scan.VUS_MAX.equals(r.getString(1))) {
+          vusMax.put(r.getLong(0), r.getDouble(5));
+        } else if (K6Scan.HTTP_REQ_FAILED.equals(r.getString(1))) {
           byFailed.put(r.getLong(0), new long[] {r.getLong(2), Math.round(r.getDouble(3))});
         } else {
           byStatus.put(
@@ -90,7 +98,8 @@ final class TimeBuckets {
       LatencyStats[] j = jobStats.get(b);
       LatencyStats h = httpStats.get(b);
       long[] f = failures.getOrDefault(b, new long[2]);
-      if (j == null && h == null && f[0] == 0) {
+      double v = vus.getOrDefault(b, Double.NaN);
+      if (j == null && h == null && f[0] == 0 && Double.isNaN(v)) {
         continue;
       }
       long s0 = start + b * width;
@@ -102,7 +111,9 @@ final class TimeBuckets {
               j == null ? null : j[1],
               h,
               f[0],
-              f[1]));
+              f[1],
+              v,
+              vusMax.getOrDefault(b, Double.NaN)));
     }
     return out;
   }

@@ -108,8 +108,8 @@ class GatesTest {
             statuses,
             Map.of(),
             List.of(
-                new RouteStats("main", "POST /orders", d, requests, failed),
-                new RouteStats("main", "GET /health", d, requests, 0)),
+                new RouteStats("main", "POST /orders", d, requests, failed, List.of()),
+                new RouteStats("main", "GET /health", d, requests, 0, List.of())),
             Double.NaN,
             Double.NaN);
     return new PlateauResult(

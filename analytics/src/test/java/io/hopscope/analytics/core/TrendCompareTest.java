@@ -44,4 +44,53 @@ class TrendCompareTest {
     assertThat(TrendAnalysis.compare(drain(at(0), at(60)), runs(2), 0, 1, o).verdict())
         .isEqualTo(TrendAnalysis.Verdict.REGRESSION);
   }
+
+  private static TrendAnalysis.Series knee(TrendAnalysis.Point... pts) {
+    return new TrendAnalysis.Series(
+        "knee_rps",
+        "knee load",
+        "rps",
+        TrendAnalysis.Better.HIGHER,
+        false,
+        List.of(pts),
+        List.of());
+  }
+
+  @Test
+  void aKneeThatAppearsIsJudgedAgainstTheLoadTheEarlierRunTookWithoutOne() {
+    TrendAnalysis.Options o = TrendAnalysis.Options.defaults();
+    // The baseline took 200 rps without queueing; now queueing sets in at 150: capacity fell.
+    TrendAnalysis.Comparison fell =
+        TrendAnalysis.compare(knee(TrendAnalysis.Point.atLeast(200), at(150)), runs(2), 0, 1, o);
+    assertThat(fell.verdict()).isEqualTo(TrendAnalysis.Verdict.REGRESSION);
+    assertThat(fell.change()).isEqualTo(-0.25);
+    assertThat(fell.fromAtLeast()).isEqualTo(200);
+    assertThat(fell.againstBound()).isTrue();
+    // The baseline was only driven to 140 rps: a knee at 150 cannot be compared, but is shown.
+    TrendAnalysis.Comparison unknown =
+        TrendAnalysis.compare(knee(TrendAnalysis.Point.atLeast(140), at(150)), runs(2), 0, 1, o);
+    assertThat(unknown.verdict()).isEqualTo(TrendAnalysis.Verdict.NO_DATA);
+    assertThat(unknown.fromAtLeast()).isEqualTo(140);
+    assertThat(unknown.to()).isEqualTo(150);
+    // A knee at 150 gone in a run that took 200 rps: capacity grew by at least a third.
+    TrendAnalysis.Comparison grew =
+        TrendAnalysis.compare(knee(at(150), TrendAnalysis.Point.atLeast(200)), runs(2), 0, 1, o);
+    assertThat(grew.verdict()).isEqualTo(TrendAnalysis.Verdict.IMPROVEMENT);
+    assertThat(grew.toAtLeast()).isEqualTo(200);
+    // Within the threshold of the bound: no verdict either way.
+    assertThat(
+            TrendAnalysis.compare(knee(at(150), TrendAnalysis.Point.atLeast(155)), runs(2), 0, 1, o)
+                .verdict())
+        .isEqualTo(TrendAnalysis.Verdict.NO_DATA);
+    // Two bounds say nothing about each other.
+    assertThat(
+            TrendAnalysis.compare(
+                    knee(TrendAnalysis.Point.atLeast(100), TrendAnalysis.Point.atLeast(300)),
+                    runs(2),
+                    0,
+                    1,
+                    o)
+                .verdict())
+        .isEqualTo(TrendAnalysis.Verdict.NO_DATA);
+  }
 }

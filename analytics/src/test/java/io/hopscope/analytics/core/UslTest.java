@@ -176,4 +176,13 @@ class UslTest {
       assertThat(truth.throughput(w - 1)).isLessThan(truth.throughput(target));
     }
   }
+
+  @Test
+  void threePointsDetermineTheCurveAndNothingMore() {
+    Usl three = Usl.fit(new double[] {1, 2, 4}, new double[] {50, 90, 150});
+    assertThat(three.isDetermined()).isFalse();
+    assertThat(three.rSquared()).isCloseTo(1.0, within(1e-6));
+    Usl five = Usl.fit(new double[] {1, 2, 4, 6, 8}, new double[] {50, 90, 150, 180, 195});
+    assertThat(five.isDetermined()).isTrue();
+  }
 }

@@ -42,7 +42,14 @@ class AnalysisCodecTest {
             0,
             Map.of("202", 19L, "0", 1L),
             Map.of("1211", 1L),
-            List.of(new RouteStats("ramp", "/hop", stats(3, 20), 20, 1)),
+            List.of(
+                new RouteStats(
+                    "ramp",
+                    "/hop",
+                    stats(3, 20),
+                    20,
+                    1,
+                    List.of(new RouteStats.Failure("0", "1211", 1)))),
             5,
             Double.NaN);
     RunFacts f =

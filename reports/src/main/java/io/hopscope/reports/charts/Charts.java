@@ -469,6 +469,54 @@ public final class Charts {
         "No arrivals or requests recorded");
   }
 
+  /**
+   * k6's virtual users per time slice: the most active ({@code vus}) and the most allocated ({@code
+   * vus_max}, the pool an arrival-rate executor may draw on). Empty without VU samples.
+   */
+  public static ChartData vusOverTime(RunAnalysis a) {
+    long t0 = a.schedule().t0Ns();
+    // Analyses stored before VUs were kept read 0 for every slice: no samples, not zero VUs.
+    boolean any = a.buckets().stream().anyMatch(b -> b.vus() > 0 || b.vusMax() > 0);
+    List<ChartData.Series> series = new ArrayList<>();
+    if (any) {
+      List<TimeBucket> active = a.buckets().stream().filter(b -> !Double.isNaN(b.vus())).toList();
+      List<TimeBucket> pool = a.buckets().stream().filter(b -> !Double.isNaN(b.vusMax())).toList();
+      series.add(
+          new ChartData.Series(
+              "active VUs (most in the slice)",
+              mid(active, t0),
+              active.stream().mapToDouble(TimeBucket::vus).toArray(),
+              ChartData.Stroke.SOLID,
+              Palette.BLUE,
+              false));
+      if (!pool.isEmpty()) {
+        series.add(
+            new ChartData.Series(
+                "allocated VUs (vus_max)",
+                mid(pool, t0),
+                pool.stream().mapToDouble(TimeBucket::vusMax).toArray(),
+                ChartData.Stroke.DASHED,
+                Palette.VERMILLION,
+                false));
+      }
+    }
+    return new ChartData(
+        "vus-over-time",
+        "Virtual users over time (k6)",
+        "seconds since t0",
+        "virtual users",
+        false,
+        series,
+        List.of(),
+        windowBands(a),
+        "No k6 VU samples in this run");
+  }
+
+  /** The middle of each slice, in seconds since t0. */
+  private static double[] mid(List<TimeBucket> bs, long t0) {
+    return bs.stream().mapToDouble(b -> ((b.startNs() + b.endNs()) / 2 - t0) / 1e9).toArray();
+  }
+
   /** The share of k6 requests that failed, per time slice. */
   public static ChartData errorsOverTime(RunAnalysis a) {
     long t0 = a.schedule().t0Ns();

@@ -305,6 +305,14 @@ public final class SummaryJson {
       o.put("requests", r.requests());
       o.put("failed", r.failed());
       o.put("error_rate", r.errorRate());
+      ArrayNode failures = o.putArray("failures");
+      for (RouteStats.Failure f : r.failures()) {
+        failures
+            .addObject()
+            .put("status", f.status())
+            .put("error_code", f.errorCode())
+            .put("count", f.count());
+      }
       stats(o, "http_ms", r.duration());
     }
   }

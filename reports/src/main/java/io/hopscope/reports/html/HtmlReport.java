@@ -514,6 +514,7 @@ public final class HtmlReport {
     java.util.Map<String, Long> byStatus = new java.util.TreeMap<>();
     java.util.Map<String, Long> byCode = new java.util.TreeMap<>();
     java.util.Map<String, long[]> routes = new java.util.TreeMap<>();
+    java.util.Map<String, java.util.Map<String, Long>> kinds = new java.util.HashMap<>();
     long requests = 0;
     for (PlateauResult p : a.plateaus()) {
       if (p.http() == null) {
@@ -529,6 +530,13 @@ public final class HtmlReport {
                 k -> new long[2]);
         c[0] += r.requests();
         c[1] += r.failed();
+        for (io.hopscope.analytics.core.RouteStats.Failure f : r.failures()) {
+          kinds
+              .computeIfAbsent(
+                  (r.scenario().isEmpty() ? "(none)" : r.scenario()) + "\u001f" + r.name(),
+                  k -> new java.util.TreeMap<>())
+              .merge(failureKind(f), f.count(), Long::sum);
+        }
       }
     }
     if (byStatus.isEmpty() && byCode.isEmpty()) {
@@ -577,7 +585,7 @@ public final class HtmlReport {
       out.append("<p class=\"meta\">Top failing routes over the run:</p>\n")
           .append("<div class=\"scroll\"><table>\n<tr><th class=\"text\">scenario</th>")
           .append("<th class=\"text\">name</th><th>requests</th><th>failed</th>")
-          .append("<th>errors %</th></tr>\n");
+          .append("<th>errors %</th><th class=\"text\">failed as</th></tr>\n");
       for (var e : failing) {
         String[] k = e.getKey().split("\u001f", 2);
         long[] c = e.getValue();
@@ -591,10 +599,50 @@ public final class HtmlReport {
             .append(c[1])
             .append("</td><td>")
             .append(esc(Format.num(c[0] == 0 ? 0 : 100.0 * c[1] / c[0])))
+            .append("</td><td class=\"text\">")
+            .append(esc(failedAs(kinds.getOrDefault(e.getKey(), java.util.Map.of()))))
             .append("</td></tr>\n");
       }
       out.append("</table></div>\n");
     }
+  }
+
+  /**
+   * A kind of failure in words: the status for an HTTP error (k6's error code 1xxx then only
+   * repeats it), else the error code and its meaning.
+   */
+  public static String failureKind(io.hopscope.analytics.core.RouteStats.Failure f) {
+    boolean responded = !f.status().isEmpty() && !f.status().equals("0");
+    if (responded) {
+      return "HTTP " + f.status();
+    }
+    if (f.errorCode().isEmpty()) {
+      return "no response";
+    }
+    String meaning = errorCodeMeaning(f.errorCode());
+    return "error " + f.errorCode() + (meaning.isEmpty() ? "" : " " + meaning);
+  }
+
+  /** A route's failure kinds, most first, at most four: "HTTP 503 ×20, error 1211 … ×5". */
+  private static String failedAs(java.util.Map<String, Long> kinds) {
+    List<java.util.Map.Entry<String, Long>> sorted =
+        kinds.entrySet().stream()
+            .sorted(
+                java.util.Map.Entry.<String, Long>comparingByValue()
+                    .reversed()
+                    .thenComparing(java.util.Map.Entry.comparingByKey()))
+            .toList();
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < Math.min(4, sorted.size()); i++) {
+      b.append(i == 0 ? "" : ", ")
+          .append(sorted.get(i).getKey())
+          .append(" \u00d7")
+          .append(sorted.get(i).getValue());
+    }
+    if (sorted.size() > 4) {
+      b.append(", ").append(sorted.size() - 4).append(" more kinds");
+    }
+    return b.toString();
   }
 
   /** How a status counts when k6 recorded no http_req_failed (k6's default expected_response). */

@@ -74,7 +74,7 @@ public final class TrendCharts {
       double scale) {
     List<ChartData.Series> series = new ArrayList<>();
     List<ChartData.Marker> markers = new ArrayList<>();
-    java.util.Map<Integer, String> shifts = new java.util.TreeMap<>();
+    java.util.Map<Integer, List<String>> shifts = new java.util.TreeMap<>();
     int color = 0;
     for (TrendAnalysis.Series s : g.series()) {
       if (!which.test(s)) {
@@ -96,24 +96,29 @@ public final class TrendCharts {
               color,
               true));
       for (ChangePoints.ChangePoint c : s.changePoints()) {
-        shifts.merge(
-            c.index(),
-            String.format(
-                Locale.ROOT,
-                "%s%s%%",
-                c.relativeChange() >= 0 ? "+" : "",
-                Format.num(c.relativeChange() * 100)),
-            (a, b) -> a + ", " + b);
+        shifts
+            .computeIfAbsent(c.index(), k -> new ArrayList<>())
+            .add(
+                String.format(
+                    Locale.ROOT,
+                    "%s %s%s%%",
+                    s.label(),
+                    c.relativeChange() >= 0 ? "+" : "",
+                    Format.num(c.relativeChange() * 100)));
       }
       color++;
     }
-    // One marker per run where a shift began, naming the changes of every series there.
-    for (java.util.Map.Entry<Integer, String> e : shifts.entrySet()) {
+    // One marker per run where a shift began, naming each series that shifted there (two at most
+    // in the label: the page's change-point list has them all).
+    for (java.util.Map.Entry<Integer, List<String>> e : shifts.entrySet()) {
+      List<String> changes = e.getValue();
+      String named = String.join(", ", changes.subList(0, Math.min(2, changes.size())));
+      String more = changes.size() > 2 ? " and " + (changes.size() - 2) + " more" : "";
       markers.add(
           new ChartData.Marker(
               ChartData.Axis.X,
               g.runs().get(e.getKey()).t0Ns() / 1e6,
-              "shift at " + g.runs().get(e.getKey()).runId() + ": " + e.getValue(),
+              "shift at " + g.runs().get(e.getKey()).runId() + ": " + named + more,
               Palette.BLACK,
               ChartData.Stroke.DASHED));
     }

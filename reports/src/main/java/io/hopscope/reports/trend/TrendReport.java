@@ -277,9 +277,9 @@ public final class TrendReport {
       out.append("<tr><td class=\"text\">")
           .append(esc(c.label()))
           .append("</td><td>")
-          .append(esc(value(c.from(), c.unit())))
+          .append(esc(value(c.from(), c.fromAtLeast(), c.unit())))
           .append("</td><td>")
-          .append(esc(value(c.to(), c.unit())))
+          .append(esc(value(c.to(), c.toAtLeast(), c.unit())))
           .append("</td><td>")
           .append(esc(change(c)))
           .append("</td><td class=\"text ")
@@ -289,6 +289,16 @@ public final class TrendReport {
           .append("</td></tr>\n");
     }
     out.append("</table></div>\n");
+  }
+
+  /** A sweep point's knee: the offered load, and what it achieved when that was less. */
+  private static String knee(TrendAnalysis.ScalingPoint p) {
+    if (Double.isNaN(p.kneeRps())) {
+      return "–";
+    }
+    return Double.isNaN(p.kneeAchievedRps())
+        ? Format.num(p.kneeRps())
+        : Format.num(p.kneeRps()) + " (" + Format.num(p.kneeAchievedRps()) + ")";
   }
 
   private static String verdictClass(TrendAnalysis.Verdict v) {
@@ -377,7 +387,7 @@ public final class TrendReport {
                 esc(
                     s.points().get(i).isNever()
                         ? "never"
-                        : value(s.points().get(i).value(), s.unit())))
+                        : value(s.points().get(i).value(), s.points().get(i).atLeast(), s.unit())))
             .append("</td>");
       }
       out.append("</tr>\n");
@@ -397,7 +407,7 @@ public final class TrendReport {
           .append(
               "</code>). Throughput at N workers is the highest achieved rate of the run.</p>\n");
       out.append("<div class=\"scroll\"><table>\n<tr><th>Workers</th><th class=\"text\">Run</th>")
-          .append("<th>Throughput (rps)</th><th>Knee load (rps)</th>")
+          .append("<th>Throughput (rps)</th><th>Knee: offered (achieved) rps</th>")
           .append("<th>p95 service at peak (ms)</th><th>Capacity per worker (rps)</th>")
           .append("<th class=\"text\">Saturated</th>")
           .append(s.fit() == null ? "" : "<th>USL fit (rps)</th>")
@@ -410,7 +420,7 @@ public final class TrendReport {
             .append("</code></td><td>")
             .append(Format.num(p.throughputRps()))
             .append("</td><td>")
-            .append(Format.num(p.kneeRps()))
+            .append(esc(knee(p)))
             .append("</td><td>")
             .append(Format.num(p.p95ServiceMs()))
             .append("</td><td>")
@@ -423,15 +433,30 @@ public final class TrendReport {
         }
         out.append("</tr>\n");
       }
-      out.append("</table></div>\n");
+      out.append("</table></div>\n")
+          .append("<p class=\"meta\">The knee is the first plateau where queueing set in: the")
+          .append(" load offered there was already above what the workers could complete, so it")
+          .append(" can exceed the throughput; what that plateau achieved is in brackets.</p>\n");
       Usl fit = s.fit();
-      if (fit != null) {
+      if (fit != null && !fit.isDetermined()) {
+        out.append("<div class=\"verdict\">\n");
+        fact(
+            "USL fit",
+            "underdetermined",
+            fit.points()
+                + " worker counts for "
+                + Usl.PARAMETERS
+                + " parameters: the curve meets every point; σ, κ and the peak are not estimates");
+        out.append("</div>\n");
+      } else if (fit != null) {
         out.append("<div class=\"verdict\">\n");
         fact("σ (contention)", Format.num(fit.sigma()), "share of work that serialises");
         fact("κ (coherency)", Format.num(fit.kappa()), "cost of crosstalk between workers");
         fact(
             "max useful workers",
-            fit.peakWorkers().isPresent() ? Integer.toString(fit.peakWorkers().getAsInt()) : "∞",
+            fit.peakWorkers().isPresent()
+                ? Integer.toString(fit.peakWorkers().getAsInt())
+                : "no limit seen",
             fit.peakWorkers().isPresent()
                 ? "throughput peaks at " + Format.num(fit.peakThroughput()) + " rps"
                 : "no coherency cost measured (κ = 0)");
@@ -573,6 +598,13 @@ public final class TrendReport {
         for (TrendAnalysis.Point p : s.points()) {
           JsonNumbers.add(vs, p.value());
         }
+        if (s.points().stream().anyMatch(TrendAnalysis.Point::isBound)) {
+          // Runs without a value but with a lower bound (a knee beyond every load they achieved).
+          ArrayNode bounds = so.putArray("at_least");
+          for (TrendAnalysis.Point p : s.points()) {
+            JsonNumbers.add(bounds, p.isBound() ? p.atLeast() : Double.NaN);
+          }
+        }
         ArrayNode cps = so.putArray("change_points");
         for (ChangePoints.ChangePoint c : s.changePoints()) {
           ObjectNode co = cps.addObject();
@@ -599,6 +631,7 @@ public final class TrendReport {
         JsonNumbers.put(po, "throughput_rps", p.throughputRps());
         po.put("saturated", p.saturated());
         JsonNumbers.put(po, "knee_rps", p.kneeRps());
+        JsonNumbers.put(po, "knee_achieved_rps", p.kneeAchievedRps());
         JsonNumbers.put(po, "p95_service_ms", p.p95ServiceMs());
         JsonNumbers.put(po, "capacity_per_worker_rps", p.capacityPerWorkerRps());
       }
@@ -610,6 +643,7 @@ public final class TrendReport {
         JsonNumbers.put(u, "sigma", s.fit().sigma());
         JsonNumbers.put(u, "kappa", s.fit().kappa());
         JsonNumbers.put(u, "r_squared", s.fit().rSquared());
+        u.put("degrees_of_freedom", s.fit().points() - Usl.PARAMETERS);
         if (s.fit().peakWorkers().isPresent()) {
           u.put("peak_workers", s.fit().peakWorkers().getAsInt());
           JsonNumbers.put(u, "peak_throughput_rps", s.fit().peakThroughput());
@@ -661,6 +695,12 @@ public final class TrendReport {
       JsonNumbers.put(o, "to", c.to());
       if (c.to() == Double.POSITIVE_INFINITY) {
         o.put("to_never", true);
+      }
+      if (!Double.isNaN(c.fromAtLeast())) {
+        JsonNumbers.put(o, "from_at_least", c.fromAtLeast()); // no value, this lower bound
+      }
+      if (!Double.isNaN(c.toAtLeast())) {
+        JsonNumbers.put(o, "to_at_least", c.toAtLeast());
       }
       JsonNumbers.put(o, "change", c.change());
       o.put("verdict", c.verdict().name().toLowerCase(Locale.ROOT));
@@ -735,9 +775,9 @@ public final class TrendReport {
         sb.append("| ")
             .append(md(c.label()))
             .append(" | ")
-            .append(value(c.from(), c.unit()))
+            .append(value(c.from(), c.fromAtLeast(), c.unit()))
             .append(" | ")
-            .append(value(c.to(), c.unit()))
+            .append(value(c.to(), c.toAtLeast(), c.unit()))
             .append(" | ")
             .append(change(c))
             .append(" | ")
@@ -841,6 +881,14 @@ public final class TrendReport {
     return u.equals("ratio") ? "%" : u;
   }
 
+  /** A value, or for a run with only a lower bound "none up to" it. */
+  private static String value(double v, double atLeast, String unit) {
+    if (Double.isNaN(v) && !Double.isNaN(atLeast)) {
+      return "none up to " + value(atLeast, unit);
+    }
+    return value(v, unit);
+  }
+
   private static String value(double v, String unit) {
     if (Double.isNaN(v)) {
       return "–";
@@ -858,6 +906,10 @@ public final class TrendReport {
   private static String change(TrendAnalysis.Comparison c) {
     if (Double.isNaN(c.change())) {
       return "–";
+    }
+    if (c.againstBound()) {
+      // Against a bound the true change is at least this large.
+      return (c.change() >= 0 ? "+" : "") + Format.num(c.change() * 100) + "% or more";
     }
     if (c.unit().equals("ratio")) {
       return (c.change() >= 0 ? "+" : "") + Format.num(c.change() * 100) + " pp";
