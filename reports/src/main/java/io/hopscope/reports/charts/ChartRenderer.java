@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -140,7 +143,16 @@ public final class ChartRenderer {
       m.setLabelTextAnchor(b.labelAtBottom() ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER);
       plot.addDomainMarker(m, Layer.BACKGROUND);
     }
-    for (ChartData.Marker mk : data.markers()) {
+    // Labels never overlap: band labels hold the top row, each vertical marker's label gets a row
+    // of its own below them (in the order of their values), and a marker in the right half of the
+    // axis writes its label to the left of its line, so it is not cut at the plot's edge.
+    boolean bandRow =
+        data.bands().stream().anyMatch(b -> !b.labelAtBottom() && !b.label().isEmpty());
+    int row = bandRow ? 1 : 0;
+    org.jfree.data.Range xr = x.getRange();
+    List<ChartData.Marker> ordered = new ArrayList<>(data.markers());
+    ordered.sort(Comparator.comparingDouble(ChartData.Marker::value));
+    for (ChartData.Marker mk : ordered) {
       ValueMarker m =
           new ValueMarker(mk.value(), Palette.color(mk.color()), stroke(mk.stroke(), 1.6f));
       m.setLabel(mk.label());
@@ -151,9 +163,13 @@ public final class ChartRenderer {
         m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(m, Layer.FOREGROUND);
       } else {
-        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        boolean right =
+            xr.getLength() > 0 && (mk.value() - xr.getLowerBound()) > xr.getLength() / 2;
+        m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(3 + row * LABEL_ROW, 3, 3, 3));
+        m.setLabelAnchor(right ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
         plot.addDomainMarker(m, Layer.FOREGROUND);
+        row++;
       }
     }
     JFreeChart chart = new JFreeChart(data.title(), TITLE, plot, data.series().size() > 1);
@@ -168,6 +184,9 @@ public final class ChartRenderer {
     }
     return chart;
   }
+
+  /** The height of one row of marker labels, in pixels. */
+  private static final int LABEL_ROW = 14;
 
   /** Ticks of 1, 2 and 5 times a power of ten, written as plain numbers (never 5E-9). */
   static org.jfree.chart.axis.TickUnitSource plainTickUnits() {

@@ -376,7 +376,7 @@ public final class Charts {
                         ChartData.Stroke.DOTTED)));
     return new ChartData(
         "latency-over-time",
-        what.substring(0, 1).toUpperCase(Locale.ROOT) + what.substring(1) + " latency over time",
+        jobs ? "Hop latency over time" : "k6 request latency over time",
         "seconds since t0",
         what + " latency (ms" + (log ? ", log scale)" : ")"),
         log,

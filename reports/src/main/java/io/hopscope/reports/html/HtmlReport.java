@@ -369,6 +369,15 @@ public final class HtmlReport {
       out.append("</tr>\n");
     }
     out.append("</table></div>\n");
+    boolean k6Only =
+        a.plateaus().stream().anyMatch(PlateauResult::hasHttp)
+            && a.plateaus().stream().noneMatch(PlateauResult::hasJobs);
+    if (k6Only) {
+      out.append("<p class=\"meta\">Target: the rate k6 schedules, in iterations per second (in")
+          .append(" requests when the run recorded no iterations). Offered and achieved count")
+          .append(" requests: offered = requests sent + dropped iterations × requests per")
+          .append(" iteration; achieved = requests that did not fail.</p>\n");
+    }
     routeTable();
     telemetryTable();
   }

@@ -285,10 +285,35 @@ public final class TrendReport {
           .append("</td><td class=\"text ")
           .append(verdictClass(c.verdict()))
           .append("\">")
-          .append(esc(c.verdict().label()))
+          .append(esc(verdict(c)))
           .append("</td></tr>\n");
     }
     out.append("</table></div>\n");
+  }
+
+  /**
+   * A verdict in words. Where a run has only a bound and the other's value is within the threshold
+   * of it, say what happened (the knee appeared or went) rather than "no data".
+   */
+  private static String verdict(TrendAnalysis.Comparison c) {
+    if (c.verdict() == TrendAnalysis.Verdict.NO_DATA) {
+      boolean fromBound = !Double.isNaN(c.fromAtLeast());
+      boolean toBound = !Double.isNaN(c.toAtLeast());
+      if (fromBound && !Double.isNaN(c.to())) {
+        return c.to() < c.fromAtLeast()
+            ? "appeared, below the load taken before"
+            : "appeared, above the load taken before";
+      }
+      if (toBound && !Double.isNaN(c.from())) {
+        return c.toAtLeast() > c.from()
+            ? "gone, took more than the old knee"
+            : "none, but driven below the old knee";
+      }
+      if (fromBound && toBound) {
+        return "neither reached it";
+      }
+    }
+    return c.verdict().label();
   }
 
   /** A sweep point's knee: the offered load, and what it achieved when that was less. */
@@ -296,7 +321,7 @@ public final class TrendReport {
     if (Double.isNaN(p.kneeRps())) {
       return "–";
     }
-    return Double.isNaN(p.kneeAchievedRps())
+    return Double.isNaN(p.kneeAchievedRps()) || p.kneeAchievedRps() >= 0.99 * p.kneeRps()
         ? Format.num(p.kneeRps())
         : Format.num(p.kneeRps()) + " (" + Format.num(p.kneeAchievedRps()) + ")";
   }
@@ -781,7 +806,7 @@ public final class TrendReport {
             .append(" | ")
             .append(change(c))
             .append(" | ")
-            .append(c.verdict().label())
+            .append(verdict(c))
             .append(" |\n");
       }
       sb.append('\n');
