@@ -139,6 +139,7 @@ public final class ChartRenderer {
       IntervalMarker m = new IntervalMarker(b.from(), b.to(), Palette.translucent(b.color(), 28));
       m.setLabel(b.label());
       m.setLabelFont(TICK);
+      m.setLabelBackgroundColor(LABEL_BACKGROUND);
       m.setLabelAnchor(b.labelAtBottom() ? RectangleAnchor.BOTTOM : RectangleAnchor.TOP);
       m.setLabelTextAnchor(b.labelAtBottom() ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER);
       plot.addDomainMarker(m, Layer.BACKGROUND);
@@ -158,6 +159,7 @@ public final class ChartRenderer {
       m.setLabel(mk.label());
       m.setLabelFont(TICK);
       m.setLabelPaint(Palette.color(mk.color()));
+      m.setLabelBackgroundColor(LABEL_BACKGROUND); // coloured text stays readable on white
       if (mk.axis() == ChartData.Axis.Y) {
         m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
@@ -184,6 +186,9 @@ public final class ChartRenderer {
     }
     return chart;
   }
+
+  /** Behind a label: nearly opaque white, so lines under it do not cross its text. */
+  private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 225);
 
   /** The height of one row of marker labels, in pixels. */
   private static final int LABEL_ROW = 14;
