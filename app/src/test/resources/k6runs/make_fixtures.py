@@ -122,6 +122,10 @@ def old_k6_refused():
         e2 = e1 + int(ms2 * 1e6) + 100_000
         k6.request(e2, ms2, tags(sc, "GET", "GET /flaky", 0 if refused else 200, old=True,
                                  error_code=1212 if refused else None), refused)
+        # check() samples: 1 passed, 0 failed, tagged with the check's name and group
+        k6.point("checks", "rate", e1, 1, {"scenario": sc, "group": "", "check": "home is up"})
+        k6.point("checks", "rate", e2, 0 if refused else 1,
+                 {"scenario": sc, "group": "::flaky", "check": "flaky answers"})
         k6.point("iterations", "counter", e2, 1, {"scenario": sc, "group": ""})
     k6.write("old-k6-refused.json.gz")
 

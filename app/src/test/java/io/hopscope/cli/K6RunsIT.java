@@ -153,6 +153,27 @@ class K6RunsIT {
     }
     assertThat(flaky.path("error_rate").asDouble()).isCloseTo(0.2, within(0.03));
     assertThat(home.path("error_rate").asDouble()).isZero();
+    // Each failed request of the route by what it failed as: all refused connections.
+    assertThat(flaky.path("failures").get(0).path("error_code").asText()).isEqualTo("1212");
+    assertThat(flaky.path("failures").get(0).path("count").asLong())
+        .isEqualTo(flaky.path("failed").asLong());
+    // The run's checks come from its check samples, one row per check and group; a check fails
+    // exactly when its request was refused.
+    JsonNode checks = s.path("k6_checks");
+    assertThat(checks).hasSize(2);
+    for (JsonNode c : checks) {
+      long runs = c.path("passes").asLong() + c.path("fails").asLong();
+      assertThat(runs).as(c.toString()).isEqualTo(1800);
+      if (c.path("name").asText().equals("flaky answers")) {
+        assertThat(c.path("group").asText()).isEqualTo("::flaky");
+        assertThat(c.path("fails").asLong()).isEqualTo(flaky.path("failed").asLong());
+      } else {
+        assertThat(c.path("name").asText()).isEqualTo("home is up");
+        assertThat(c.path("fails").asLong()).isZero();
+      }
+    }
+    String html = Files.readString(dir.resolve("out-old").resolve("index.html"));
+    assertThat(html).contains("Checks (k6)").contains("error 1212 connection refused");
     String gates = s.path("gates").toString();
     assertThat(gates).contains("GET /flaky");
     boolean flakyFailed = false;

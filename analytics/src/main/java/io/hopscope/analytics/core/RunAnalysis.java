@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param drift trends across the measured period (soak)
  * @param bursts windows that outran the workers before a lighter one, with their recovery
  * @param k6Summary k6's end-of-test summary (metrics, checks), when one was ingested
+ * @param checks k6's checks over the run: from its check samples, else from the summary (empty in
+ *     analyses stored before they were kept)
  */
 public record RunAnalysis(
     String runId,
@@ -29,9 +31,11 @@ public record RunAnalysis(
     List<TimeBucket> buckets,
     Drift drift,
     List<Burst> bursts,
-    Optional<K6Summary> k6Summary) {
+    Optional<K6Summary> k6Summary,
+    List<K6Summary.Check> checks) {
 
   public RunAnalysis {
+    checks = checks == null ? List.of() : List.copyOf(checks);
     k6Summary = k6Summary == null ? Optional.empty() : k6Summary;
     bursts = bursts == null ? List.of() : List.copyOf(bursts);
     plateaus = List.copyOf(plateaus);
@@ -58,6 +62,7 @@ public record RunAnalysis(
         buckets,
         drift,
         bursts,
-        k6Summary);
+        k6Summary,
+        checks);
   }
 }

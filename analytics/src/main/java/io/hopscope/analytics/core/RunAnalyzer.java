@@ -109,7 +109,8 @@ public final class RunAnalyzer {
         facts.buckets(),
         drifts,
         bursts,
-        facts.k6Summary());
+        facts.k6Summary(),
+        facts.checks());
   }
 
   private static PlateauResult plateau(Window w, WindowAggregate a, QueueDepth depth) {

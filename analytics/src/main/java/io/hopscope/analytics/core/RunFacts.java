@@ -18,6 +18,7 @@ import java.util.OptionalDouble;
  * @param memorySeries Prometheus memory series (RSS, working set, heap) within the longest plateau:
  *     series → samples of {time in hours since t0, value}, in time order
  * @param k6Summary k6's end-of-test summary, when one was ingested
+ * @param checks k6's checks over the run (from its check samples, else from the summary)
  */
 public record RunFacts(
     String runId,
@@ -32,7 +33,40 @@ public record RunFacts(
     List<String> warnings,
     List<TimeBucket> buckets,
     Map<String, double[][]> memorySeries,
-    java.util.Optional<K6Summary> k6Summary) {
+    java.util.Optional<K6Summary> k6Summary,
+    List<K6Summary.Check> checks) {
+
+  /** Facts without check samples (the summary's checks, if any, stand for them). */
+  public RunFacts(
+      String runId,
+      String scenario,
+      Schedule schedule,
+      Map<Integer, WindowAggregate> windows,
+      Timeline timeline,
+      Map<Integer, double[]> driftThirds,
+      InputCounts inputs,
+      GateConfig gates,
+      OptionalDouble specTargetRps,
+      List<String> warnings,
+      List<TimeBucket> buckets,
+      Map<String, double[][]> memorySeries,
+      java.util.Optional<K6Summary> k6Summary) {
+    this(
+        runId,
+        scenario,
+        schedule,
+        windows,
+        timeline,
+        driftThirds,
+        inputs,
+        gates,
+        specTargetRps,
+        warnings,
+        buckets,
+        memorySeries,
+        k6Summary,
+        k6Summary == null ? List.of() : k6Summary.map(K6Summary::checks).orElse(List.of()));
+  }
 
   /** Facts without a k6 end-of-test summary. */
   public RunFacts(
@@ -119,6 +153,7 @@ public record RunFacts(
   }
 
   public RunFacts {
+    checks = checks == null ? List.of() : List.copyOf(checks);
     Objects.requireNonNull(runId);
     Objects.requireNonNull(schedule);
     windows = Map.copyOf(windows);

@@ -3,12 +3,14 @@ package io.hopscope.analytics.spark;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.hopscope.analytics.core.HttpWindow;
+import io.hopscope.analytics.core.K6Summary;
 import io.hopscope.analytics.core.LatencyStats;
 import io.hopscope.analytics.core.RateSeries;
 import io.hopscope.analytics.core.RouteStats;
@@ -38,6 +40,7 @@ final class K6Scan {
   static final String ITERATIONS = "iterations";
   static final String DROPPED_ITERATIONS = "dropped_iterations";
   static final String VUS = "vus";
+  static final String CHECKS = "checks";
   static final String VUS_MAX = "vus_max";
   private static final String SEP = "\u001f";
 
@@ -255,6 +258,29 @@ final class K6Scan {
   /** The same test as {@link #expected(String)}, on a point's status column. */
   static Column expectedStatus() {
     return coalesce(col(K6PointsTable.STATUS), lit("")).rlike(EXPECTED_STATUS.pattern());
+  }
+
+  /**
+   * k6's checks over the whole run, from its {@code checks} samples (1 passed, 0 failed), by check
+   * name and group; empty when the run recorded none.
+   */
+  static List<K6Summary.Check> checks(Dataset<Row> points) {
+    Column value = col(K6PointsTable.VALUE);
+    List<K6Summary.Check> out = new ArrayList<>();
+    for (Row r :
+        points
+            .where(col(K6PointsTable.METRIC).equalTo(CHECKS))
+            .groupBy(
+                coalesce(element_at(col(K6PointsTable.TAGS), lit("check")), lit("")).as("check"),
+                coalesce(col(K6PointsTable.GROUP), lit("")).as("group"))
+            .agg(count(lit(1)).as("n"), sum(when(value.gt(0), lit(1L)).otherwise(lit(0L))).as("ok"))
+            .orderBy(col("group"), col("check"))
+            .collectAsList()) {
+      long n = r.getLong(2);
+      long ok = r.getLong(3);
+      out.add(new K6Summary.Check(r.getString(0), r.getString(1), ok, n - ok));
+    }
+    return out;
   }
 
   /** Requests, failures and failures by status and error code, of one route in one window. */

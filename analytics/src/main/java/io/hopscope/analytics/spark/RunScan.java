@@ -236,6 +236,11 @@ public final class RunScan {
                   w.index(), s.count(), completions, s.hop(), s.queueDelay(), s.service(), h, t));
     }
     GateConfig gates = SpecGates.of(spec);
+    // The run's own check samples; the summary's tally when the points have none.
+    List<K6Summary.Check> checks = hasK6 ? K6Scan.checks(points) : List.of();
+    if (checks.isEmpty()) {
+      checks = summary.map(K6Summary::checks).orElse(List.of());
+    }
     RunFacts facts =
         new RunFacts(
             run.value(),
@@ -250,7 +255,8 @@ public final class RunScan {
             allWarnings,
             buckets,
             memory,
-            summary);
+            summary,
+            checks);
     return new Scanned(facts, manifest, spec);
   }
 

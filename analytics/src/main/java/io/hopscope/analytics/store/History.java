@@ -72,7 +72,8 @@ public final class History {
             analysis.buckets(),
             analysis.drift(),
             analysis.bursts(),
-            analysis.k6Summary());
+            analysis.k6Summary(),
+            analysis.checks());
     return new Gated(stripped.withGates(extra, List.of()), baseline);
   }
 

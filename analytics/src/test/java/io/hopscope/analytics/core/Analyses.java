@@ -24,6 +24,7 @@ final class Analyses {
         List.of(),
         null,
         List.of(),
-        Optional.empty());
+        Optional.empty(),
+        List.of());
   }
 }

@@ -222,6 +222,14 @@ public final class SummaryJson {
     } else {
       root.putNull("k6_summary");
     }
+    ArrayNode runChecks = root.putArray("k6_checks");
+    for (io.hopscope.analytics.core.K6Summary.Check c : a.checks()) {
+      ObjectNode o = runChecks.addObject();
+      o.put("name", c.name());
+      o.put("group", c.group());
+      o.put("passes", c.passes());
+      o.put("fails", c.fails());
+    }
     ArrayNode warnings = root.putArray("warnings");
     a.warnings().forEach(warnings::add);
     return root;

@@ -58,6 +58,7 @@ public final class HtmlReport {
     }
     plateauTable();
     errorsTable();
+    checks();
     k6Summary();
     bursts();
     sizing();
@@ -669,6 +670,35 @@ public final class HtmlReport {
     };
   }
 
+  /** k6's checks with pass and fail counts, failing ones marked. */
+  private void checks() {
+    List<io.hopscope.analytics.core.K6Summary.Check> checks =
+        a.checks().isEmpty()
+            ? a.k6Summary().map(io.hopscope.analytics.core.K6Summary::checks).orElse(List.of())
+            : a.checks();
+    if (checks.isEmpty()) {
+      return;
+    }
+    out.append("<h3 id=\"checks\">Checks (k6)</h3>\n<div class=\"scroll\"><table>\n")
+        .append("<tr><th class=\"text\">check</th><th class=\"text\">group</th>")
+        .append("<th>passes</th><th>fails</th><th>passed %</th></tr>\n");
+    for (io.hopscope.analytics.core.K6Summary.Check c : checks) {
+      out.append(c.fails() > 0 ? "<tr class=\"knee\">" : "<tr>")
+          .append("<td class=\"text\">")
+          .append(esc(c.name()))
+          .append("</td><td class=\"text\">")
+          .append(esc(c.group()))
+          .append("</td><td>")
+          .append(c.passes())
+          .append("</td><td>")
+          .append(c.fails())
+          .append("</td><td>")
+          .append(esc(Format.num(c.passRate() * 100)))
+          .append("</td></tr>\n");
+    }
+    out.append("</table></div>\n");
+  }
+
   /** k6's end-of-test summary: its checks, and every metric's statistics as k6 exported them. */
   private void k6Summary() {
     if (a.k6Summary().isEmpty()) {
@@ -680,26 +710,6 @@ public final class HtmlReport {
       out.append("<p class=\"meta\">Test duration ")
           .append(esc(Format.num(k.durationMs() / 1000)))
           .append(" s.</p>\n");
-    }
-    if (!k.checks().isEmpty()) {
-      out.append("<h3 id=\"checks\">Checks</h3>\n<div class=\"scroll\"><table>\n")
-          .append("<tr><th class=\"text\">check</th><th class=\"text\">group</th>")
-          .append("<th>passes</th><th>fails</th><th>passed %</th></tr>\n");
-      for (io.hopscope.analytics.core.K6Summary.Check c : k.checks()) {
-        out.append(c.fails() > 0 ? "<tr class=\"knee\">" : "<tr>")
-            .append("<td class=\"text\">")
-            .append(esc(c.name()))
-            .append("</td><td class=\"text\">")
-            .append(esc(c.group()))
-            .append("</td><td>")
-            .append(c.passes())
-            .append("</td><td>")
-            .append(c.fails())
-            .append("</td><td>")
-            .append(esc(Format.num(c.passRate() * 100)))
-            .append("</td></tr>\n");
-      }
-      out.append("</table></div>\n");
     }
     out.append("<h3 id=\"k6-metrics\">Metrics</h3>\n<div class=\"scroll\"><table>\n")
         .append("<tr><th class=\"text\">metric</th><th class=\"text\">statistics</th></tr>\n");
