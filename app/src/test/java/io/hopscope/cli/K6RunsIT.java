@@ -158,7 +158,7 @@ class K6RunsIT {
     assertThat(flaky.path("failures").get(0).path("count").asLong())
         .isEqualTo(flaky.path("failed").asLong());
     // The run's checks come from its check samples, one row per check and group; a check fails
-    // exactly when its request was refused.
+    // exactly when its request was refused (356 times in the fixture).
     JsonNode checks = s.path("k6_checks");
     assertThat(checks).hasSize(2);
     for (JsonNode c : checks) {
@@ -166,7 +166,10 @@ class K6RunsIT {
       assertThat(runs).as(c.toString()).isEqualTo(1800);
       if (c.path("name").asText().equals("flaky answers")) {
         assertThat(c.path("group").asText()).isEqualTo("::flaky");
-        assertThat(c.path("fails").asLong()).isEqualTo(flaky.path("failed").asLong());
+        // Over the whole run (the spec's windows hold 88 of its 90 s).
+        assertThat(c.path("fails").asLong())
+            .isGreaterThanOrEqualTo(flaky.path("failed").asLong())
+            .isEqualTo(356);
       } else {
         assertThat(c.path("name").asText()).isEqualTo("home is up");
         assertThat(c.path("fails").asLong()).isZero();
