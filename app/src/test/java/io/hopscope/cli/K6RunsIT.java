@@ -275,7 +275,23 @@ class K6RunsIT {
     assertThat(w.stream().filter(x -> x.startsWith("the data ends"))).hasSize(1);
     assertThat(w)
         .anyMatch(
-            x -> x.startsWith("the data ends about 80 s into a 240 s schedule, in plateau 1 of 3"));
+            x ->
+                x.startsWith(
+                        "the data ends about 80 s into a 240 s schedule, inside plateau 1 (windows 0"
+                            + " to 3)")
+                    && x.endsWith("plateau 1 is left out of the envelope, the knee and sizing"));
+    JsonNode cut = summary("aborted").path("plateaus").get(1);
+    assertThat(cut.path("cut_short").asBoolean()).isTrue();
+    assertThat(summary("aborted").path("plateaus").get(0).path("cut_short").asBoolean()).isFalse();
+    // Its p95 is not on the envelope: the envelope holds the one whole plateau.
+    JsonNode charts =
+        JSON.readTree(dir.resolve("out-aborted").resolve("charts").resolve("charts.json").toFile());
+    for (JsonNode c : charts) {
+      if (c.path("id").asText().equals("envelope")) {
+        assertThat(c.path("series").get(0).path("points")).hasSize(1);
+      }
+    }
+    assertThat(w).noneMatch(x -> x.startsWith("plateau 1 lasts"));
     assertThat(w).noneMatch(x -> x.contains("no completed jobs or requests"));
     assertThat(w).noneMatch(x -> x.contains("short of the"));
   }

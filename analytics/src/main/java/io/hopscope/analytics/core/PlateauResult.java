@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param belowSchedule the load started in this plateau ({@link #startedRps}) fell more than 10%
  *     short of the spec's rate: the generator or the gateway could not offer it, so the plateau is
  *     left out of capacity conclusions (knee, SLO crossing, sizing)
+ * @param cutShort the data ends inside this window (the test stopped early): its rates are averaged
+ *     over the whole window, so it is neither drawn on the envelope nor capacity evidence
  */
 public record PlateauResult(
     Window window,
@@ -34,7 +36,8 @@ public record PlateauResult(
     DepthStats depth,
     HttpWindow http,
     Telemetry telemetry,
-    boolean belowSchedule) {
+    boolean belowSchedule,
+    boolean cutShort) {
 
   /** The share of its scheduled rate a plateau's started load may fall short by. */
   public static final double SCHEDULE_TOLERANCE = 0.10;
@@ -77,7 +80,7 @@ public record PlateauResult(
 
   /** True when the plateau may inform the knee, the SLO crossing and sizing. */
   public boolean capacityEvidence() {
-    return !belowSchedule;
+    return !belowSchedule && !cutShort;
   }
 
   public boolean hasHttp() {

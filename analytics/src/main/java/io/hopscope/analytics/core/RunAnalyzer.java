@@ -40,9 +40,11 @@ public final class RunAnalyzer {
     // a window the data stops in: that is a run stopped early, said once.
     for (int i = 0; i <= lastWithData; i++) {
       PlateauResult p = plateaus.get(i);
-      boolean cutShort = i == lastWithData && dataEnd < p.window().endNs();
-      if (!cutShort && shortOfSchedule(p)) {
-        plateaus.set(i, withBelowSchedule(p));
+      boolean cutShort = i == lastWithData && endsInside(p.window(), dataEnd);
+      if (cutShort) {
+        plateaus.set(i, marked(p, false, true));
+      } else if (shortOfSchedule(p)) {
+        plateaus.set(i, marked(p, true, false));
       }
     }
     Optional<Knee> knee = KneeDetector.defaults().find(plateaus);
@@ -149,8 +151,11 @@ public final class RunAnalyzer {
         depth == null ? null : depth.over(w),
         http,
         a == null ? null : a.telemetry(),
+        false,
         false);
   }
+
+  private static final long NS_PER_S = 1_000_000_000L;
 
   /** The index in the list of the last window holding any data, -1 when none does. */
   static int lastWithData(List<PlateauResult> plateaus) {
@@ -164,8 +169,9 @@ public final class RunAnalyzer {
   }
 
   /**
-   * When the data ends within the last window holding any: the end of the last time slice with data
-   * there (the slices' resolution), else the window's end.
+   * When the data ends within the last window holding any: the end of the last second with a job
+   * arrival, or of the last time slice with data (the slices' resolution), whichever is later; else
+   * the window's end.
    */
   private static long dataEndNs(Window last, RunFacts facts) {
     long end = last.startNs();
@@ -174,7 +180,25 @@ public final class RunAnalyzer {
         end = Math.max(end, Math.min(b.endNs(), last.endNs()));
       }
     }
+    Timeline t = facts.timeline();
+    long[] arrivals = t.arrivals();
+    for (int i = arrivals.length - 1; i >= 0; i--) {
+      if (arrivals[i] > 0) {
+        long secondEnd = t.originNs() + (t.firstSec() + i + 1) * NS_PER_S;
+        end = Math.max(end, Math.min(secondEnd, last.endNs()));
+        break;
+      }
+    }
     return end == last.startNs() ? last.endNs() : end;
+  }
+
+  /**
+   * Whether the data ends inside a window rather than with it: more than 5 s and 5% of the window
+   * before its end (a run's last arrival seldom falls in its very last second).
+   */
+  static boolean endsInside(Window w, long dataEndNs) {
+    long slack = Math.max(5 * NS_PER_S, (long) (0.05 * (w.endNs() - w.startNs())));
+    return dataEndNs < w.endNs() - slack;
   }
 
   /** A plateau of the spec whose started load fell more than 10% short of its rate. */
@@ -187,7 +211,8 @@ public final class RunAnalyzer {
         && started < (1 - PlateauResult.SCHEDULE_TOLERANCE) * w.targetRps();
   }
 
-  private static PlateauResult withBelowSchedule(PlateauResult p) {
+  /** The plateau marked short of its schedule or cut short by the end of the data. */
+  private static PlateauResult marked(PlateauResult p, boolean belowSchedule, boolean cutShort) {
     return new PlateauResult(
         p.window(),
         p.jobs(),
@@ -201,7 +226,8 @@ public final class RunAnalyzer {
         p.depth(),
         p.http(),
         p.telemetry(),
-        true);
+        belowSchedule,
+        cutShort);
   }
 
   /** Why a plateau's load fell short, from what the run recorded. */
@@ -397,13 +423,21 @@ public final class RunAnalyzer {
       out.add(
           String.format(
               Locale.ROOT,
-              "the data ends about %.0f s into a %.0f s schedule, in %s %d of %d: was the test"
-                  + " stopped early? The later windows have no data",
+              "the data ends about %.0f s into a %.0f s schedule, %s %s %d (windows 0 to %d):"
+                  + " was the test stopped early? The later windows have no data%s",
               (dataEnd - schedule.measureStartNs()) / 1e9,
               (schedule.loadEndNs() - schedule.measureStartNs()) / 1e9,
+              plateaus.get(lastWithData).cutShort() ? "inside" : "after",
               last.kind().label(),
               lastWithData,
-              plateaus.size() - 1));
+              plateaus.size() - 1,
+              plateaus.get(lastWithData).cutShort()
+                  ? ", and "
+                      + last.kind().label()
+                      + " "
+                      + lastWithData
+                      + " is left out of the envelope, the knee and sizing"
+                  : ""));
     }
     for (PlateauResult p : plateaus) {
       if (p.belowSchedule()) {
@@ -462,8 +496,8 @@ public final class RunAnalyzer {
     }
     for (PlateauResult p : plateaus) {
       Window w = p.window();
-      if (w.index() > lastWithData) {
-        break; // said once above
+      if (w.index() > lastWithData || p.cutShort()) {
+        break; // said once above: the data ends here
       }
       if (w.isPlateau()
           && w.durationS() < MIN_PLATEAU_S

@@ -52,6 +52,7 @@ class BaselineGatesTest {
               p.depth(),
               null,
               t,
+              false,
               false));
     }
     Schedule s =

@@ -125,6 +125,7 @@ class GatesTest {
         p.depth(),
         http,
         null,
+        false,
         false);
   }
 

@@ -41,6 +41,7 @@ class KneeDetectorTest {
         new DepthStats(depthStart, depthEnd, Math.max(depthStart, depthEnd), slope),
         null,
         null,
+        false,
         false);
   }
 
@@ -105,6 +106,7 @@ class KneeDetectorTest {
             ramp.depth(),
             null,
             null,
+            false,
             false));
     assertThat(KneeDetector.defaults().find(ps)).isEmpty();
   }

@@ -24,6 +24,7 @@ class ServiceOutliersTest {
         p.depth(),
         null,
         null,
+        false,
         false);
   }
 

@@ -63,9 +63,31 @@ class ScheduleFollowedTest {
     assertThat(a.warnings())
         .anyMatch(
             w ->
-                w.startsWith("the data ends about 240 s into a 480 s schedule, in plateau 1 of 3"));
+                w.equals(
+                    "the data ends about 240 s into a 480 s schedule, after plateau 1 (windows 0"
+                        + " to 3): was the test stopped early? The later windows have no data"));
+    // It ended with plateau 1, not inside it: plateau 1 is whole.
+    assertThat(a.plateaus()).noneMatch(PlateauResult::cutShort);
     assertThat(a.warnings()).noneMatch(w -> w.contains("has no completed jobs or requests"));
     // The windows after the data are not "short of their schedule": they were never run.
     assertThat(a.plateaus()).noneMatch(PlateauResult::belowSchedule);
+  }
+
+  @Test
+  void aPlateauTheDataEndsInsideIsNoCapacityEvidence() {
+    List<StageSpec> ran = List.of(StageSpec.constant(50, 120), StageSpec.constant(60, 50));
+    List<StageSpec> planned =
+        List.of(
+            StageSpec.constant(50, 120), StageSpec.constant(60, 120), StageSpec.constant(70, 120));
+    RunAnalysis a = RunAnalyzer.analyze(SimFacts.of(run(ran), Schedule.of(T0, 60, planned)));
+    PlateauResult cut = a.plateaus().get(1);
+    assertThat(cut.cutShort()).isTrue();
+    assertThat(cut.capacityEvidence()).isFalse();
+    // Its rate is averaged over a window it filled for 50 of 120 s: far below what ran.
+    assertThat(cut.offeredRps()).isLessThan(40);
+    assertThat(a.plateaus().get(0).cutShort()).isFalse();
+    assertThat(a.warnings())
+        .anyMatch(w -> w.contains("inside plateau 1") && w.endsWith("the knee and sizing"));
+    assertThat(a.warnings()).noneMatch(w -> w.startsWith("plateau 1 "));
   }
 }

@@ -29,7 +29,8 @@ public final class Charts {
     List<PlateauResult> ps =
         a.plateaus().stream()
             .filter(p -> p.window().isPlateau() && (jobs ? p.hasJobs() : p.hasHttp()))
-            .filter(p -> !Double.isNaN(p.offeredRps()))
+            // A window the data ends in has its rates averaged over time without load.
+            .filter(p -> !Double.isNaN(p.offeredRps()) && !p.cutShort())
             .sorted(Comparator.comparingDouble(PlateauResult::offeredRps))
             .toList();
     double[] x = ps.stream().mapToDouble(PlateauResult::offeredRps).toArray();

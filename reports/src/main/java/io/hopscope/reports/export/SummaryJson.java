@@ -251,6 +251,7 @@ public final class SummaryJson {
     JsonNumbers.put(o, "job_arrival_rps", p.jobArrivalRps());
     JsonNumbers.put(o, "started_rps", p.startedRps());
     o.put("below_schedule", p.belowSchedule());
+    o.put("cut_short", p.cutShort());
     o.put("jobs", p.jobs());
     stats(o, "hop_ms", p.hop());
     stats(o, "queue_delay_ms", p.queueDelay());

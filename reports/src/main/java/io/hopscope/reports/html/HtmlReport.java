@@ -299,7 +299,8 @@ public final class HtmlReport {
                 (p.window().isPlateau()
                         ? Format.num(p.window().targetRps())
                         : Format.num(p.window().startRps()) + "→" + Format.num(p.window().endRps()))
-                    + (p.belowSchedule() ? " (ran " + Format.num(p.startedRps()) + ")" : "")));
+                    + (p.belowSchedule() ? " (ran " + Format.num(p.startedRps()) + ")" : "")
+                    + (p.cutShort() ? " (data ends inside)" : "")));
     cols.add(new Col("offered rps", p -> Format.num(p.offeredRps())));
     cols.add(new Col("achieved rps", p -> Format.num(p.achievedRps())));
     if (jobs) {
