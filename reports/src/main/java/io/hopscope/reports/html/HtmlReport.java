@@ -170,10 +170,21 @@ public final class HtmlReport {
   private void verdict() {
     out.append("<h2 id=\"verdict\">Verdict</h2>\n<div class=\"verdict\">\n");
     Knee knee = a.knee().orElse(null);
+    long levels =
+        a.plateaus().stream()
+            .filter(p -> p.window().isPlateau() && p.capacityEvidence())
+            .filter(p -> p.hasJobs() || p.hasHttp())
+            .count();
     fact(
         "Capacity knee",
-        knee == null ? "none" : Format.num(knee.offeredRps()) + " rps",
-        knee == null ? "no plateau showed queueing onset" : "plateau " + knee.plateauIndex());
+        knee == null
+            ? (levels < 2 ? "not measurable" : "none")
+            : Format.num(knee.offeredRps()) + " rps",
+        knee != null
+            ? "plateau " + knee.plateauIndex()
+            : levels < 2
+                ? "one load level: a knee needs stepped load (see README, k6 only)"
+                : "no plateau showed queueing onset");
     throughputAndLatency();
     Sizing s = a.sizing().orElse(null);
     if (s != null) {
