@@ -36,69 +36,7 @@ public record RunFacts(
     java.util.Optional<K6Summary> k6Summary,
     List<K6Summary.Check> checks) {
 
-  /** Facts without check samples (the summary's checks, if any, stand for them). */
-  public RunFacts(
-      String runId,
-      String scenario,
-      Schedule schedule,
-      Map<Integer, WindowAggregate> windows,
-      Timeline timeline,
-      Map<Integer, double[]> driftThirds,
-      InputCounts inputs,
-      GateConfig gates,
-      OptionalDouble specTargetRps,
-      List<String> warnings,
-      List<TimeBucket> buckets,
-      Map<String, double[][]> memorySeries,
-      java.util.Optional<K6Summary> k6Summary) {
-    this(
-        runId,
-        scenario,
-        schedule,
-        windows,
-        timeline,
-        driftThirds,
-        inputs,
-        gates,
-        specTargetRps,
-        warnings,
-        buckets,
-        memorySeries,
-        k6Summary,
-        k6Summary == null ? List.of() : k6Summary.map(K6Summary::checks).orElse(List.of()));
-  }
-
-  /** Facts without a k6 end-of-test summary. */
-  public RunFacts(
-      String runId,
-      String scenario,
-      Schedule schedule,
-      Map<Integer, WindowAggregate> windows,
-      Timeline timeline,
-      Map<Integer, double[]> driftThirds,
-      InputCounts inputs,
-      GateConfig gates,
-      OptionalDouble specTargetRps,
-      List<String> warnings,
-      List<TimeBucket> buckets,
-      Map<String, double[][]> memorySeries) {
-    this(
-        runId,
-        scenario,
-        schedule,
-        windows,
-        timeline,
-        driftThirds,
-        inputs,
-        gates,
-        specTargetRps,
-        warnings,
-        buckets,
-        memorySeries,
-        java.util.Optional.empty());
-  }
-
-  /** Facts without memory series. */
+  /** Facts of a run with neither memory series nor a k6 summary nor checks. */
   public RunFacts(
       String runId,
       String scenario,
@@ -123,7 +61,9 @@ public record RunFacts(
         specTargetRps,
         warnings,
         buckets,
-        Map.of());
+        Map.of(),
+        java.util.Optional.empty(),
+        List.of());
   }
 
   /** Facts without time buckets. */

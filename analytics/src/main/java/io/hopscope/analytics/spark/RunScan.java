@@ -375,7 +375,8 @@ public final class RunScan {
             warnings,
             List.of(),
             Map.of(),
-            Optional.of(summary));
+            Optional.of(summary),
+            summary.checks());
     return new Scanned(facts, manifest, spec);
   }
 

@@ -211,28 +211,26 @@ public final class SummaryJson {
                 ObjectNode o = metrics.putObject(m);
                 stats.forEach((st, v) -> JsonNumbers.put(o, st, v));
               });
-      ArrayNode checks = ks.putArray("checks");
-      for (io.hopscope.analytics.core.K6Summary.Check c : k.checks()) {
-        ObjectNode o = checks.addObject();
-        o.put("name", c.name());
-        o.put("group", c.group());
-        o.put("passes", c.passes());
-        o.put("fails", c.fails());
-      }
+      checks(ks.putArray("checks"), k.checks());
     } else {
       root.putNull("k6_summary");
     }
-    ArrayNode runChecks = root.putArray("k6_checks");
-    for (io.hopscope.analytics.core.K6Summary.Check c : a.checks()) {
-      ObjectNode o = runChecks.addObject();
-      o.put("name", c.name());
-      o.put("group", c.group());
-      o.put("passes", c.passes());
-      o.put("fails", c.fails());
-    }
+    checks(root.putArray("k6_checks"), a.checks());
     ArrayNode warnings = root.putArray("warnings");
     a.warnings().forEach(warnings::add);
     return root;
+  }
+
+  /** k6 checks as {name, group, passes, fails}. */
+  private static void checks(
+      ArrayNode out, java.util.List<io.hopscope.analytics.core.K6Summary.Check> cs) {
+    for (io.hopscope.analytics.core.K6Summary.Check c : cs) {
+      out.addObject()
+          .put("name", c.name())
+          .put("group", c.group())
+          .put("passes", c.passes())
+          .put("fails", c.fails());
+    }
   }
 
   private static ObjectNode plateau(PlateauResult p) {
