@@ -173,19 +173,20 @@ public final class K6CsvReader {
     return !s.isEmpty() && s.length() <= 11 && s.chars().allMatch(Character::isDigit);
   }
 
-  /** Unix s/ms/µs/ns by digit count, or RFC 3339; {@link Long#MIN_VALUE} when neither. */
+  /**
+   * Unix s/ms/µs/ns by digit count, or RFC 3339; {@link Long#MIN_VALUE} when neither, or when the
+   * time does not fit in 64-bit nanoseconds (after 2262).
+   */
   static long timestamp(String s, Rfc3339 times) {
     if (!s.isEmpty() && s.chars().allMatch(Character::isDigit) && s.length() <= 19) {
-      long v = Long.parseLong(s);
       int digits = s.length();
-      if (digits <= 11) {
-        return v * 1_000_000_000L;
-      } else if (digits <= 14) {
-        return v * 1_000_000L;
-      } else if (digits <= 17) {
-        return v * 1_000L;
+      long scale =
+          digits <= 11 ? 1_000_000_000L : digits <= 14 ? 1_000_000L : digits <= 17 ? 1_000L : 1;
+      try {
+        return Math.multiplyExact(Long.parseLong(s), scale);
+      } catch (ArithmeticException | NumberFormatException e) {
+        return Long.MIN_VALUE;
       }
-      return v;
     }
     return times.parse(s);
   }

@@ -81,4 +81,16 @@ class K6CsvReaderTest {
         .hasMessageContaining("csv-missing-columns.csv:1")
         .hasMessageContaining("'metric_name' is missing from the header");
   }
+
+  @Test
+  void aTimestampBeyond64BitNanosecondsIsABadRecordNotACrash() {
+    Rfc3339 times = new Rfc3339();
+    // 19 digits above Long.MAX_VALUE (found by the fuzzer), and seconds or milliseconds whose
+    // nanoseconds overflow: rejected, never wrapped around.
+    assertThat(K6CsvReader.timestamp("9767225601123456789", times)).isEqualTo(Long.MIN_VALUE);
+    assertThat(K6CsvReader.timestamp("99999999999", times)).isEqualTo(Long.MIN_VALUE);
+    assertThat(K6CsvReader.timestamp("99999999999999", times)).isEqualTo(Long.MIN_VALUE);
+    assertThat(K6CsvReader.timestamp("1767225601", times)).isEqualTo(1_767_225_601_000_000_000L);
+    assertThat(K6CsvReader.timestamp("1767225601123", times)).isEqualTo(1_767_225_601_123_000_000L);
+  }
 }
