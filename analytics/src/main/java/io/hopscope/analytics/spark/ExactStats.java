@@ -216,7 +216,7 @@ public final class ExactStats {
     // The plan is made once; each pass runs the same RDD again over the same pinned snapshot.
     @SuppressWarnings("unchecked")
     JavaRDD<Object> data = (JavaRDD<Object>) (JavaRDD<?>) scan.queryExecution().toRdd().toJavaRDD();
-    Layout layout = new Layout(fv, nv, stringKey, repeatCheck.isPresent(), null);
+    Layout layout = new Layout(fv, nv, stringKey, repeatCheck.isPresent(), false, null);
     return execute(
         data,
         layout,
@@ -239,7 +239,8 @@ public final class ExactStats {
    *
    * @param inputs the long columns read (keys and values are computed from them)
    * @param valueInputs per value column, the input it is
-   * @param repeatColumn a string column whose repeats are looked for in the same passes
+   * @param repeatColumn a column whose repeats are looked for in the same passes: the keys (a
+   *     string), or their XXH64 with seed 42 (a long)
    * @param expectedRows the rows of the table (from metadata)
    */
   public static Result runOnColumns(
@@ -259,6 +260,14 @@ public final class ExactStats {
       cols.add(col(in));
     }
     repeatColumn.ifPresent(r -> cols.add(col(r)));
+    // A long repeat column is the keys' hash already (jobs.corr_hash), read as 8 bytes a row.
+    boolean repeatHashed =
+        repeatColumn
+            .map(
+                r ->
+                    table.schema().apply(r).dataType()
+                        instanceof org.apache.spark.sql.types.LongType)
+            .orElse(false);
     Dataset<Row> raw = table.select(cols.toArray(Column[]::new));
     int[][] fv = new int[nf][];
     boolean[] full = new boolean[nf];
@@ -288,6 +297,7 @@ public final class ExactStats {
             nv,
             new boolean[nf],
             repeatColumn.isPresent(),
+            repeatHashed,
             new Keyed(keys, valueInputs.clone(), inputs.size(), ordinals, batches));
     // Passes after the first look only at families with values, once the repeat check is done:
     // they read those families' inputs alone (fewer columns to decode, no key strings).
@@ -329,6 +339,7 @@ public final class ExactStats {
                 fv,
                 nv,
                 new boolean[nf],
+                false,
                 false,
                 new Keyed(keys, valueInputs.clone(), inputs.size(), full2, true));
       }
@@ -497,8 +508,17 @@ public final class ExactStats {
   }
 
   /** Where a row's keys and values are, shipped to every partition. */
+  /**
+   * @param repeatHashed the repeat key column holds the key's 64-bit hash already (a long), not the
+   *     key
+   */
   private record Layout(
-      int[][] familyValues, int valueCount, boolean[] stringKey, boolean repeatKey, Keyed keyed)
+      int[][] familyValues,
+      int valueCount,
+      boolean[] stringKey,
+      boolean repeatKey,
+      boolean repeatHashed,
+      Keyed keyed)
       implements Serializable {}
 
   /**
@@ -596,6 +616,7 @@ public final class ExactStats {
       int[][] fv = layout.familyValues();
       int[] valueInput = k.valueInputs();
       RepeatedHashes.Acc repeats = layout.repeatKey() ? repeats() : null;
+      boolean hashed = layout.repeatHashed();
       org.apache.spark.sql.vectorized.ColumnVector[] vectors =
           new org.apache.spark.sql.vectorized.ColumnVector[ni];
       long counted = 0;
@@ -627,7 +648,10 @@ public final class ExactStats {
               }
             }
             if (repeatVector != null && !repeatVector.isNullAt(i)) {
-              repeats.add(XXH64.hashUTF8String(repeatVector.getUTF8String(i), 42L));
+              repeats.add(
+                  hashed
+                      ? repeatVector.getLong(i)
+                      : XXH64.hashUTF8String(repeatVector.getUTF8String(i), 42L));
             }
           } else {
             for (int j = 0; j < ni; j++) {
@@ -637,7 +661,10 @@ public final class ExactStats {
               }
             }
             if (repeats != null && !row.isNullAt(ord[ni])) {
-              repeats.add(XXH64.hashUTF8String(row.getUTF8String(ord[ni]), 42L));
+              repeats.add(
+                  hashed
+                      ? row.getLong(ord[ni])
+                      : XXH64.hashUTF8String(row.getUTF8String(ord[ni]), 42L));
             }
           }
           for (int f = 0; f < nf; f++) {

@@ -188,8 +188,16 @@ public final class RunScan {
     }
     long rejected = TableReader.rowCount(warehouse, version, RejectsTable.TABLE);
 
+    // Runs ingested with corr_hash are checked for repeated corr ids on it (8 bytes a row); older
+    // ones on the id strings.
+    String repeatKey =
+        hasJobs && TableReader.written(warehouse, version, JobsTable.TABLE, JobsTable.CORR_HASH)
+            ? JobsTable.CORR_HASH
+            : JobsTable.CORR_ID;
     JobsPass pass =
-        hasJobs ? jobsPass(jobs, schedule, jobRows, progress) : JobsPass.none(schedule.t0Ns());
+        hasJobs
+            ? jobsPass(jobs, schedule, jobRows, repeatKey, progress)
+            : JobsPass.none(schedule.t0Ns());
     Counts counts = pass.counts();
     if (hasJobs && !schedule.isInferred()) {
       Timeline t = counts.timeline;
@@ -201,7 +209,9 @@ public final class RunScan {
     }
     List<String> scanWarnings = new ArrayList<>(warnings);
     if (hasJobs
-        && pass.repeats().map(r -> r.repeated() > 0).orElseGet(() -> repeatedHashes(jobs) > 0)) {
+        && pass.repeats()
+            .map(r -> r.repeated() > 0)
+            .orElseGet(() -> repeatedHashes(jobs, repeatKey) > 0)) {
       duplicateCorrIds(jobs).ifPresent(scanWarnings::add);
     }
     Map<Integer, SegmentStatsJob.Segments> stats = pass.plateaus();
@@ -408,10 +418,17 @@ public final class RunScan {
   /** The most hash ranges (extra passes, at worst) the scan spends looking for repeated ids. */
   private static final int IN_PASS_RANGES = 4;
 
-  /** Distinct corr id hashes seen more than once, by a shuffle of 64-bit hashes. */
-  static long repeatedHashes(Dataset<Row> jobs) {
-    return jobs.where(col(JobsTable.CORR_ID).isNotNull())
-        .groupBy(org.apache.spark.sql.functions.xxhash64(col(JobsTable.CORR_ID)))
+  /**
+   * Distinct corr id hashes seen more than once, by a shuffle of 64-bit hashes: the stored
+   * corr_hash, or Spark's xxhash64 of the ids ({@code repeatKey} corr_id).
+   */
+  static long repeatedHashes(Dataset<Row> jobs, String repeatKey) {
+    org.apache.spark.sql.Column key =
+        JobsTable.CORR_HASH.equals(repeatKey)
+            ? col(JobsTable.CORR_HASH)
+            : org.apache.spark.sql.functions.xxhash64(col(JobsTable.CORR_ID));
+    return jobs.where(col(repeatKey).isNotNull())
+        .groupBy(key)
         .count()
         .where(col("count").gt(1))
         .count();
@@ -497,7 +514,11 @@ public final class RunScan {
    * long plateau (drift); per-second arrivals, claims and completions; completions per window.
    */
   private static JobsPass jobsPass(
-      Dataset<Row> jobs, Schedule schedule, long rows, ExactStats.PassListener progress) {
+      Dataset<Row> jobs,
+      Schedule schedule,
+      long rows,
+      String repeatKey,
+      ExactStats.PassListener progress) {
     long origin = schedule.t0Ns();
     List<Window> longOnes = new ArrayList<>();
     for (Window w : schedule.windows()) {
@@ -542,7 +563,7 @@ public final class RunScan {
             // Up to a few passes' worth of hashes the scan's own passes look for repeated corr ids;
             // beyond that (billions of rows) a shuffle of hashes scales where passes would not.
             rows <= IN_PASS_RANGES * ExactStats.hashBudget()
-                ? Optional.of(JobsTable.CORR_ID)
+                ? Optional.of(repeatKey)
                 : Optional.empty(),
             rows,
             io.hopscope.analytics.core.GroupedSelection.DEFAULT_BUDGET,

@@ -265,6 +265,14 @@ class RunScanSparkTest {
                 Optional.empty(),
                 IngestRequest.DEFAULT_STREAM,
                 List.of(dup)));
+    // Ingested with corr_hash: the repeat check reads it, not the id strings.
+    assertThat(
+            io.hopscope.ingest.warehouse.TableReader.written(
+                wh,
+                WarehouseTables.ingested(wh, new RunId("scan-1")),
+                io.hopscope.ingest.warehouse.JobsTable.TABLE,
+                io.hopscope.ingest.warehouse.JobsTable.CORR_HASH))
+        .isTrue();
     RunScan.Scanned again =
         new RunScan(SparkTestSession.get(), wh)
             .scan(new RunId("scan-1"), Optional.empty(), List.of());
@@ -294,7 +302,27 @@ class RunScanSparkTest {
                     .contains("3 extra completions, up to 3 of one; e.g. a ×3, b ×2"));
     assertThat(RunScan.duplicateCorrIds(jobs.where("corr_id = 'c'"))).isEmpty();
     // Billions of rows: the shuffle of hashes that replaces the in-pass check.
-    assertThat(RunScan.repeatedHashes(jobs)).isEqualTo(2);
-    assertThat(RunScan.repeatedHashes(jobs.where("corr_id = 'c'"))).isZero();
+    String byId = io.hopscope.ingest.warehouse.JobsTable.CORR_ID;
+    assertThat(RunScan.repeatedHashes(jobs, byId)).isEqualTo(2);
+    assertThat(RunScan.repeatedHashes(jobs.where("corr_id = 'c'"), byId)).isZero();
+  }
+
+  @Test
+  void theStoredCorrHashIsSparksXxhash64OfTheId() {
+    List<String> ids =
+        List.of("a", "job-000123", "ünïcödé-✓", "", "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0");
+    for (String id : ids) {
+      byte[] b = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      long spark =
+          SparkTestSession.get()
+              .range(1)
+              .select(
+                  org.apache.spark.sql.functions.xxhash64(org.apache.spark.sql.functions.lit(id)))
+              .first()
+              .getLong(0);
+      assertThat(io.hopscope.ingest.warehouse.JobsTable.corrHash(b, 0, b.length))
+          .as(id)
+          .isEqualTo(spark);
+    }
   }
 }

@@ -23,6 +23,12 @@ public final class JobsTable {
   public static final String HOP_NS = "hop_ns";
   public static final String WORK_MS = "work_ms";
 
+  /**
+   * XXH64 (seed 42, as Spark's {@code xxhash64}) of the corr id's UTF-8 bytes, null without a corr
+   * id: analyses look for repeated ids on it. Absent from runs ingested before it existed.
+   */
+  public static final String CORR_HASH = "corr_hash";
+
   public static final MessageType SCHEMA =
       Types.buildMessage()
           .required(BINARY)
@@ -48,6 +54,8 @@ public final class JobsTable {
           .named(HOP_NS)
           .optional(DOUBLE)
           .named(WORK_MS)
+          .optional(INT64)
+          .named(CORR_HASH)
           .named(NAME);
 
   public static final TableDef<JobBatch.Cursor> TABLE =
@@ -64,7 +72,8 @@ public final class JobsTable {
               QUEUE_DELAY_NS,
               SERVICE_NS,
               HOP_NS,
-              WORK_MS),
+              WORK_MS,
+              CORR_HASH),
           JobsTable::write);
 
   private static void write(JobBatch.Cursor c, Row row) {
@@ -84,6 +93,18 @@ public final class JobsTable {
         .int64(SERVICE_NS, done - claim)
         .int64(HOP_NS, done - enq)
         .float64(WORK_MS, b.workMs(r));
+    int corrLength = b.corrLength(r);
+    if (corrLength >= 0) {
+      row.int64(CORR_HASH, corrHash(a, b.corrOffset(r), corrLength));
+    }
+  }
+
+  private static final net.jpountz.xxhash.XXHash64 XXH64 =
+      net.jpountz.xxhash.XXHashFactory.fastestJavaInstance().hash64();
+
+  /** The {@link #CORR_HASH} of a corr id given as UTF-8 bytes {@code a[off, off+len)}. */
+  public static long corrHash(byte[] a, int off, int len) {
+    return XXH64.hash(a, off, len, 42L);
   }
 
   private JobsTable() {}

@@ -68,6 +68,32 @@ public final class TableReader {
     return n;
   }
 
+  /**
+   * Whether every data file of the run's version of a table was written with a column (files
+   * written before the column was declared have no metrics for it); false without files.
+   */
+  public static boolean written(
+      Warehouse wh, RunSnapshots version, TableDef<?> table, String column) {
+    Optional<Long> snapshot = version.snapshot(table.name());
+    Optional<Table> t = wh.find(table.name());
+    if (snapshot.isEmpty() || t.isEmpty()) {
+      return false;
+    }
+    org.apache.iceberg.types.Types.NestedField field = t.get().schema().findField(column);
+    if (field == null) {
+      return false;
+    }
+    boolean any = false;
+    for (org.apache.iceberg.DataFile f :
+        Snapshots.runFiles(t.get(), snapshot.get(), version.run().value())) {
+      if (f.valueCounts() == null || !f.valueCounts().containsKey(field.fieldId())) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
+
   /** Calls {@code each} with every row of a head table's current snapshot (all runs). */
   public static long forEachHead(
       Warehouse wh, TableDef<?> head, Consumer<Record> each, String... columns) {
