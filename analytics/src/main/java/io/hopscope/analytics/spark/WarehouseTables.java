@@ -86,15 +86,22 @@ public final class WarehouseTables {
 
   private static Dataset<Row> at(SparkSession spark, Warehouse wh, TableDef<?> table, long id) {
     registerCatalog(spark, wh);
-    return spark
-        .read()
-        .format("iceberg")
-        .option("versionAsOf", Long.toString(id))
-        .load(wh.sparkSource(table.name()))
-        .select(
-            java.util.Arrays.stream(SparkSchemas.of(table.schema()).fieldNames())
-                .map(org.apache.spark.sql.functions::col)
-                .toArray(org.apache.spark.sql.Column[]::new));
+    Dataset<Row> stored =
+        spark
+            .read()
+            .format("iceberg")
+            .option("versionAsOf", Long.toString(id))
+            .load(wh.sparkSource(table.name()));
+    // A column declared after this snapshot was written (jobs.corr_hash) reads as null.
+    java.util.Set<String> have = java.util.Set.of(stored.columns());
+    return stored.select(
+        java.util.Arrays.stream(SparkSchemas.of(table.schema()).fields())
+            .map(
+                f ->
+                    have.contains(f.name())
+                        ? col(f.name())
+                        : org.apache.spark.sql.functions.lit(null).cast(f.dataType()).as(f.name()))
+            .toArray(org.apache.spark.sql.Column[]::new));
   }
 
   private static Dataset<Row> empty(SparkSession spark, TableDef<?> table) {
