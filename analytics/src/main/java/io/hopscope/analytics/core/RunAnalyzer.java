@@ -194,12 +194,25 @@ public final class RunAnalyzer {
 
   /**
    * Whether the data ends inside a window rather than with it: more than 5 s and 5% of the window
-   * before its end (a run's last arrival seldom falls in its very last second).
+   * before its end (a run's last arrival seldom falls in its very last second), over a stretch in
+   * which the schedule expected at least {@value #CUT_SHORT_EVENTS} arrivals (a ramp down to
+   * nothing expects almost none at its end).
    */
   static boolean endsInside(Window w, long dataEndNs) {
     long slack = Math.max(5 * NS_PER_S, (long) (0.05 * (w.endNs() - w.startNs())));
-    return dataEndNs < w.endNs() - slack;
+    if (dataEndNs >= w.endNs() - slack) {
+      return false;
+    }
+    double length = w.endNs() - w.startNs();
+    double rateAtEnd = w.endRps();
+    double rateAtDataEnd =
+        w.startRps() + (w.endRps() - w.startRps()) * ((dataEndNs - w.startNs()) / length);
+    double expected = (rateAtDataEnd + rateAtEnd) / 2 * ((w.endNs() - dataEndNs) / 1e9);
+    return expected >= CUT_SHORT_EVENTS;
   }
+
+  /** The arrivals a silent end of a window must have been scheduled to hold to count as cut. */
+  static final int CUT_SHORT_EVENTS = 5;
 
   /** A plateau of the spec whose started load fell more than 10% short of its rate. */
   static boolean shortOfSchedule(PlateauResult p) {

@@ -90,4 +90,13 @@ class ScheduleFollowedTest {
         .anyMatch(w -> w.contains("inside plateau 1") && w.endsWith("the knee and sizing"));
     assertThat(a.warnings()).noneMatch(w -> w.startsWith("plateau 1 "));
   }
+
+  @Test
+  void aRampDownToNothingIsNotCutShortByItsSilentEnd() {
+    // 2 jobs/s falling to 0 over 120 s: the last seconds are scheduled to hold almost nothing.
+    List<StageSpec> stages = List.of(StageSpec.constant(50, 120), new StageSpec(2, 0, 120));
+    RunAnalysis a = RunAnalyzer.analyze(SimFacts.of(run(stages), Schedule.of(T0, 60, stages)));
+    assertThat(a.plateaus()).noneMatch(PlateauResult::cutShort);
+    assertThat(a.warnings()).noneMatch(w -> w.startsWith("the data ends"));
+  }
 }
