@@ -57,13 +57,15 @@ class K6:
         open(path, "wb").write(buf.getvalue())
 
 
-def tags(scenario, method, name, status, old=False, error_code=None):
+def tags(scenario, method, name, status, old=False, error_code=None, error=None):
     t = {"group": "", "method": method, "name": name, "proto": "HTTP/1.1", "scenario": scenario,
          "status": str(status), "url": "http://127.0.0.1:8080" + name.split(" ", 1)[-1]}
     if not old:
         t["expected_response"] = "true" if 200 <= status < 400 else "false"
     if error_code is not None:
         t["error_code"] = str(error_code)
+    if error is not None:
+        t["error"] = error
     return t
 
 
@@ -121,7 +123,9 @@ def old_k6_refused():
         ms2 = 0.0 if refused else rnd.lognormvariate(math.log(25), 0.25)
         e2 = e1 + int(ms2 * 1e6) + 100_000
         k6.request(e2, ms2, tags(sc, "GET", "GET /flaky", 0 if refused else 200, old=True,
-                                 error_code=1212 if refused else None), refused)
+                                 error_code=1212 if refused else None,
+                                 error="dial tcp 127.0.0.1:8080: connect: connection refused"
+                                 if refused else None), refused)
         # check() samples: 1 passed, 0 failed, tagged with the check's name and group
         k6.point("checks", "rate", e1, 1, {"scenario": sc, "group": "", "check": "home is up"})
         k6.point("checks", "rate", e2, 0 if refused else 1,

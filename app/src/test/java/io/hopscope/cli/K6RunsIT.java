@@ -157,6 +157,8 @@ class K6RunsIT {
     assertThat(flaky.path("failures").get(0).path("error_code").asText()).isEqualTo("1212");
     assertThat(flaky.path("failures").get(0).path("count").asLong())
         .isEqualTo(flaky.path("failed").asLong());
+    assertThat(flaky.path("failures").get(0).path("message").asText())
+        .isEqualTo("dial tcp 127.0.0.1:8080: connect: connection refused");
     // The run's checks come from its check samples, one row per check and group; a check fails
     // exactly when its request was refused (356 times in the fixture).
     JsonNode checks = s.path("k6_checks");

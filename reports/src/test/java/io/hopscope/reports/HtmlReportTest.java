@@ -150,13 +150,20 @@ class HtmlReportTest {
 
   @Test
   void aFailureKindNamesTheStatusOrTheNetworkError() {
-    assertThat(HtmlReport.failureKind(new RouteStats.Failure("503", "1503", 4)))
+    assertThat(HtmlReport.failureKind(new RouteStats.Failure("503", "1503", "", 4)))
         .isEqualTo("HTTP 503");
-    assertThat(HtmlReport.failureKind(new RouteStats.Failure("0", "1211", 4)))
+    assertThat(HtmlReport.failureKind(new RouteStats.Failure("0", "1211", "", 4)))
         .isEqualTo("error 1211 TCP dial timeout");
-    assertThat(HtmlReport.failureKind(new RouteStats.Failure("", "1212", 1)))
-        .isEqualTo("error 1212 connection refused");
-    assertThat(HtmlReport.failureKind(new RouteStats.Failure("", "", 1))).isEqualTo("no response");
-    assertThat(HtmlReport.failureKind(new RouteStats.Failure("0", "", 1))).isEqualTo("no response");
+    assertThat(
+            HtmlReport.failureKind(
+                new RouteStats.Failure("", "1212", "dial tcp 127.0.0.1:80: connection refused", 1)))
+        .isEqualTo(
+            "error 1212 connection refused (\u201cdial tcp 127.0.0.1:80: connection refused\u201d)");
+    assertThat(HtmlReport.failureKind(new RouteStats.Failure("", "", "", 1)))
+        .isEqualTo("no response");
+    assertThat(HtmlReport.failureKind(new RouteStats.Failure("0", "", "", 1)))
+        .isEqualTo("no response");
+    assertThat(HtmlReport.failureKind(new RouteStats.Failure("", "", "(3 other kinds)", 7)))
+        .isEqualTo("(3 other kinds)");
   }
 }

@@ -89,7 +89,9 @@ class K6ChartsTest {
                     stats(20, requests),
                     requests,
                     failed,
-                    failed == 0 ? List.of() : List.of(new RouteStats.Failure("503", "", failed)))),
+                    failed == 0
+                        ? List.of()
+                        : List.of(new RouteStats.Failure("503", "", "", failed)))),
             10,
             10);
     RunFacts f =

@@ -86,7 +86,7 @@ final class SampleAnalysis {
                       stats(12, 40),
                       40,
                       2,
-                      List.of(new RouteStats.Failure("503", "", 2)))),
+                      List.of(new RouteStats.Failure("503", "", "", 2)))),
               3,
               10);
       w.put(

@@ -32,7 +32,8 @@ public record RouteStats(
                     Comparator.comparingLong(Failure::count)
                         .reversed()
                         .thenComparing(Failure::status)
-                        .thenComparing(Failure::errorCode))
+                        .thenComparing(Failure::errorCode)
+                        .thenComparing(Failure::message))
                 .toList();
   }
 
@@ -41,13 +42,18 @@ public record RouteStats(
    *
    * @param status the HTTP status, "" when the sample had none
    * @param errorCode k6's {@code error_code} tag, "" when none
+   * @param message k6's {@code error} tag (the error's text), "" when none
    */
-  public record Failure(String status, String errorCode, long count) {
+  public record Failure(String status, String errorCode, String message, long count) {
     public Failure {
       status = status == null ? "" : status;
       errorCode = errorCode == null ? "" : errorCode;
+      message = message == null ? "" : message;
     }
   }
+
+  /** The most failure kinds a route keeps; the rest are summed into one "other kinds" row. */
+  public static final int MAX_FAILURE_KINDS = 5;
 
   public double errorRate() {
     return requests == 0 ? 0 : (double) failed / requests;

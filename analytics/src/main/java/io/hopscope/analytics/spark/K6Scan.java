@@ -6,6 +6,9 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -288,40 +291,64 @@ final class K6Scan {
     long requests;
     long failed;
     final List<RouteStats.Failure> failures = new ArrayList<>();
+
+    /** Keeps the most frequent failure kinds and sums the rest into one. */
+    void capKinds() {
+      int max = RouteStats.MAX_FAILURE_KINDS;
+      if (failures.size() <= max) {
+        return;
+      }
+      failures.sort(
+          Comparator.comparingLong(RouteStats.Failure::count)
+              .reversed()
+              .thenComparing(RouteStats.Failure::status)
+              .thenComparing(RouteStats.Failure::errorCode)
+              .thenComparing(RouteStats.Failure::message));
+      List<RouteStats.Failure> rest = failures.subList(max, failures.size());
+      long n = rest.stream().mapToLong(RouteStats.Failure::count).sum();
+      String other = "(" + rest.size() + " other kinds)";
+      rest.clear();
+      failures.add(new RouteStats.Failure("", "", other, n));
+    }
   }
 
   /**
-   * Requests and failures per route key, by status and error code: from http_req_failed (1 =
-   * failed; its samples carry the request's tags) when the run recorded it, else from the status of
-   * each http_reqs sample ({@link #expected}).
+   * Requests and failures per route key, by status, error code and error message: from
+   * http_req_failed (1 = failed; its samples carry the request's tags) when the run recorded it,
+   * else from the status of each http_reqs sample ({@link #expected}). Messages are grouped with
+   * their digits masked (ports, ids and addresses vary from one request to the next); each kind
+   * keeps one real message as its example. A route keeps its {@value RouteStats#MAX_FAILURE_KINDS}
+   * most frequent kinds and sums the rest.
    */
   private static Map<String, RouteCounts> routeCounts(
       Dataset<Row> p, Column routeKey, boolean k6Failed) {
     Column status = coalesce(col(K6PointsTable.STATUS), lit("")).as("status");
     Column code = coalesce(col(K6PointsTable.ERROR_CODE), lit("")).as("error_code");
+    Column message = coalesce(element_at(col(K6PointsTable.TAGS), lit("error")), lit(""));
+    Column shape = regexp_replace(message, "[0-9]+", "N").as("shape");
     Column value = col(K6PointsTable.VALUE);
+    Column failedRow = k6Failed ? value.gt(0) : not(expectedStatus());
     List<Row> rows =
-        k6Failed
-            ? p.where(col(K6PointsTable.METRIC).equalTo(HTTP_REQ_FAILED))
-                .groupBy(routeKey.as("k"), status, code)
-                .agg(count(lit(1)).cast("double").as("n"), sum(value).as("failed"))
-                .collectAsList()
-            : p.where(col(K6PointsTable.METRIC).equalTo(HTTP_REQS))
-                .groupBy(routeKey.as("k"), status, code)
-                .agg(
-                    sum(value).as("n"),
-                    sum(when(expectedStatus(), lit(0.0)).otherwise(value)).as("failed"))
-                .collectAsList();
+        p.where(col(K6PointsTable.METRIC).equalTo(k6Failed ? HTTP_REQ_FAILED : HTTP_REQS))
+            .groupBy(routeKey.as("k"), status, code, shape)
+            .agg(
+                (k6Failed ? count(lit(1)).cast("double") : sum(value)).as("n"),
+                sum(when(failedRow, k6Failed ? lit(1.0) : value).otherwise(lit(0.0))).as("failed"),
+                min(when(failedRow, message)).as("example"))
+            .collectAsList();
     Map<String, RouteCounts> out = new HashMap<>();
     for (Row r : rows) {
       RouteCounts c = out.computeIfAbsent(r.getString(0), k -> new RouteCounts());
-      long failed = Math.round(r.getDouble(4));
-      c.requests += Math.round(r.getDouble(3));
+      long failed = Math.round(r.getDouble(5));
+      c.requests += Math.round(r.getDouble(4));
       c.failed += failed;
       if (failed > 0) {
-        c.failures.add(new RouteStats.Failure(r.getString(1), r.getString(2), failed));
+        c.failures.add(
+            new RouteStats.Failure(
+                r.getString(1), r.getString(2), r.isNullAt(6) ? "" : r.getString(6), failed));
       }
     }
+    out.values().forEach(RouteCounts::capKinds);
     return out;
   }
 }

@@ -87,6 +87,10 @@ class K6ScanSparkTest {
           tags.put("expected_response", Boolean.toString(!networkError && !serverError));
           if (networkError) {
             tags.put("error_code", "1211");
+            // A port per connection: one kind once digits are masked.
+            tags.put("error", "dial tcp 127.0.0.1:" + (40000 + i) + ": i/o timeout");
+          } else if (serverError) {
+            tags.put("error", "upstream " + (char) ('a' + i % 7) + " unavailable");
           }
           points.write(point("http_req_duration", ts, ms, tags));
           points.write(point("http_reqs", ts, 1, tags));
@@ -211,6 +215,21 @@ class K6ScanSparkTest {
       assertThat(analysis.plateaus().get(w).offeredRps())
           .isEqualTo((REQUESTS[w] + DROPPED[w]) / 30.0);
     }
+    // Failure kinds per route: the masked network errors are one kind, seven 503 messages are
+    // too many and the rarest are summed; the kinds add up to the route's failures.
+    io.hopscope.analytics.core.RouteStats hop =
+        analysis.plateaus().get(1).http().routes().stream()
+            .filter(r -> r.name().equals("/hop"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(hop.failures()).hasSize(io.hopscope.analytics.core.RouteStats.MAX_FAILURE_KINDS + 1);
+    assertThat(hop.failures().stream().mapToLong(f -> f.count()).sum()).isEqualTo(hop.failed());
+    assertThat(hop.failures())
+        .filteredOn(f -> f.errorCode().equals("1211"))
+        .singleElement()
+        .satisfies(
+            f -> assertThat(f.message()).matches("dial tcp 127\\.0\\.0\\.1:4\\d+: i/o timeout"));
+    assertThat(hop.failures()).anyMatch(f -> f.message().matches("\\(\\d+ other kinds\\)"));
     assertThat(analysis.inputs().jobs()).isZero();
     assertThat(analysis.drain()).isEmpty();
     assertThat(analysis.plateaus().get(0).depth()).isNull();

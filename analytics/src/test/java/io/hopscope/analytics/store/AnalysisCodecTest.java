@@ -49,7 +49,7 @@ class AnalysisCodecTest {
                     stats(3, 20),
                     20,
                     1,
-                    List.of(new RouteStats.Failure("0", "1211", 1)))),
+                    List.of(new RouteStats.Failure("0", "1211", "request timeout", 1)))),
             5,
             Double.NaN);
     RunFacts f =

@@ -318,6 +318,7 @@ public final class SummaryJson {
             .addObject()
             .put("status", f.status())
             .put("error_code", f.errorCode())
+            .put("message", f.message())
             .put("count", f.count());
       }
       stats(o, "http_ms", r.duration());

@@ -634,15 +634,24 @@ public final class HtmlReport {
    * repeats it), else the error code and its meaning.
    */
   public static String failureKind(io.hopscope.analytics.core.RouteStats.Failure f) {
+    String kind;
+    if (f.status().isEmpty() && f.errorCode().isEmpty() && f.message().startsWith("(")) {
+      return f.message(); // the route's other kinds, summed
+    }
     boolean responded = !f.status().isEmpty() && !f.status().equals("0");
     if (responded) {
-      return "HTTP " + f.status();
+      kind = "HTTP " + f.status();
+    } else if (f.errorCode().isEmpty()) {
+      kind = "no response";
+    } else {
+      String meaning = errorCodeMeaning(f.errorCode());
+      kind = "error " + f.errorCode() + (meaning.isEmpty() ? "" : " " + meaning);
     }
-    if (f.errorCode().isEmpty()) {
-      return "no response";
+    if (f.message().isEmpty()) {
+      return kind;
     }
-    String meaning = errorCodeMeaning(f.errorCode());
-    return "error " + f.errorCode() + (meaning.isEmpty() ? "" : " " + meaning);
+    String m = f.message().length() > 90 ? f.message().substring(0, 89) + "…" : f.message();
+    return kind + " (\u201c" + m + "\u201d)";
   }
 
   /** A route's failure kinds, most first, at most four: "HTTP 503 ×20, error 1211 … ×5". */
