@@ -283,7 +283,7 @@ public final class TrendReport {
           .append("</td><td>")
           .append(esc(change(c)))
           .append("</td><td class=\"text ")
-          .append(verdictClass(c.verdict()))
+          .append(verdictClass(c))
           .append("\">")
           .append(esc(verdict(c)))
           .append("</td></tr>\n");
@@ -324,6 +324,19 @@ public final class TrendReport {
     return Double.isNaN(p.kneeAchievedRps()) || p.kneeAchievedRps() >= 0.99 * p.kneeRps()
         ? Format.num(p.kneeRps())
         : Format.num(p.kneeRps()) + " (" + Format.num(p.kneeAchievedRps()) + ")";
+  }
+
+  /**
+   * The verdict's colour: a knee that appeared below the load the earlier run took without one is a
+   * capacity fall for certain (by how much is unknown), so it reads as a regression does.
+   */
+  private static String verdictClass(TrendAnalysis.Comparison c) {
+    boolean fell =
+        c.verdict() == TrendAnalysis.Verdict.NO_DATA
+            && !Double.isNaN(c.fromAtLeast())
+            && !Double.isNaN(c.to())
+            && c.to() < c.fromAtLeast();
+    return fell ? "failed" : verdictClass(c.verdict());
   }
 
   private static String verdictClass(TrendAnalysis.Verdict v) {
