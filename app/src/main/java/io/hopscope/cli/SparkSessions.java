@@ -35,6 +35,12 @@ public final class SparkSessions {
 
   /** The session of this process, created on first use. */
   public static synchronized SparkSession get(String appName) {
+    // The same process analysing again (demo, trend history): the session it has, without the
+    // builder's "Using an existing Spark session" warning on every reuse.
+    scala.Option<SparkSession> running = SparkSession.getDefaultSession();
+    if (running.isDefined() && !running.get().sparkContext().isStopped()) {
+      return running.get();
+    }
     SparkConf given = new SparkConf();
     Map<String, String> settings = new LinkedHashMap<>(DEFAULTS);
     if (!given.contains("spark.master")) {
