@@ -355,8 +355,7 @@ public final class Charts {
     String what = jobs ? "hop" : "k6 request";
     long t0 = a.schedule().t0Ns();
     List<TimeBucket> used = bs.stream().filter(b -> !Double.isNaN(b.userLatencyMs(0.5))).toList();
-    double[] x =
-        used.stream().mapToDouble(b -> ((b.startNs() + b.endNs()) / 2 - t0) / 1e9).toArray();
+    double[] x = mid(used, t0);
     double[] p50 = used.stream().mapToDouble(b -> b.userLatencyMs(0.50)).toArray();
     double[] p95 = used.stream().mapToDouble(b -> b.userLatencyMs(0.95)).toArray();
     double[] p99 = used.stream().mapToDouble(b -> b.userLatencyMs(0.99)).toArray();
@@ -431,8 +430,7 @@ public final class Charts {
               false));
     } else {
       List<TimeBucket> bs = a.buckets().stream().filter(b -> b.http() != null).toList();
-      double[] x =
-          bs.stream().mapToDouble(b -> ((b.startNs() + b.endNs()) / 2 - t0) / 1e9).toArray();
+      double[] x = mid(bs, t0);
       double[] r =
           bs.stream()
               .mapToDouble(b -> b.http().count() / ((b.endNs() - b.startNs()) / 1e9))
@@ -522,7 +520,7 @@ public final class Charts {
   public static ChartData errorsOverTime(RunAnalysis a) {
     long t0 = a.schedule().t0Ns();
     List<TimeBucket> bs = a.buckets().stream().filter(b -> b.requests() > 0).toList();
-    double[] x = bs.stream().mapToDouble(b -> ((b.startNs() + b.endNs()) / 2 - t0) / 1e9).toArray();
+    double[] x = mid(bs, t0);
     double[] y = bs.stream().mapToDouble(b -> 100.0 * b.failed() / b.requests()).toArray();
     return new ChartData(
         "errors-over-time",

@@ -546,18 +546,14 @@ public final class HtmlReport {
       p.http().byStatus().forEach((k, v) -> byStatus.merge(k, v, Long::sum));
       p.http().byErrorCode().forEach((k, v) -> byCode.merge(k, v, Long::sum));
       for (io.hopscope.analytics.core.RouteStats r : p.http().routes()) {
-        long[] c =
-            routes.computeIfAbsent(
-                (r.scenario().isEmpty() ? "(none)" : r.scenario()) + "\u001f" + r.name(),
-                k -> new long[2]);
+        String key = (r.scenario().isEmpty() ? "(none)" : r.scenario()) + "\u001f" + r.name();
+        long[] c = routes.computeIfAbsent(key, k -> new long[2]);
         c[0] += r.requests();
         c[1] += r.failed();
+        java.util.Map<String, Long> byKind =
+            kinds.computeIfAbsent(key, k -> new java.util.TreeMap<>());
         for (io.hopscope.analytics.core.RouteStats.Failure f : r.failures()) {
-          kinds
-              .computeIfAbsent(
-                  (r.scenario().isEmpty() ? "(none)" : r.scenario()) + "\u001f" + r.name(),
-                  k -> new java.util.TreeMap<>())
-              .merge(failureKind(f), f.count(), Long::sum);
+          byKind.merge(failureKind(f), f.count(), Long::sum);
         }
       }
     }
