@@ -280,7 +280,13 @@ public final class GroupedSelection {
         gathered += r.count;
       } else {
         long w = r.hi - r.lo + 1; // one bucket or sub-range: never wider than 2^55
-        r.width = (w + FANOUT - 1) / FANOUT;
+        // A power of two (at most FANOUT sub-ranges still cover the range), so that a value's
+        // sub-range is a shift away, not a 64-bit division: buckets are powers of two wide
+        // already, and only a range cut short by its bucket's end is rounded up.
+        r.width = Long.highestOneBit(Math.max(1, (w + FANOUT - 1) / FANOUT));
+        if (r.width * FANOUT < w) {
+          r.width <<= 1;
+        }
       }
     }
     plan = new Plan(open, familyValues.length, valueCount, keys);
@@ -357,12 +363,28 @@ public final class GroupedSelection {
     }
   }
 
+  /**
+   * The ranges of one key's column, sorted. Every range lies inside one bucket of the first pass's
+   * histogram (it is that bucket, or a sub-range of it), so a value's candidates are found from its
+   * bucket by two array reads instead of a binary search over all ranges: most values are in no
+   * range, and this is asked of every value of every pass after the first.
+   */
   private static final class RangeSet implements Serializable {
     private static final long serialVersionUID = 1L;
     final long[] lo;
     final long[] hi;
     final int[] id;
     final long[] width; // 0: gather the values
+    final int[] shift; // log2 of the width
+
+    /** The bucket of the lowest range. */
+    private final int firstBucket;
+
+    /**
+     * Per bucket from {@link #firstBucket}, the position of its first range; one more entry ends
+     * the last bucket's.
+     */
+    private final char[] at;
 
     RangeSet(List<Range> ranges) {
       List<Range> sorted = new ArrayList<>(ranges);
@@ -372,27 +394,47 @@ public final class GroupedSelection {
       hi = new long[n];
       id = new int[n];
       width = new long[n];
+      shift = new int[n];
       for (int i = 0; i < n; i++) {
         Range r = sorted.get(i);
         lo[i] = r.lo;
         hi[i] = r.hi;
         id[i] = r.id;
         width[i] = r.collect ? 0 : r.width;
+        shift[i] = Long.numberOfTrailingZeros(r.width);
+        if (bucket(r.lo) != bucket(r.hi)) {
+          throw new IllegalStateException("a range crosses a bucket: [" + r.lo + ", " + r.hi + "]");
+        }
       }
+      if (n > Character.MAX_VALUE) {
+        throw new IllegalStateException(n + " ranges in one column");
+      }
+      firstBucket = bucket(lo[0]);
+      int span = bucket(lo[n - 1]) - firstBucket + 1;
+      at = new char[span + 1];
+      int p = 0;
+      for (int k = 0; k <= span; k++) {
+        while (p < n && bucket(lo[p]) - firstBucket < k) {
+          p++;
+        }
+        at[k] = (char) p;
+      }
+    }
+
+    /** A value's histogram bucket as one ordered int: negative values below the others. */
+    private static int bucket(long v) {
+      return v >= 0 ? LogHistogram.index(v) : -1 - LogHistogram.index(~v);
     }
 
     /** The position of the range holding v, or -1. */
     int find(long v) {
-      int a = 0;
-      int b = lo.length - 1;
-      while (a <= b) {
-        int m = (a + b) >>> 1;
-        if (lo[m] > v) {
-          b = m - 1;
-        } else if (hi[m] < v) {
-          a = m + 1;
-        } else {
-          return m;
+      int k = bucket(v) - firstBucket;
+      if (k < 0 || k >= at.length - 1) {
+        return -1;
+      }
+      for (int p = at[k], end = at[k + 1]; p < end; p++) {
+        if (v <= hi[p]) {
+          return v >= lo[p] ? p : -1;
         }
       }
       return -1;
@@ -439,7 +481,7 @@ public final class GroupedSelection {
         if (c == null) {
           c = counts[id] = new long[FANOUT];
         }
-        c[(int) ((v - rs.lo[i]) / w)]++;
+        c[(int) ((v - rs.lo[i]) >>> rs.shift[i])]++;
       }
     }
 

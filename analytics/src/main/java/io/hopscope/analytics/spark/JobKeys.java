@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The keys the analysis groups jobs by, computed in Java from the stored timestamps (for {@link
- * ExactStats#runOnColumns}); each gives what the equivalent Spark expression gave.
+ * ExactStats#runOnColumns}) a chunk of rows at a time; each gives what the equivalent Spark
+ * expression gave.
  */
 final class JobKeys {
   private static final long NS_PER_S = 1_000_000_000L;
@@ -30,24 +31,37 @@ final class JobKeys {
    * [start, end).
    */
   static ExactStats.LongKey ranges(int input, long[] start, long[] end, long[] key) {
-    return (in, has) -> {
-      if (!has[input]) {
-        return ExactStats.LongKey.NONE;
-      }
-      long t = in[input];
-      for (int i = 0; i < start.length; i++) {
-        if (t >= start[i] && t < end[i]) {
-          return key[i];
+    return (in, absent, n, out) -> {
+      long[] t = in[input];
+      boolean[] none = absent[input];
+      for (int r = 0; r < n; r++) {
+        long k = ExactStats.LongKey.NONE;
+        if (none == null || !none[r]) {
+          long v = t[r];
+          for (int i = 0; i < start.length; i++) {
+            if (v >= start[i] && v < end[i]) {
+              k = key[i];
+              break;
+            }
+          }
         }
+        out[r] = k;
       }
-      return ExactStats.LongKey.NONE;
     };
   }
 
   /** Whole seconds since the origin, rounded down (negative before it). */
   static ExactStats.LongKey second(int input, long originNs) {
-    return (in, has) ->
-        has[input] ? Math.floorDiv(in[input] - originNs, NS_PER_S) : ExactStats.LongKey.NONE;
+    return (in, absent, n, out) -> {
+      long[] t = in[input];
+      boolean[] none = absent[input];
+      for (int r = 0; r < n; r++) {
+        out[r] =
+            none != null && none[r]
+                ? ExactStats.LongKey.NONE
+                : Math.floorDiv(t[r] - originNs, NS_PER_S);
+      }
+    };
   }
 
   /**
@@ -55,15 +69,16 @@ final class JobKeys {
    * end); the quotient is taken in double and truncated, as the SQL expression did.
    */
   static ExactStats.LongKey slice(int input, long startNs, long endNs, long widthNs) {
-    return (in, has) -> {
-      if (!has[input]) {
-        return ExactStats.LongKey.NONE;
+    return (in, absent, n, out) -> {
+      long[] t = in[input];
+      boolean[] none = absent[input];
+      for (int r = 0; r < n; r++) {
+        long v = t[r];
+        out[r] =
+            (none != null && none[r]) || v < startNs || v >= endNs
+                ? ExactStats.LongKey.NONE
+                : (long) ((double) (v - startNs) / (double) widthNs);
       }
-      long t = in[input];
-      if (t < startNs || t >= endNs) {
-        return ExactStats.LongKey.NONE;
-      }
-      return (long) ((double) (t - startNs) / (double) widthNs);
     };
   }
 

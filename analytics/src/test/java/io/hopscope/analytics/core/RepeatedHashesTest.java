@@ -61,4 +61,34 @@ class RepeatedHashesTest {
     assertThat(r.repeated()).isZero();
     assertThat(r.extra()).isZero();
   }
+
+  /** The radix sort orders as Arrays.sort does, whatever the values' spread. */
+  @Test
+  void radixSortOrdersAsArraysSort() {
+    Random rnd = new Random(11);
+    int[] sizes = {0, 1, 4095, 4096, 4097, 70_000};
+    for (int size : sizes) {
+      for (int kind = 0; kind < 6; kind++) {
+        long[] a = new long[size];
+        for (int i = 0; i < size; i++) {
+          a[i] =
+              switch (kind) {
+                case 0 -> rnd.nextLong(); // hashes: both signs, every digit varies
+                case 1 -> rnd.nextInt(1000); // one digit varies: the others are skipped
+                case 2 -> -rnd.nextInt(1 << 20); // negatives only
+                case 3 -> rnd.nextBoolean() ? Long.MIN_VALUE : Long.MAX_VALUE; // extremes
+                case 4 -> 42L; // one value
+                default -> (rnd.nextLong() >> rnd.nextInt(64)) ^ (1L << 47); // every scale
+              };
+        }
+        long[] expected = a.clone();
+        java.util.Arrays.sort(expected);
+        long[] sorted = java.util.Arrays.copyOf(a, size + 5); // only the first n are sorted
+        RepeatedHashes.radixSort(sorted, size);
+        assertThat(java.util.Arrays.copyOf(sorted, size))
+            .as("size %d, kind %d", size, kind)
+            .containsExactly(expected);
+      }
+    }
+  }
 }
