@@ -11,7 +11,6 @@ import io.hopscope.ingest.warehouse.Warehouse;
 import io.hopscope.reports.export.GatesJson;
 import io.hopscope.reports.export.GatesJunitXml;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -73,14 +72,12 @@ final class GateCommand implements Callable<Integer> {
             Optional.ofNullable(baseline).map(RunId::new));
     try {
       Files.createDirectories(out);
-      Files.writeString(
+      // Written aside and moved into place: a CI job reading them never sees half a file.
+      io.hopscope.reports.ReportWriter.put(
           out.resolve("gates.json"),
-          GatesJson.render(g.analysis(), g.baseline().map(RunId::value).orElse(null)),
-          StandardCharsets.UTF_8);
-      Files.writeString(
-          out.resolve("gates.junit.xml"),
-          GatesJunitXml.render(g.analysis()),
-          StandardCharsets.UTF_8);
+          GatesJson.render(g.analysis(), g.baseline().map(RunId::value).orElse(null)));
+      io.hopscope.reports.ReportWriter.put(
+          out.resolve("gates.junit.xml"), GatesJunitXml.render(g.analysis()));
     } catch (IOException e) {
       throw Problems.storage(out, "cannot write the gate results", e);
     }

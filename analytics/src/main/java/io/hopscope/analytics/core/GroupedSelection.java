@@ -499,10 +499,14 @@ public final class GroupedSelection {
         }
         if (o.sizes[id] > 0) {
           long[] a = values[id] == null ? new long[0] : values[id];
-          long[] b = Arrays.copyOf(a, sizes[id] + o.sizes[id]);
-          System.arraycopy(o.values[id], 0, b, sizes[id], o.sizes[id]);
-          values[id] = b;
-          sizes[id] += o.sizes[id];
+          int need = sizes[id] + o.sizes[id];
+          if (a.length < need) {
+            // Grown by half at least, so merging many partitions copies each value a few times.
+            a = Arrays.copyOf(a, Math.max(need, sizes[id] + (sizes[id] >> 1)));
+          }
+          System.arraycopy(o.values[id], 0, a, sizes[id], o.sizes[id]);
+          values[id] = a;
+          sizes[id] = need;
         }
       }
       return this;

@@ -89,7 +89,9 @@ public final class RepeatedHashes {
     public Acc merge(Acc o) {
       if (o.n > 0) {
         if (hashes.length < n + o.n) {
-          hashes = Arrays.copyOf(hashes, n + o.n);
+          // Partitions' hashes arrive one after another: growing by half each time copies each
+          // hash a few times in all, where growing to fit copied the first ones once per partition.
+          hashes = Arrays.copyOf(hashes, Math.max(n + o.n, n + (n >> 1)));
         }
         System.arraycopy(o.hashes, 0, hashes, n, o.n);
         n += o.n;

@@ -43,6 +43,26 @@ public record RunAnalysis(
     buckets = buckets == null ? List.of() : List.copyOf(buckets);
   }
 
+  /**
+   * The run's error rate: failed over judged k6 requests, all plateaus together; null when no
+   * plateau has k6 failure data (the rate is unknown, not zero).
+   */
+  public Double errorRate() {
+    return RunAnalyzer.runErrorRate(plateaus);
+  }
+
+  /** Where p95 hop latency first exceeds the SLO, if it does; empty without an SLO. */
+  public Optional<SloCrossing> sloCrossing(java.util.OptionalDouble sloMsP95Hop) {
+    return sloMsP95Hop.isPresent()
+        ? SloCrossing.find(plateaus, sloMsP95Hop.getAsDouble())
+        : Optional.empty();
+  }
+
+  /** Jobs accepted by the gateway that never completed, when the run tells both. */
+  public Optional<LostJobs> lostJobs() {
+    return LostJobs.of(plateaus);
+  }
+
   /** This analysis with more gate verdicts and warnings (baseline gates, k6 thresholds). */
   public RunAnalysis withGates(Gates.Verdicts more, List<String> moreWarnings) {
     List<String> w = new java.util.ArrayList<>(warnings);

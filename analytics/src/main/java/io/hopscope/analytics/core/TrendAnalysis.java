@@ -436,7 +436,7 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
             Better.LOWER,
             true,
             a -> {
-              Double e = RunAnalyzer.runErrorRate(a.plateaus());
+              Double e = a.errorRate();
               return e == null ? Double.NaN : e;
             }));
     List<Point> drains = new ArrayList<>();

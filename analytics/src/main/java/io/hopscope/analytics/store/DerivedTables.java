@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hopscope.analytics.core.LatencyStats;
 import io.hopscope.analytics.core.PlateauResult;
 import io.hopscope.analytics.core.RunAnalysis;
-import io.hopscope.analytics.core.RunAnalyzer;
 import io.hopscope.analytics.core.Sizing;
 import io.hopscope.ingest.RunId;
 import io.hopscope.ingest.spec.RunSpec;
@@ -65,7 +64,7 @@ public final class DerivedTables {
         maxP95 = Double.isNaN(maxP95) ? v : Math.max(maxP95, v);
       }
     }
-    Double errorRate = RunAnalyzer.runErrorRate(a.plateaus());
+    Double errorRate = a.errorRate();
     Double drain = a.drain().map(d -> d.drainSeconds()).orElse(null);
     String specJson;
     try {

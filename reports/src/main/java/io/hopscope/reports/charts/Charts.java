@@ -50,10 +50,7 @@ public final class Charts {
                         Palette.BLACK,
                         ChartData.Stroke.DOTTED)));
     java.util.Optional<io.hopscope.analytics.core.SloCrossing> crossing =
-        gates.sloMsP95Hop().isPresent()
-            ? io.hopscope.analytics.core.SloCrossing.find(
-                a.plateaus(), gates.sloMsP95Hop().getAsDouble())
-            : java.util.Optional.empty();
+        a.sloCrossing(gates.sloMsP95Hop());
     // When p95 crosses the SLO at the knee itself, one marker says both: two at the same x would
     // print their labels on top of each other.
     boolean crossingAtKnee =

@@ -83,10 +83,7 @@ public final class SummaryJson {
         k.put("kneedle_plateau_index", knee.kneedlePlateau());
       }
     }
-    java.util.Optional<SloCrossing> crossing =
-        ctx.gates().sloMsP95Hop().isPresent()
-            ? SloCrossing.find(a.plateaus(), ctx.gates().sloMsP95Hop().getAsDouble())
-            : java.util.Optional.empty();
+    java.util.Optional<SloCrossing> crossing = a.sloCrossing(ctx.gates().sloMsP95Hop());
     if (crossing.isEmpty()) {
       root.putNull("slo_crossing");
     } else {
@@ -143,7 +140,7 @@ public final class SummaryJson {
       d.put("baseline_depth", drain.baselineDepth());
       d.put("depth_at_load_end", drain.depthAtLoadEnd());
     }
-    java.util.Optional<LostJobs> lost = LostJobs.of(a.plateaus());
+    java.util.Optional<LostJobs> lost = a.lostJobs();
     if (lost.isPresent()) {
       ObjectNode l = root.putObject("lost_jobs");
       l.put("accepted", lost.get().accepted());

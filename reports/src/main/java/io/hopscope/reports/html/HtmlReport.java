@@ -218,7 +218,7 @@ public final class HtmlReport {
     if (ctx.gates().sloMsP95Hop().isPresent()) {
       double slo = ctx.gates().sloMsP95Hop().getAsDouble();
       java.util.Optional<io.hopscope.analytics.core.SloCrossing> c =
-          io.hopscope.analytics.core.SloCrossing.find(a.plateaus(), slo);
+          a.sloCrossing(ctx.gates().sloMsP95Hop());
       fact(
           "p95 within SLO up to",
           c.isEmpty()
@@ -238,7 +238,7 @@ public final class HtmlReport {
                   + c.get().plateauIndex()
                   + ")");
     }
-    Double errorRate = io.hopscope.analytics.core.RunAnalyzer.runErrorRate(a.plateaus());
+    Double errorRate = a.errorRate();
     if (errorRate != null) {
       fact("Error rate", Format.num(errorRate * 100) + " %", "k6 requests that failed");
     }
