@@ -1,5 +1,7 @@
 package io.hopscope.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hopscope.ingest.IngestRequest;
 import io.hopscope.ingest.RunId;
 import io.hopscope.ingest.spec.RunSpec;
@@ -66,8 +68,7 @@ final class DemoHistory {
           20,
           31 + workers);
     }
-    return TrendCommand.write(
-        env,
+    return pipeline.trend(
         warehouse,
         SCENARIO,
         Optional.empty(),
@@ -92,30 +93,25 @@ final class DemoHistory {
       double serviceMs,
       long seed)
       throws IOException {
-    StringBuilder stages = new StringBuilder();
+    // The spec as a tree, written by Jackson's YAML writer: nothing here is quoted by hand.
+    ObjectNode testRun = YAML.createObjectNode();
+    testRun
+        .putObject("system_under_test")
+        .put("gateway_sha", "demo-" + id)
+        .put("worker_sha", "demo-" + id);
+    testRun.putObject("environment").put("cluster", "demo").put("workers", workers);
+    testRun.putObject("workload").put("endpoint", endpoint);
+    ObjectNode scenario = testRun.putObject("scenario");
+    scenario.put("name", SCENARIO).put("warmup_seconds", 15).put("start_ns", T0 + day * DAY);
+    ArrayNode stages = scenario.putArray("stages");
     for (double r : rps) {
-      stages
-          .append(stages.length() == 0 ? "" : ", ")
-          .append(String.format(Locale.ROOT, "{rps: %s, duration_seconds: 45}", plain(r)));
+      stages.addObject().put("rps", plain(r)).put("duration_seconds", 45);
     }
+    ObjectNode doc = YAML.createObjectNode();
+    doc.set("test_run", testRun);
     String yaml =
-        String.join(
-            "\n",
-            "# Synthetic: simulated by hopscope demo for the trend page, not measured.",
-            "test_run:",
-            "  system_under_test: {gateway_sha: \"demo-"
-                + id
-                + "\", worker_sha: \"demo-"
-                + id
-                + "\"}",
-            "  environment: {cluster: demo, workers: " + workers + "}",
-            "  workload: {endpoint: \"" + endpoint + "\"}",
-            "  scenario:",
-            "    name: " + SCENARIO,
-            "    warmup_seconds: 15",
-            "    start_ns: " + (T0 + day * DAY),
-            "    stages: [" + stages + "]",
-            "");
+        "# Synthetic: simulated by hopscope demo for the trend page, not measured.\n"
+            + YAML.writeValueAsString(doc);
     Path specFile = work.resolve(id + ".yaml");
     Files.writeString(specFile, yaml);
     RunSpec spec = RunSpecReader.read(specFile);
@@ -146,7 +142,17 @@ final class DemoHistory {
         out.resolve("history").resolve(id));
   }
 
-  private static String plain(double v) {
-    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  /** A rate as the shortest decimal (270, not 270.0), as a hand-written spec has it. */
+  private static java.math.BigDecimal plain(double v) {
+    return new java.math.BigDecimal(
+        java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString());
   }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
+      new com.fasterxml.jackson.databind.ObjectMapper(
+          com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+              .disable(
+                  com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature
+                      .WRITE_DOC_START_MARKER)
+              .build());
 }

@@ -1,17 +1,9 @@
 package io.hopscope.cli;
 
-import io.hopscope.analytics.spec.SpecGates;
 import io.hopscope.analytics.store.History;
-import io.hopscope.analytics.store.StoredRun;
 import io.hopscope.error.ExitCode;
 import io.hopscope.error.Printable;
-import io.hopscope.error.Problems;
 import io.hopscope.ingest.RunId;
-import io.hopscope.ingest.warehouse.Warehouse;
-import io.hopscope.reports.export.GatesJson;
-import io.hopscope.reports.export.GatesJunitXml;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -56,31 +48,15 @@ final class GateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Warehouse wh = Warehouses.open(warehouseOption.uri);
     RunId run = runOption.run();
-    StoredRun stored = StoredRun.read(wh, run);
-    io.hopscope.ingest.spec.RunSpec spec =
-        gates == null
-            ? stored.spec()
-            : stored.spec().withGates(io.hopscope.ingest.spec.RunSpecReader.readGates(gates));
     History.Gated g =
-        History.gate(
-            wh,
-            stored.analysis(),
-            spec,
-            SpecGates.of(spec),
-            Optional.ofNullable(baseline).map(RunId::new));
-    try {
-      Files.createDirectories(out);
-      // Written aside and moved into place: a CI job reading them never sees half a file.
-      io.hopscope.reports.ReportWriter.put(
-          out.resolve("gates.json"),
-          GatesJson.render(g.analysis(), g.baseline().map(RunId::value).orElse(null)));
-      io.hopscope.reports.ReportWriter.put(
-          out.resolve("gates.junit.xml"), GatesJunitXml.render(g.analysis()));
-    } catch (IOException e) {
-      throw Problems.storage(out, "cannot write the gate results", e);
-    }
+        new RunPipeline(root.env())
+            .gate(
+                warehouseOption.uri,
+                run,
+                Optional.ofNullable(gates),
+                Optional.ofNullable(baseline),
+                out);
     Env env = root.env();
     env.err()
         .println(

@@ -1,13 +1,19 @@
 package io.hopscope.cli;
 
+import io.hopscope.analytics.core.MeasuredBaseline;
 import io.hopscope.analytics.core.RunAnalysis;
 import io.hopscope.analytics.core.RunAnalyzer;
+import io.hopscope.analytics.core.TrendAnalysis;
+import io.hopscope.analytics.core.TrendInput;
+import io.hopscope.analytics.spark.MeasuredBaselines;
 import io.hopscope.analytics.spark.RunScan;
 import io.hopscope.analytics.spec.SpecGates;
 import io.hopscope.analytics.store.DerivedTables;
 import io.hopscope.analytics.store.History;
 import io.hopscope.analytics.store.StoredRun;
+import io.hopscope.analytics.store.TrendRuns;
 import io.hopscope.error.Printable;
+import io.hopscope.error.Problems;
 import io.hopscope.ingest.IngestRequest;
 import io.hopscope.ingest.IngestResult;
 import io.hopscope.ingest.RunId;
@@ -17,7 +23,9 @@ import io.hopscope.ingest.valkey.Progress;
 import io.hopscope.ingest.warehouse.Warehouse;
 import io.hopscope.reports.ReportContext;
 import io.hopscope.reports.ReportWriter;
+import io.hopscope.reports.trend.TrendReport;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
@@ -173,5 +181,120 @@ final class RunPipeline {
       }
       return new Analysed(analysis, written);
     }
+  }
+
+  /**
+   * Judges an analysed run's gates from the warehouse (no Spark) against a baseline, and writes
+   * gates.json and gates.junit.xml into {@code out}, each written aside and moved into place.
+   *
+   * @param gatesFile a gates file whose keys override the stored spec's
+   */
+  History.Gated gate(
+      String warehouseUri,
+      RunId run,
+      Optional<Path> gatesFile,
+      Optional<String> baseline,
+      Path out) {
+    Warehouse wh = Warehouses.open(warehouseUri);
+    StoredRun stored = StoredRun.read(wh, run);
+    RunSpec spec =
+        gatesFile
+            .map(f -> stored.spec().withGates(io.hopscope.ingest.spec.RunSpecReader.readGates(f)))
+            .orElse(stored.spec());
+    History.Gated g =
+        History.gate(wh, stored.analysis(), spec, SpecGates.of(spec), baseline.map(RunId::new));
+    try {
+      java.nio.file.Files.createDirectories(out);
+    } catch (java.io.IOException e) {
+      throw io.hopscope.error.Problems.storage(out, "cannot write the gate results", e);
+    }
+    ReportWriter.put(
+        out.resolve("gates.json"),
+        io.hopscope.reports.export.GatesJson.render(
+            g.analysis(), g.baseline().map(RunId::value).orElse(null)));
+    ReportWriter.put(
+        out.resolve("gates.junit.xml"),
+        io.hopscope.reports.export.GatesJunitXml.render(g.analysis()));
+    return g;
+  }
+
+  /**
+   * Builds and writes the trend page of one scenario (the trend command and the demo); prints one
+   * line per fingerprint on stderr.
+   */
+  TrendReport.Written trend(
+      String warehouse,
+      String scenario,
+      Optional<Instant> from,
+      Optional<String> baseline,
+      List<Double> targetRps,
+      double threshold,
+      long seed,
+      Path out) {
+    Warehouse wh = Warehouses.open(warehouse);
+    TrendRuns.Loaded loaded =
+        TrendRuns.read(wh, scenario, from.map(TrendCommand::ns).orElse(Long.MIN_VALUE));
+    List<TrendInput> runs = loaded.runs();
+    if (runs.isEmpty()) {
+      List<String> known = TrendRuns.scenarios(wh);
+      throw Problems.missingData(
+          "no analysed run of scenario '"
+              + scenario
+              + "'"
+              + from.map(f -> " since " + f).orElse("")
+              + " in the warehouse "
+              + wh.rootUri(),
+          known.isEmpty()
+              ? "analyze runs first"
+              : "scenarios with analysed runs: " + String.join(", ", known));
+    }
+    TrendAnalysis.Options d = TrendAnalysis.Options.defaults();
+    TrendAnalysis t =
+        TrendAnalysis.of(
+            scenario,
+            runs,
+            new TrendAnalysis.Options(
+                threshold,
+                d.errorRateThreshold(),
+                baseline,
+                targetRps,
+                seed,
+                d.permutations(),
+                d.significance(),
+                d.minShift()));
+    SparkSession spark = SparkSessions.get("hopscope trend");
+    Warehouse sparkWh = Warehouses.open(warehouse, spark);
+    List<MeasuredBaseline> measured =
+        MeasuredBaselines.of(spark, sparkWh, runs.stream().map(TrendInput::runId).toList());
+    TrendReport.Written w =
+        TrendReport.write(
+            t,
+            measured,
+            new TrendReport.Context(
+                from, BuildInfo.version(), env.clock().instant(), loaded.synthetic()),
+            out);
+    for (TrendAnalysis.Group g : t.groups()) {
+      long regressions =
+          g.vsBaseline().stream()
+              .filter(c -> c.verdict() == TrendAnalysis.Verdict.REGRESSION)
+              .count();
+      long shifts = g.series().stream().mapToLong(s -> s.changePoints().size()).sum();
+      env.err()
+          .println(
+              "fingerprint "
+                  + g.fingerprint()
+                  + ": "
+                  + g.runs().size()
+                  + " runs, baseline "
+                  + (g.baselineRunId() == null ? "none" : g.baselineRunId())
+                  + ", current "
+                  + g.currentRunId()
+                  + ", "
+                  + regressions
+                  + " regressions vs baseline, "
+                  + shifts
+                  + " change points");
+    }
+    return w;
   }
 }

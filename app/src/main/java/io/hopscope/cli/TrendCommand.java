@@ -1,14 +1,8 @@
 package io.hopscope.cli;
 
-import io.hopscope.analytics.core.MeasuredBaseline;
-import io.hopscope.analytics.core.TrendAnalysis;
-import io.hopscope.analytics.core.TrendInput;
-import io.hopscope.analytics.spark.MeasuredBaselines;
-import io.hopscope.analytics.store.TrendRuns;
 import io.hopscope.error.ExitCode;
 import io.hopscope.error.Problems;
 import io.hopscope.ingest.RunId;
-import io.hopscope.ingest.warehouse.Warehouse;
 import io.hopscope.reports.trend.TrendReport;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -109,102 +102,21 @@ final class TrendCommand implements Callable<Integer> {
     }
     Optional<Instant> from = Optional.ofNullable(since).map(TrendCommand::parseSince);
     TrendReport.Written w =
-        write(
-            root.env(),
-            warehouseOption.uri,
-            scenario,
-            from,
-            Optional.ofNullable(baseline),
-            targetRps,
-            threshold,
-            seed,
-            out);
+        new RunPipeline(root.env())
+            .trend(
+                warehouseOption.uri,
+                scenario,
+                from,
+                Optional.ofNullable(baseline),
+                targetRps,
+                threshold,
+                seed,
+                out);
     root.env().out().println("trend: " + w.index().toAbsolutePath().normalize());
     return ExitCode.OK.code();
   }
 
-  /**
-   * Builds and writes the trend page of one scenario (also used by the demo); prints one line per
-   * fingerprint on stderr.
-   */
-  static TrendReport.Written write(
-      Env env,
-      String warehouse,
-      String scenario,
-      Optional<Instant> from,
-      Optional<String> baseline,
-      List<Double> targetRps,
-      double threshold,
-      long seed,
-      Path out) {
-    Warehouse wh = Warehouses.open(warehouse);
-    TrendRuns.Loaded loaded =
-        TrendRuns.read(wh, scenario, from.map(TrendCommand::ns).orElse(Long.MIN_VALUE));
-    List<TrendInput> runs = loaded.runs();
-    if (runs.isEmpty()) {
-      List<String> known = TrendRuns.scenarios(wh);
-      throw Problems.missingData(
-          "no analysed run of scenario '"
-              + scenario
-              + "'"
-              + from.map(f -> " since " + f).orElse("")
-              + " in the warehouse "
-              + wh.rootUri(),
-          known.isEmpty()
-              ? "analyze runs first"
-              : "scenarios with analysed runs: " + String.join(", ", known));
-    }
-    TrendAnalysis.Options d = TrendAnalysis.Options.defaults();
-    TrendAnalysis t =
-        TrendAnalysis.of(
-            scenario,
-            runs,
-            new TrendAnalysis.Options(
-                threshold,
-                d.errorRateThreshold(),
-                baseline,
-                targetRps,
-                seed,
-                d.permutations(),
-                d.significance(),
-                d.minShift()));
-    SparkSession spark = SparkSessions.get("hopscope trend");
-    Warehouse sparkWh = Warehouses.open(warehouse, spark);
-    List<MeasuredBaseline> measured =
-        MeasuredBaselines.of(spark, sparkWh, runs.stream().map(TrendInput::runId).toList());
-    TrendReport.Written w =
-        TrendReport.write(
-            t,
-            measured,
-            new TrendReport.Context(
-                from, BuildInfo.version(), env.clock().instant(), loaded.synthetic()),
-            out);
-    for (TrendAnalysis.Group g : t.groups()) {
-      long regressions =
-          g.vsBaseline().stream()
-              .filter(c -> c.verdict() == TrendAnalysis.Verdict.REGRESSION)
-              .count();
-      long shifts = g.series().stream().mapToLong(s -> s.changePoints().size()).sum();
-      env.err()
-          .println(
-              "fingerprint "
-                  + g.fingerprint()
-                  + ": "
-                  + g.runs().size()
-                  + " runs, baseline "
-                  + (g.baselineRunId() == null ? "none" : g.baselineRunId())
-                  + ", current "
-                  + g.currentRunId()
-                  + ", "
-                  + regressions
-                  + " regressions vs baseline, "
-                  + shifts
-                  + " change points");
-    }
-    return w;
-  }
-
-  private static long ns(Instant i) {
+  static long ns(Instant i) {
     return i.getEpochSecond() * 1_000_000_000L + i.getNano();
   }
 
