@@ -50,4 +50,21 @@ class LayeringTest {
         .resideInAnyPackage("io.hopscope.analytics..", "io.hopscope.reports..", "io.hopscope.cli..")
         .check(ALL);
   }
+
+  @Test
+  void warehouseTablesHoldNamesAndColumnsNotReaderTypes() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.hopscope.ingest.warehouse..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.hopscope.ingest.jobs..",
+            "io.hopscope.ingest.k6..",
+            "io.hopscope.ingest.prom..",
+            "io.hopscope.ingest.donefile..",
+            "io.hopscope.ingest.valkey..")
+        .because("each reader binds its own values to rows (TableDef.withWriter)")
+        .check(ALL);
+  }
 }

@@ -10,8 +10,6 @@ import io.hopscope.ingest.prom.PromSample;
 import io.hopscope.ingest.spec.RunSpec;
 import io.hopscope.ingest.warehouse.JobsTable;
 import io.hopscope.ingest.warehouse.K6PointsTable;
-import io.hopscope.ingest.warehouse.K6SummaryTable;
-import io.hopscope.ingest.warehouse.K6ThresholdsTable;
 import io.hopscope.ingest.warehouse.PromSamplesTable;
 import io.hopscope.ingest.warehouse.RejectsTable;
 import io.hopscope.ingest.warehouse.RunManifest;
@@ -132,8 +130,8 @@ final class RunRouter implements JobSink, AutoCloseable {
 
     RunState(RunWrite write) {
       this.write = write;
-      this.jobs = write.open(JobsTable.TABLE);
-      this.rejects = write.open(RejectsTable.TABLE);
+      this.jobs = write.open(io.hopscope.ingest.jobs.JobRows.JOBS);
+      this.rejects = write.open(io.hopscope.ingest.jobs.JobRows.REJECTS);
     }
 
     RunId run() {
@@ -164,7 +162,7 @@ final class RunRouter implements JobSink, AutoCloseable {
     /** Where this run's Prometheus samples (and their rejects) go. */
     RowSink<PromSample> promSink() {
       if (prom == null) {
-        prom = write.open(PromSamplesTable.TABLE);
+        prom = write.open(io.hopscope.ingest.prom.PromRows.SAMPLES);
       }
       return new RowSink<>() {
         @Override
@@ -182,7 +180,7 @@ final class RunRouter implements JobSink, AutoCloseable {
     /** Where this run's k6 points (and their rejects) go. */
     RowSink<K6Point> k6Sink() {
       if (k6 == null) {
-        k6 = write.open(K6PointsTable.TABLE);
+        k6 = write.open(io.hopscope.ingest.k6.K6Rows.POINTS);
       }
       return new RowSink<>() {
         @Override
@@ -204,14 +202,14 @@ final class RunRouter implements JobSink, AutoCloseable {
 
     void summaryStat(K6SummaryStat s) {
       if (k6Summary == null) {
-        k6Summary = write.open(K6SummaryTable.TABLE);
+        k6Summary = write.open(io.hopscope.ingest.k6.K6Rows.SUMMARY);
       }
       k6Summary.write(s);
     }
 
     void threshold(K6Threshold t) {
       if (k6Thresholds == null) {
-        k6Thresholds = write.open(K6ThresholdsTable.TABLE);
+        k6Thresholds = write.open(io.hopscope.ingest.k6.K6Rows.THRESHOLDS);
       }
       k6Thresholds.write(t);
     }

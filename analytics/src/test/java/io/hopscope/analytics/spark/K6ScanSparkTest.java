@@ -13,8 +13,6 @@ import io.hopscope.analytics.core.Telemetry;
 import io.hopscope.ingest.RunId;
 import io.hopscope.ingest.k6.K6Point;
 import io.hopscope.ingest.prom.PromSample;
-import io.hopscope.ingest.warehouse.K6PointsTable;
-import io.hopscope.ingest.warehouse.PromSamplesTable;
 import io.hopscope.ingest.warehouse.RunManifest;
 import io.hopscope.ingest.warehouse.RunWrite;
 import io.hopscope.ingest.warehouse.RunsTable;
@@ -58,7 +56,7 @@ class K6ScanSparkTest {
         new Warehouse(dir.resolve("wh").toString(), new org.apache.hadoop.conf.Configuration());
     Random rnd = new Random(3);
     try (RunWrite w = wh.beginRun(new RunId("k6-only"), RunsTable.FAMILY)) {
-      TableWriter<K6Point> points = w.open(K6PointsTable.TABLE);
+      TableWriter<K6Point> points = w.open(io.hopscope.ingest.k6.K6Rows.POINTS);
       // Setup request before t0: belongs to no window.
       points.write(
           point(
@@ -109,7 +107,7 @@ class K6ScanSparkTest {
         points.write(point("vus_max", start + S, 50, Map.of()));
       }
       // Prometheus: a gauge, a counter at 0.5/s, and a histogram whose buckets grow per window.
-      TableWriter<PromSample> prom = w.open(PromSamplesTable.TABLE);
+      TableWriter<PromSample> prom = w.open(io.hopscope.ingest.prom.PromRows.SAMPLES);
       for (int sec = 0; sec < 70; sec += 5) {
         long ts = T0 + sec * S;
         prom.write(

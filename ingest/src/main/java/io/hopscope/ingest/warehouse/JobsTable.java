@@ -5,7 +5,6 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
-import io.hopscope.ingest.jobs.JobBatch;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 
@@ -58,8 +57,9 @@ public final class JobsTable {
           .named(CORR_HASH)
           .named(NAME);
 
-  public static final TableDef<JobBatch.Cursor> TABLE =
-      new TableDef<>(
+  /** Name and columns; the reader's package binds its rows. */
+  public static final TableDef<Void> TABLE =
+      TableDef.declared(
           NAME,
           SCHEMA,
           java.util.Set.of(
@@ -73,31 +73,7 @@ public final class JobsTable {
               SERVICE_NS,
               HOP_NS,
               WORK_MS,
-              CORR_HASH),
-          JobsTable::write);
-
-  private static void write(JobBatch.Cursor c, Row row) {
-    JobBatch b = c.batch();
-    int r = c.row();
-    byte[] a = b.arena();
-    long enq = b.enqNs(r);
-    long claim = b.claimNs(r);
-    long done = b.doneNs(r);
-    row.bytes(STREAM_ID, a, b.idOffset(r), b.idLength(r))
-        .bytes(CORR_ID, a, b.corrOffset(r), b.corrLength(r))
-        .bytes(JOB_ENTRY_ID, a, b.entryOffset(r), b.entryLength(r))
-        .int64(ENQ_NS, enq)
-        .int64(CLAIM_NS, claim)
-        .int64(DONE_NS, done)
-        .int64(QUEUE_DELAY_NS, claim - enq)
-        .int64(SERVICE_NS, done - claim)
-        .int64(HOP_NS, done - enq)
-        .float64(WORK_MS, b.workMs(r));
-    int corrLength = b.corrLength(r);
-    if (corrLength >= 0) {
-      row.int64(CORR_HASH, corrHash(a, b.corrOffset(r), corrLength));
-    }
-  }
+              CORR_HASH));
 
   private static final net.jpountz.xxhash.XXHash64 XXH64 =
       net.jpountz.xxhash.XXHashFactory.fastestJavaInstance().hash64();

@@ -5,7 +5,6 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
-import io.hopscope.ingest.k6.K6Point;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 
@@ -66,25 +65,9 @@ public final class K6PointsTable {
           .addField(Columns.stringMap(METADATA))
           .named(NAME);
 
-  public static final TableDef<K6Point> TABLE =
-      new TableDef<>(
-          NAME,
-          SCHEMA,
-          java.util.Set.of(TS_NS, VALUE),
-          (p, row) ->
-              row.string(METRIC, p.metric())
-                  .string(METRIC_TYPE, p.metricType())
-                  .int64(TS_NS, p.tsNs())
-                  .float64Required(VALUE, p.value())
-                  .string(SCENARIO, p.tag("scenario"))
-                  .string(NAME_TAG, p.tag("name"))
-                  .string(METHOD, p.tag("method"))
-                  .string(STATUS, p.tag("status"))
-                  .string(EXPECTED_RESPONSE, p.tag("expected_response"))
-                  .string(ERROR_CODE, p.tag("error_code"))
-                  .string(GROUP, p.tags().get("group"))
-                  .stringMap(TAGS, p.tags())
-                  .stringMap(METADATA, p.metadata()));
+  /** Name and columns; the reader's package binds its rows. */
+  public static final TableDef<Void> TABLE =
+      TableDef.declared(NAME, SCHEMA, java.util.Set.of(TS_NS, VALUE));
 
   private K6PointsTable() {}
 }

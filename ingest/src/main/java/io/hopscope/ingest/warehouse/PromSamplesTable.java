@@ -5,7 +5,6 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
-import io.hopscope.ingest.prom.PromSample;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 
@@ -37,17 +36,9 @@ public final class PromSamplesTable {
           .named(QUERY)
           .named(NAME);
 
-  public static final TableDef<PromSample> TABLE =
-      new TableDef<>(
-          NAME,
-          SCHEMA,
-          java.util.Set.of(TS_NS),
-          (s, row) ->
-              row.string(METRIC, s.metric())
-                  .stringMap(LABELS, s.labels())
-                  .int64(TS_NS, s.tsNs())
-                  .float64Required(VALUE, s.value())
-                  .string(QUERY, s.query()));
+  /** Name and columns; the reader's package binds its rows. */
+  public static final TableDef<Void> TABLE =
+      TableDef.declared(NAME, SCHEMA, java.util.Set.of(TS_NS));
 
   private PromSamplesTable() {}
 }

@@ -3,7 +3,6 @@ package io.hopscope.ingest.warehouse;
 import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 
-import io.hopscope.ingest.jobs.Reject;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 
@@ -31,15 +30,8 @@ public final class RejectsTable {
           .named(RAW)
           .named(NAME);
 
-  public static final TableDef<Reject> TABLE =
-      new TableDef<>(
-          NAME,
-          SCHEMA,
-          (r, row) ->
-              row.string(SOURCE, r.source())
-                  .string(LOCATION, r.location())
-                  .string(REASON, r.reason())
-                  .string(RAW, r.raw()));
+  /** Name and columns; the reader's package binds its rows. */
+  public static final TableDef<Void> TABLE = TableDef.declared(NAME, SCHEMA);
 
   private RejectsTable() {}
 }

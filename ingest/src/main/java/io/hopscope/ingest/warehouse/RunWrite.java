@@ -97,6 +97,10 @@ public final class RunWrite implements AutoCloseable {
   }
 
   private <T> TableWriter<T> openFile(TableDef<T> def) {
+    if (!def.bound()) {
+      throw new IllegalArgumentException(
+          def.name() + " is declared without a row writer: open the reader's binding");
+    }
     if (writers.containsKey(def.name())) {
       throw new IllegalStateException("table already open: " + def.name());
     }

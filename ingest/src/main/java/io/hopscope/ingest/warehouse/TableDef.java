@@ -13,9 +13,11 @@ import org.apache.parquet.schema.Types;
 
 /**
  * A warehouse table: its name, its columns (declared once, here in ingest, as a Parquet schema; the
- * Iceberg schema is derived from it, see {@link IcebergSchemas}) and how a value becomes a row.
- * Every table is an Iceberg table partitioned by {@code run_id} (identity), and {@code run_id} is
- * the first column of every file; writers never give it, {@link TableWriter} does.
+ * Iceberg schema is derived from it, see {@link IcebergSchemas}) and how a value becomes a row. The
+ * tables of the sources are declared here with names and columns only ({@link #declared}); each
+ * reader's package binds its values to rows ({@link #withWriter}), so the warehouse depends on no
+ * reader. Every table is an Iceberg table partitioned by {@code run_id} (identity), and {@code
+ * run_id} is the first column of every file; writers never give it, {@link TableWriter} does.
  *
  * @param schema the file schema: {@code run_id} followed by the declared columns
  */
@@ -43,6 +45,37 @@ public record TableDef<T>(
 
   public TableDef(String name, MessageType columns, RowWriter<T> writer) {
     this(name, columns, Set.of(), writer);
+  }
+
+  /**
+   * A table as the warehouse declares it: name and columns only. How a reader's values become its
+   * rows lives with the reader, which binds it with {@link #withWriter}; opening the table unbound
+   * for writing is an error.
+   */
+  public static TableDef<Void> declared(String name, MessageType columns, Set<String> unique) {
+    return new TableDef<>(name, columns, unique, unbound(name));
+  }
+
+  /** As {@link #declared(String, MessageType, Set)}, with no unique columns. */
+  public static TableDef<Void> declared(String name, MessageType columns) {
+    return declared(name, columns, Set.of());
+  }
+
+  private static RowWriter<Void> unbound(String name) {
+    return new Unbound(name);
+  }
+
+  /** Whether values can be written: a declared table must be bound first. */
+  public boolean bound() {
+    return !(writer instanceof Unbound);
+  }
+
+  private record Unbound(String name) implements RowWriter<Void> {
+    @Override
+    public void write(Void value, Row row) {
+      throw new IllegalStateException(
+          "table " + name + " was opened without a row writer: open the reader's binding");
+    }
   }
 
   /** The same table written from other values (e.g. rows copied from another store). */

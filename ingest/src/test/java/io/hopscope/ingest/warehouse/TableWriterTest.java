@@ -217,7 +217,7 @@ class TableWriterTest {
     JobBatch batch = new JobBatch();
     try (TableWriter<JobBatch.Cursor> jobs =
             new TableWriter<>(
-                JobsTable.TABLE,
+                io.hopscope.ingest.jobs.JobRows.JOBS,
                 JobsTable.TABLE.schema(),
                 "r1",
                 file("jobs.parquet"),
@@ -225,7 +225,7 @@ class TableWriterTest {
                 32 * 1024);
         TableWriter<Reject> rejects =
             new TableWriter<>(
-                RejectsTable.TABLE,
+                io.hopscope.ingest.jobs.JobRows.REJECTS,
                 RejectsTable.TABLE.schema(),
                 "r1",
                 file("rejects.parquet"),
