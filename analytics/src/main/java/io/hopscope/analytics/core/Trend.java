@@ -81,7 +81,7 @@ public record Trend(
   }
 
   /** The median; sorts {@code v} in place. */
-  static double median(double[] v) {
+  public static double median(double[] v) {
     if (v.length == 0) {
       return Double.NaN;
     }

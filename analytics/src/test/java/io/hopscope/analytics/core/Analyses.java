@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** Hand-built analyses for tests that need a RunAnalysis but none of its decisions. */
-final class Analyses {
+public final class Analyses {
   private Analyses() {}
 
   /** An analysis of these windows with no knee, sizing, drain, gates or warnings. */
-  static RunAnalysis of(String runId, long jobs, Schedule schedule, List<PlateauResult> windows) {
+  public static RunAnalysis of(
+      String runId, long jobs, Schedule schedule, List<PlateauResult> windows) {
     return new RunAnalysis(
         runId,
         "s",

@@ -1,8 +1,8 @@
 package io.hopscope.reports.trend;
 
 import io.hopscope.analytics.core.ChangePoints;
-import io.hopscope.analytics.core.TrendAnalysis;
 import io.hopscope.analytics.core.Usl;
+import io.hopscope.analytics.core.trend.TrendAnalysis;
 import io.hopscope.reports.charts.ChartData;
 import io.hopscope.reports.charts.Format;
 import io.hopscope.reports.charts.Palette;
