@@ -81,7 +81,7 @@ final class GateCommand implements Callable<Integer> {
     g.analysis()
         .gates()
         .notEvaluated()
-        .forEach(s -> env.err().println("not evaluated: " + Printable.of(s)));
+        .forEach(s -> env.err().println("not evaluated: " + Printable.of(s.text())));
     env.out().println("gates: " + out.resolve("gates.json").toAbsolutePath().normalize());
     return g.analysis().gates().allPassed() ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
   }

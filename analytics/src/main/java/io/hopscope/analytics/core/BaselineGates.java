@@ -16,7 +16,7 @@ public final class BaselineGates {
   public static Gates.Verdicts evaluate(
       GateConfig config, RunAnalysis current, RunAnalysis baseline) {
     List<GateResult> out = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
+    List<Gates.Skipped> skipped = new ArrayList<>();
     p95(config, current, baseline, out, skipped);
     knee(config, current, baseline, out, skipped);
     throughput(config, current, baseline, out, skipped);
@@ -57,7 +57,7 @@ public final class BaselineGates {
       RunAnalysis current,
       RunAnalysis baseline,
       List<GateResult> out,
-      List<String> skipped) {
+      List<Gates.Skipped> skipped) {
     double worst = Double.NEGATIVE_INFINITY;
     String worstText = null;
     for (PlateauResult c : current.plateaus()) {
@@ -102,8 +102,9 @@ public final class BaselineGates {
     }
     if (worstText == null) {
       skipped.add(
-          GateConfig.MAX_RESOURCE_INCREASE
-              + ": no CPU or memory series from Prometheus in a plateau of both runs");
+          new Gates.Skipped(
+              GateConfig.MAX_RESOURCE_INCREASE,
+              "no CPU or memory series from Prometheus in a plateau of both runs"));
       return;
     }
     out.add(
@@ -138,14 +139,15 @@ public final class BaselineGates {
       RunAnalysis current,
       RunAnalysis baseline,
       List<GateResult> out,
-      List<String> skipped) {
+      List<Gates.Skipped> skipped) {
     double budget = config.maxErrorRate();
     double c = throughputWithinBudget(current, budget);
     double b = throughputWithinBudget(baseline, budget);
     if (Double.isNaN(c) || Double.isNaN(b) || !(b > 0)) {
       skipped.add(
-          GateConfig.MAX_THROUGHPUT_DROP
-              + ": no plateau within the error budget in this run or the baseline");
+          new Gates.Skipped(
+              GateConfig.MAX_THROUGHPUT_DROP,
+              "no plateau within the error budget in this run or the baseline"));
       return;
     }
     double drop = 1 - c / b;
@@ -170,7 +172,7 @@ public final class BaselineGates {
       RunAnalysis current,
       RunAnalysis baseline,
       List<GateResult> out,
-      List<String> skipped) {
+      List<Gates.Skipped> skipped) {
     double limit = config.maxP95HopRegression();
     int kneeIndex = current.knee().map(Knee::plateauIndex).orElse(Integer.MAX_VALUE);
     String worstText = null;
@@ -215,9 +217,9 @@ public final class BaselineGates {
     }
     if (compared == 0) {
       skipped.add(
-          GateConfig.MAX_P95_HOP_REGRESSION
-              + ": no plateau below the knee matches one of the baseline "
-              + baseline.runId());
+          new Gates.Skipped(
+              GateConfig.MAX_P95_HOP_REGRESSION,
+              "no plateau below the knee matches one of the baseline " + baseline.runId()));
       return;
     }
     out.add(
@@ -234,11 +236,12 @@ public final class BaselineGates {
       RunAnalysis current,
       RunAnalysis baseline,
       List<GateResult> out,
-      List<String> skipped) {
+      List<Gates.Skipped> skipped) {
     double limit = config.maxKneeRegression();
     if (baseline.knee().isEmpty()) {
       skipped.add(
-          GateConfig.MAX_KNEE_REGRESSION + ": the baseline " + baseline.runId() + " has no knee");
+          new Gates.Skipped(
+              GateConfig.MAX_KNEE_REGRESSION, "the baseline " + baseline.runId() + " has no knee"));
       return;
     }
     Knee b = baseline.knee().get();

@@ -16,7 +16,19 @@ public final class Gates {
   private Gates() {}
 
   /** Gate results and the gates that could not be evaluated, with why. */
-  public record Verdicts(List<GateResult> results, List<String> notEvaluated) {
+  /**
+   * A gate this run cannot be judged by, and why (its input is missing).
+   *
+   * @param gate the gate's name, as in the spec (route gates: {@code route:<metric>:<route>})
+   */
+  public record Skipped(String gate, String reason) {
+    /** "gate: reason", as summary.json and gates.json list it. */
+    public String text() {
+      return gate + ": " + reason;
+    }
+  }
+
+  public record Verdicts(List<GateResult> results, List<Skipped> notEvaluated) {
     public Verdicts {
       results = List.copyOf(results);
       notEvaluated = List.copyOf(notEvaluated);
@@ -30,7 +42,7 @@ public final class Gates {
     public Verdicts plus(Verdicts more) {
       List<GateResult> r = new ArrayList<>(results);
       r.addAll(more.results());
-      List<String> n = new ArrayList<>(notEvaluated);
+      List<Skipped> n = new ArrayList<>(notEvaluated);
       n.addAll(more.notEvaluated());
       return new Verdicts(r, n);
     }
@@ -48,11 +60,12 @@ public final class Gates {
       Double runErrorRate,
       Map<Integer, Double> driftByWindow) {
     List<GateResult> out = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
 
     if (runErrorRate == null) {
       skipped.add(
-          GateConfig.MAX_ERROR_RATE + ": no source records request failures (add k6 output)");
+          new Skipped(
+              GateConfig.MAX_ERROR_RATE, "no source records request failures (add k6 output)"));
     } else {
       out.add(
           new GateResult(
@@ -65,7 +78,9 @@ public final class Gates {
 
     if (drainOpt.isEmpty()) {
       skipped.add(
-          GateConfig.BACKLOG_MUST_DRAIN_SECONDS + ": no job timestamps to rebuild the queue from");
+          new Skipped(
+              GateConfig.BACKLOG_MUST_DRAIN_SECONDS,
+              "no job timestamps to rebuild the queue from"));
     } else {
       Drain drain = drainOpt.get();
       Double drained = drain.drainSeconds();
@@ -83,7 +98,7 @@ public final class Gates {
     }
 
     if (config.sloMsP95Hop().isEmpty()) {
-      skipped.add(GateConfig.SLO_MS_P95_HOP + ": no SLO in the spec's gates");
+      skipped.add(new Skipped(GateConfig.SLO_MS_P95_HOP, "no SLO in the spec's gates"));
     } else {
       double slo = config.sloMsP95Hop().getAsDouble();
       int limitIndex = knee.map(Knee::plateauIndex).orElse(Integer.MAX_VALUE);
@@ -97,7 +112,8 @@ public final class Gates {
         }
       }
       if (worst == null) {
-        skipped.add(GateConfig.SLO_MS_P95_HOP + ": no plateau below the knee has measurements");
+        skipped.add(
+            new Skipped(GateConfig.SLO_MS_P95_HOP, "no plateau below the knee has measurements"));
       } else {
         double observed = worst.userLatencyMs(0.95);
         out.add(
@@ -116,10 +132,9 @@ public final class Gates {
 
     if (driftByWindow.isEmpty()) {
       skipped.add(
-          GateConfig.MAX_P95_DRIFT
-              + ": no plateau of "
-              + (int) GateConfig.DRIFT_MIN_PLATEAU_SECONDS
-              + " s or more");
+          new Skipped(
+              GateConfig.MAX_P95_DRIFT,
+              "no plateau of " + (int) GateConfig.DRIFT_MIN_PLATEAU_SECONDS + " s or more"));
     } else {
       Map.Entry<Integer, Double> worst = null;
       for (Map.Entry<Integer, Double> e : driftByWindow.entrySet()) {
@@ -153,18 +168,18 @@ public final class Gates {
       return new Verdicts(
           List.of(),
           List.of(
-              GateConfig.MAX_MEMORY_GROWTH
-                  + ": no memory series (RSS, working set, heap) from Prometheus in the longest"
-                  + " plateau"));
+              new Skipped(
+                  GateConfig.MAX_MEMORY_GROWTH,
+                  "no memory series (RSS, working set, heap) from Prometheus in the longest"
+                      + " plateau")));
     }
     if (w == null || w.durationS() < GateConfig.DRIFT_MIN_PLATEAU_SECONDS) {
       return new Verdicts(
           List.of(),
           List.of(
-              GateConfig.MAX_MEMORY_GROWTH
-                  + ": no plateau of "
-                  + (int) GateConfig.DRIFT_MIN_PLATEAU_SECONDS
-                  + " s or more"));
+              new Skipped(
+                  GateConfig.MAX_MEMORY_GROWTH,
+                  "no plateau of " + (int) GateConfig.DRIFT_MIN_PLATEAU_SECONDS + " s or more")));
     }
     // The series that grows most among those that grow significantly; else the largest growth.
     List<Drift.MemoryTrend> measurable =
@@ -173,8 +188,9 @@ public final class Gates {
       return new Verdicts(
           List.of(),
           List.of(
-              GateConfig.MAX_MEMORY_GROWTH
-                  + ": the memory series have no usable level (median 0) in the plateau"));
+              new Skipped(
+                  GateConfig.MAX_MEMORY_GROWTH,
+                  "the memory series have no usable level (median 0) in the plateau")));
     }
     Drift.MemoryTrend worst =
         measurable.stream()
@@ -203,7 +219,7 @@ public final class Gates {
 
   /** The 5xx and 429/503 budgets: shares of all k6 requests of the run. */
   private static void statusBudgets(
-      GateConfig config, List<PlateauResult> windows, List<GateResult> out, List<String> skipped) {
+      GateConfig config, List<PlateauResult> windows, List<GateResult> out, List<Skipped> skipped) {
     if (config.max5xxRate().isEmpty() && config.max429503Rate().isEmpty()) {
       return;
     }
@@ -231,7 +247,7 @@ public final class Gates {
         continue;
       }
       if (requests == 0) {
-        skipped.add(key + ": no k6 requests with a status");
+        skipped.add(new Skipped(key, "no k6 requests with a status"));
         continue;
       }
       double rate = (double) (fiveXx ? server : shed) / requests;
@@ -259,7 +275,7 @@ public final class Gates {
       List<PlateauResult> windows,
       int below,
       List<GateResult> out,
-      List<String> skipped) {
+      List<Skipped> skipped) {
     double worst = Double.NEGATIVE_INFINITY;
     int worstAt = -1;
     long requests = 0;
@@ -283,7 +299,8 @@ public final class Gates {
       }
     }
     if (requests == 0) {
-      skipped.add(g.gateName() + ": no k6 requests of that route in a plateau below the knee");
+      skipped.add(
+          new Skipped(g.gateName(), "no k6 requests of that route in a plateau below the knee"));
       return;
     }
     boolean errors = g.metric().equals(RouteGate.ERROR_RATE);

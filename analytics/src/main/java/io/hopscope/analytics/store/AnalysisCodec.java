@@ -31,14 +31,36 @@ import java.util.List;
  */
 public final class AnalysisCodec {
   /** The format this build writes. */
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
 
   /**
-   * Upgrades of the analysis object, from format i to format i + 1 (index i). Format 0 is the bare
-   * object, with the fields of format 1.
+   * Upgrades of the analysis object, from format i to format i + 1 (index i):
+   *
+   * <ol start="0">
+   *   <li>0 → 1: none (format 0 is the bare object, with the fields of format 1);
+   *   <li>1 → 2: a gate not evaluated was the text "gate: reason", and is {@code {gate, reason}}.
+   * </ol>
    */
   private static final List<java.util.function.UnaryOperator<ObjectNode>> UPGRADES =
-      List.of(analysis -> analysis);
+      List.of(analysis -> analysis, AnalysisCodec::skippedGatesAsRecords);
+
+  private static ObjectNode skippedGatesAsRecords(ObjectNode analysis) {
+    JsonNode skipped = analysis.path("gates").path("notEvaluated");
+    if (skipped instanceof com.fasterxml.jackson.databind.node.ArrayNode list) {
+      for (int i = 0; i < list.size(); i++) {
+        if (list.get(i).isTextual()) {
+          // Route gate names have colons of their own (route:p95_ms:POST /x), not ": ".
+          String text = list.get(i).textValue();
+          int at = text.indexOf(": ");
+          ObjectNode g = JSON.createObjectNode();
+          g.put("gate", at < 0 ? text : text.substring(0, at));
+          g.put("reason", at < 0 ? "" : text.substring(at + 2));
+          list.set(i, g);
+        }
+      }
+    }
+    return analysis;
+  }
 
   private static final JsonMapper JSON =
       JsonMapper.builder()

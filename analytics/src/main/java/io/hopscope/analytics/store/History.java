@@ -45,16 +45,16 @@ public final class History {
       RunAnalysis b = StoredRun.read(wh, baseline.get()).analysis();
       extra = extra.plus(BaselineGates.evaluate(config, analysis, b));
     } else {
-      String why = ": no baseline (no earlier run with the same fingerprint passed its gates)";
+      String why = "no baseline (no earlier run with the same fingerprint passed its gates)";
       extra =
           extra.plus(
               new Gates.Verdicts(
                   List.of(),
                   List.of(
-                      GateConfig.MAX_P95_HOP_REGRESSION + why,
-                      GateConfig.MAX_KNEE_REGRESSION + why,
-                      GateConfig.MAX_THROUGHPUT_DROP + why,
-                      GateConfig.MAX_RESOURCE_INCREASE + why)));
+                      new Gates.Skipped(GateConfig.MAX_P95_HOP_REGRESSION, why),
+                      new Gates.Skipped(GateConfig.MAX_KNEE_REGRESSION, why),
+                      new Gates.Skipped(GateConfig.MAX_THROUGHPUT_DROP, why),
+                      new Gates.Skipped(GateConfig.MAX_RESOURCE_INCREASE, why))));
     }
     RunAnalysis stripped =
         new RunAnalysis(
@@ -82,8 +82,8 @@ public final class History {
         v.results().stream()
             .filter(g -> !NAMES.contains(g.name()) && !g.name().startsWith(K6ThresholdGates.NAME))
             .toList();
-    List<String> n =
-        v.notEvaluated().stream().filter(s -> NAMES.stream().noneMatch(s::startsWith)).toList();
+    List<Gates.Skipped> n =
+        v.notEvaluated().stream().filter(s -> !NAMES.contains(s.gate())).toList();
     return new Gates.Verdicts(r, n);
   }
 }

@@ -47,9 +47,17 @@ class MemoryDriftTest {
     Drift d = Drift.of(List.of(), shortRun, Map.of("rss{}", rss(0.5, 3)));
     Gates.Verdicts v = Gates.memory(GateConfig.defaults(), d, shortRun);
     assertThat(v.results()).isEmpty();
-    assertThat(v.notEvaluated()).singleElement().asString().contains("600 s or more");
+    assertThat(v.notEvaluated())
+        .singleElement()
+        .extracting(s -> s.reason())
+        .asString()
+        .contains("600 s or more");
     Gates.Verdicts none =
         Gates.memory(GateConfig.defaults(), Drift.of(List.of(), SOAK, Map.of()), SOAK);
-    assertThat(none.notEvaluated()).singleElement().asString().contains("no memory series");
+    assertThat(none.notEvaluated())
+        .singleElement()
+        .extracting(s -> s.reason())
+        .asString()
+        .contains("no memory series");
   }
 }

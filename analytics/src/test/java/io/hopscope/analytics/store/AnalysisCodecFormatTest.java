@@ -43,7 +43,9 @@ class AnalysisCodecFormatTest {
         "format0-capacity-ramp.json.gz",
         "format0-k6-only.json.gz",
         "format1-capacity-ramp.json.gz",
-        "format1-k6-only.json.gz"
+        "format1-k6-only.json.gz",
+        "format2-capacity-ramp.json.gz",
+        "format2-k6-only.json.gz"
       })
   void anEarlierBuildsAnalysisReadsBackWithEveryField(String name) throws IOException {
     String stored = fixture(name);
@@ -72,6 +74,7 @@ class AnalysisCodecFormatTest {
     assertThat(capacity.drain()).isPresent();
     assertThat(capacity.buckets()).isNotEmpty();
     assertThat(capacity.plateaus().get(0).telemetry()).isNotNull();
+    assertThat(capacity.gates().notEvaluated()).isNotEmpty();
     RunAnalysis k6 = AnalysisCodec.fromJson(fixture("format0-k6-only.json.gz"));
     assertThat(k6.plateaus().stream().filter(p -> p.hasHttp())).isNotEmpty();
     assertThat(

@@ -37,7 +37,7 @@ public final class GatesJson {
       o.put("detail", g.detail());
     }
     ArrayNode skipped = root.putArray("not_evaluated");
-    a.gates().notEvaluated().forEach(skipped::add);
+    a.gates().notEvaluated().forEach(s -> skipped.add(s.text()));
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

@@ -42,16 +42,14 @@ public final class GatesJunitXml {
       }
       sb.append("</testcase>\n");
     }
-    for (String s : a.gates().notEvaluated()) {
-      // "name: reason"; route gate names have colons of their own (route:p95_ms:POST /x).
-      int colon = s.indexOf(": ");
-      String name = colon > 0 ? s.substring(0, colon) : s;
+    for (io.hopscope.analytics.core.Gates.Skipped s : a.gates().notEvaluated()) {
+      String name = s.gate();
       sb.append("  <testcase classname=\"")
           .append(xml("hopscope." + a.runId()))
           .append("\" name=\"")
           .append(xml(name))
           .append("\">\n    <skipped message=\"")
-          .append(xml(s))
+          .append(xml(s.text()))
           .append("\"/>\n  </testcase>\n");
     }
     sb.append("</testsuite>\n");

@@ -196,7 +196,7 @@ public final class SummaryJson {
     }
     root.put("gates_passed", a.gates().allPassed());
     ArrayNode skipped = root.putArray("gates_not_evaluated");
-    a.gates().notEvaluated().forEach(skipped::add);
+    a.gates().notEvaluated().forEach(s -> skipped.add(s.text()));
     if (a.k6Summary().isPresent()) {
       io.hopscope.analytics.core.K6Summary k = a.k6Summary().get();
       ObjectNode ks = root.putObject("k6_summary");

@@ -265,18 +265,12 @@ public final class HtmlReport {
     if (!a.gates().notEvaluated().isEmpty()) {
       out.append("<p class=\"meta\">Not evaluated (this run lacks their input):</p>\n")
           .append("<ul class=\"meta not-evaluated\">\n");
-      for (String n : a.gates().notEvaluated()) {
-        int colon = n.indexOf(": ");
-        out.append("<li>");
-        if (colon > 0) {
-          out.append("<code>")
-              .append(esc(n.substring(0, colon)))
-              .append("</code>: ")
-              .append(esc(n.substring(colon + 2)));
-        } else {
-          out.append(esc(n));
-        }
-        out.append("</li>\n");
+      for (io.hopscope.analytics.core.Gates.Skipped n : a.gates().notEvaluated()) {
+        out.append("<li><code>")
+            .append(esc(n.gate()))
+            .append("</code>: ")
+            .append(esc(n.reason()))
+            .append("</li>\n");
       }
       out.append("</ul>\n");
     }
