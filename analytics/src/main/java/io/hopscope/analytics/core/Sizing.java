@@ -26,6 +26,49 @@ public record Sizing(
    */
   public record Recommendation(double lambdaRps, double utilization, int workers, String basis) {}
 
+  /** The utilisation of the headline figure (the playbook's "workers at 70%"). */
+  public static final double HEADLINE_UTILIZATION = 0.7;
+
+  /**
+   * One load of the sizing table: workers at each of {@link #UTILIZATIONS} (in that order), and the
+   * tail-aware count for the same load (null without one).
+   */
+  public record TableRow(
+      double lambdaRps, String basis, List<Recommendation> byUtilization, TailCount tail) {
+    public TableRow {
+      byUtilization = List.copyOf(byUtilization);
+    }
+  }
+
+  /** The sizing table: one row per load sized for, in the order the loads were given. */
+  public List<TableRow> table() {
+    java.util.Map<String, List<Recommendation>> byLoad = new java.util.LinkedHashMap<>();
+    for (Recommendation r : recommendations) {
+      byLoad.computeIfAbsent(r.basis() + "@" + r.lambdaRps(), k -> new ArrayList<>()).add(r);
+    }
+    List<TableRow> rows = new ArrayList<>();
+    for (List<Recommendation> load : byLoad.values()) {
+      Recommendation first = load.get(0);
+      TailCount tail = null;
+      if (tailAware != null) {
+        for (TailCount c : tailAware.counts()) {
+          if (c.basis().equals(first.basis()) && c.lambdaRps() == first.lambdaRps()) {
+            tail = c;
+          }
+        }
+      }
+      rows.add(new TableRow(first.lambdaRps(), first.basis(), load, tail));
+    }
+    return rows;
+  }
+
+  /** Workers at {@link #HEADLINE_UTILIZATION} for the largest load sized for. */
+  public java.util.Optional<Recommendation> headline() {
+    return recommendations.stream()
+        .filter(r -> r.utilization() == HEADLINE_UTILIZATION)
+        .reduce((x, y) -> y.lambdaRps() > x.lambdaRps() ? y : x);
+  }
+
   /** A load to size for and why. */
   public record Load(double lambdaRps, String basis) {}
 

@@ -192,11 +192,7 @@ public final class HtmlReport {
           "Capacity per worker",
           Format.num(s.capacityPerWorkerRps()) + " rps",
           "1 / mean service (" + Format.num(s.meanServiceMs()) + " ms)");
-      Sizing.Recommendation peak =
-          s.recommendations().stream()
-              .filter(r -> r.utilization() == 0.7)
-              .reduce((x, y) -> y.lambdaRps() > x.lambdaRps() ? y : x)
-              .orElse(null);
+      Sizing.Recommendation peak = s.headline().orElse(null);
       if (peak != null) {
         fact(
             "Workers at 70% utilisation",
@@ -804,30 +800,26 @@ public final class HtmlReport {
           .append(esc(t.limitBasis()))
           .append(". It assumes Poisson arrivals and one shared queue.</p>\n");
     }
-    out.append("<table>\n<tr><th class=\"text\">load</th><th>λ (rps)</th>")
-        .append("<th>U = 0.6</th><th>U = 0.7</th><th>U = 0.75</th>")
-        .append(t == null ? "" : "<th>tail-aware</th><th>predicted p95 queue ms</th>")
+    out.append("<table>\n<tr><th class=\"text\">load</th><th>λ (rps)</th>");
+    for (double u : Sizing.UTILIZATIONS) {
+      out.append("<th>U = ").append(Format.num(u)).append("</th>");
+    }
+    out.append(t == null ? "" : "<th>tail-aware</th><th>predicted p95 queue ms</th>")
         .append("</tr>\n");
-    List<Sizing.Recommendation> recs = s.recommendations();
-    for (int i = 0; i + 2 < recs.size(); i += 3) {
-      Sizing.Recommendation r = recs.get(i);
+    for (Sizing.TableRow row : s.table()) {
       out.append("<tr><td class=\"text\">")
-          .append(esc(r.basis().replace('_', ' ')))
+          .append(esc(row.basis().replace('_', ' ')))
           .append("</td><td>")
-          .append(Format.num(r.lambdaRps()))
-          .append("</td><td>")
-          .append(recs.get(i).workers())
-          .append("</td><td>")
-          .append(recs.get(i + 1).workers())
-          .append("</td><td>")
-          .append(recs.get(i + 2).workers())
+          .append(Format.num(row.lambdaRps()))
           .append("</td>");
-      if (t != null && i / 3 < t.counts().size()) {
-        Sizing.TailCount c = t.counts().get(i / 3);
+      for (Sizing.Recommendation r : row.byUtilization()) {
+        out.append("<td>").append(r.workers()).append("</td>");
+      }
+      if (row.tail() != null) {
         out.append("<td>")
-            .append(c.workers())
+            .append(row.tail().workers())
             .append("</td><td>")
-            .append(Format.num(c.predictedP95QueueMs()))
+            .append(Format.num(row.tail().predictedP95QueueMs()))
             .append("</td>");
       }
       out.append("</tr>\n");
