@@ -172,6 +172,10 @@ class TrendIT {
     assertThat(csv.lines().findFirst().orElseThrow()).startsWith("fingerprint,run_id,t0_ns");
     String html = Files.readString(out.resolve("trend.html"));
     assertThat(html).contains("Change points").contains("Scaling across workers");
+    // Change points name their unit as trend.json does ("ms", "rps"), never an enum's name.
+    assertThat(html)
+        .containsPattern("shifted [^<]* ms\\)")
+        .doesNotContainPattern(" (MS|RPS|RATIO)\\)");
     assertThat(html).doesNotContain("src=\"http").doesNotContain("<script");
     assertThat(out.resolve("charts")).isDirectoryContaining("glob:**.png");
     assertThat(out.resolve("charts")).isDirectoryContaining("glob:**.svg");

@@ -47,7 +47,7 @@ public final class TrendCharts {
             id + "throughput",
             "Knee load, peak achieved rate and capacity per worker, run by run",
             "rate (rps)",
-            s -> s.unit().equals("rps"),
+            s -> s.unit() == io.hopscope.analytics.core.trend.Unit.RPS,
             1),
         chart(
             g,

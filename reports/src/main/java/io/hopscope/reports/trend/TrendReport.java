@@ -11,6 +11,7 @@ import io.hopscope.analytics.core.LatencyStats;
 import io.hopscope.analytics.core.MeasuredBaseline;
 import io.hopscope.analytics.core.Usl;
 import io.hopscope.analytics.core.trend.TrendAnalysis;
+import io.hopscope.analytics.core.trend.Unit;
 import io.hopscope.error.Problems;
 import io.hopscope.reports.ReportWriter;
 import io.hopscope.reports.charts.ChartData;
@@ -361,7 +362,7 @@ public final class TrendReport {
                 Format.num(c.relativeChange() * 100),
                 Format.num(c.meanBefore()),
                 Format.num(c.meanAfter()),
-                s.unit(),
+                s.unit().symbol(),
                 r.runId(),
                 DAY.format(instant(r.t0Ns())),
                 sha(r),
@@ -630,7 +631,7 @@ public final class TrendReport {
         ObjectNode so = ss.addObject();
         so.put("key", s.key());
         so.put("label", s.label());
-        so.put("unit", s.unit());
+        so.put("unit", s.unit().symbol());
         so.put("better", s.better().name().toLowerCase(Locale.ROOT));
         ArrayNode vs = so.putArray("values");
         for (TrendAnalysis.Point p : s.points()) {
@@ -771,7 +772,7 @@ public final class TrendReport {
                       r.workers() == null ? "" : r.workers().toString(),
                       Boolean.toString(r.gatesPassed()),
                       Csv.field(s.key()),
-                      Csv.field(s.unit()),
+                      Csv.field(s.unit().symbol()),
                       Numbers.plain(p.value()),
                       Numbers.plain(p.lo()),
                       Numbers.plain(p.hi()),
@@ -915,26 +916,26 @@ public final class TrendReport {
     return s == null ? "no SHA in spec" : s;
   }
 
-  private static String unit(String u) {
-    return u.equals("ratio") ? "%" : u;
+  private static String unit(Unit u) {
+    return u == Unit.RATIO ? "%" : u.symbol();
   }
 
   /** A value, or for a run with only a lower bound "none up to" it. */
-  private static String value(double v, double atLeast, String unit) {
+  private static String value(double v, double atLeast, Unit unit) {
     if (Double.isNaN(v) && !Double.isNaN(atLeast)) {
       return "none up to " + value(atLeast, unit);
     }
     return value(v, unit);
   }
 
-  private static String value(double v, String unit) {
+  private static String value(double v, Unit unit) {
     if (Double.isNaN(v)) {
       return "–";
     }
     if (v == Double.POSITIVE_INFINITY) {
       return "never";
     }
-    return unit.equals("ratio") ? percent(v) : Format.num(v);
+    return unit == Unit.RATIO ? percent(v) : Format.num(v);
   }
 
   private static String percent(double v) {
@@ -949,14 +950,14 @@ public final class TrendReport {
       // Against a bound the true change is at least this large.
       return (c.change() >= 0 ? "+" : "") + Format.num(c.change() * 100) + "% or more";
     }
-    if (c.unit().equals("ratio")) {
+    if (c.unit() == Unit.RATIO) {
       return (c.change() >= 0 ? "+" : "") + Format.num(c.change() * 100) + " pp";
     }
     if (Double.isInfinite(c.from()) || Double.isInfinite(c.to())) {
       return Double.isInfinite(c.to()) ? "never drained" : "drained again";
     }
     if (Double.isInfinite(c.change())) {
-      return "+" + Format.num(c.to() - c.from()) + " " + c.unit() + " (from 0)";
+      return "+" + Format.num(c.to() - c.from()) + " " + c.unit().symbol() + " (from 0)";
     }
     return (c.change() >= 0 ? "+" : "") + Format.num(c.change() * 100) + "%";
   }

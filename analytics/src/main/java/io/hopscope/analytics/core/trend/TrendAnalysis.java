@@ -138,7 +138,7 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
   public record Series(
       String key,
       String label,
-      String unit,
+      Unit unit,
       Better better,
       boolean absolute,
       List<Point> points,
@@ -150,7 +150,7 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
      * and rates are exact, so any relative change beyond the threshold counts.
      */
     public double floor() {
-      return unit.equals("s") ? 5 : 0;
+      return unit.floor();
     }
 
     public Series {
@@ -167,7 +167,7 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
   public record Comparison(
       String key,
       String label,
-      String unit,
+      Unit unit,
       String fromRun,
       double from,
       String toRun,
@@ -181,7 +181,7 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
     public Comparison(
         String key,
         String label,
-        String unit,
+        Unit unit,
         String fromRun,
         double from,
         String toRun,

@@ -42,7 +42,7 @@ final class TrendSeries {
             new Series(
                 pct + "_ms@" + rateText,
                 pct + " " + what + " at " + rateText + " rps",
-                "ms",
+                Unit.MS,
                 Better.LOWER,
                 false,
                 pts,
@@ -62,13 +62,13 @@ final class TrendSeries {
                   ? new Point(Double.NaN, Double.NaN, Double.NaN)
                   : Point.atLeast(peak));
     }
-    out.add(new Series("knee_rps", "knee load", "rps", Better.HIGHER, false, knees, List.of()));
+    out.add(new Series("knee_rps", "knee load", Unit.RPS, Better.HIGHER, false, knees, List.of()));
     out.add(
         scalar(
             g,
             "capacity_per_worker_rps",
             "capacity per worker",
-            "rps",
+            Unit.RPS,
             Better.HIGHER,
             false,
             a -> a.sizing().map(Sizing::capacityPerWorkerRps).orElse(Double.NaN)));
@@ -77,7 +77,7 @@ final class TrendSeries {
             g,
             "peak_achieved_rps",
             "peak achieved rate",
-            "rps",
+            Unit.RPS,
             Better.HIGHER,
             false,
             TrendSeries::peakAchieved));
@@ -86,7 +86,7 @@ final class TrendSeries {
             g,
             "error_rate",
             "error rate",
-            "ratio",
+            Unit.RATIO,
             Better.LOWER,
             true,
             a -> {
@@ -105,7 +105,8 @@ final class TrendSeries {
                           : new Point(d.drainSeconds(), Double.NaN, Double.NaN))
               .orElse(new Point(Double.NaN, Double.NaN, Double.NaN)));
     }
-    out.add(new Series("drain_s", "drain time", "s", Better.LOWER, false, drains, List.of()));
+    out.add(
+        new Series("drain_s", "drain time", Unit.SECONDS, Better.LOWER, false, drains, List.of()));
     // A series no run has a value for says nothing.
     out.removeIf(s -> s.points().stream().allMatch(p -> Double.isNaN(p.value()) && !p.isNever()));
     return out;
@@ -146,7 +147,7 @@ final class TrendSeries {
       List<TrendInput> g,
       String key,
       String label,
-      String unit,
+      Unit unit,
       Better better,
       boolean absolute,
       java.util.function.ToDoubleFunction<RunAnalysis> f) {

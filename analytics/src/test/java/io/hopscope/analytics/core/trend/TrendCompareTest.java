@@ -25,7 +25,13 @@ class TrendCompareTest {
 
   private static TrendAnalysis.Series drain(TrendAnalysis.Point... pts) {
     return new TrendAnalysis.Series(
-        "drain_s", "drain time", "s", TrendAnalysis.Better.LOWER, false, List.of(pts), List.of());
+        "drain_s",
+        "drain time",
+        Unit.SECONDS,
+        TrendAnalysis.Better.LOWER,
+        false,
+        List.of(pts),
+        List.of());
   }
 
   private static TrendAnalysis.Point at(double v) {
@@ -53,7 +59,7 @@ class TrendCompareTest {
     return new TrendAnalysis.Series(
         "knee_rps",
         "knee load",
-        "rps",
+        Unit.RPS,
         TrendAnalysis.Better.HIGHER,
         false,
         List.of(pts),
