@@ -616,7 +616,13 @@ public final class ExactStats {
       Keyed k = layout.keyed();
       int ni = k.inputs();
       int[] ord = k.ordinals();
-      Chunk chunk = new Chunk(ni, layout.familyValues().length);
+      Chunk chunk = new Chunk(ni);
+      int nf = layout.familyValues().length;
+      KeyCache<K> cache = new KeyCache<>(nf, this);
+      boolean[] wanted = new boolean[nf];
+      for (int f = 0; f < nf; f++) {
+        wanted[f] = wants(f);
+      }
       RepeatedHashes.Acc repeats = layout.repeatKey() ? repeats() : null;
       boolean hashed = layout.repeatHashed();
       while (items.hasNext()) {
@@ -639,7 +645,7 @@ public final class ExactStats {
                 }
               }
             }
-            process(chunk, n);
+            process(chunk, n, cache, wanted);
           }
         } else {
           InternalRow row = (InternalRow) item;
@@ -657,25 +663,25 @@ public final class ExactStats {
           }
           if (chunk.rows == CHUNK) {
             chunk.useGathered();
-            process(chunk, CHUNK);
+            process(chunk, CHUNK, cache, wanted);
             chunk.rows = 0;
           }
         }
       }
       if (chunk.rows > 0) {
         chunk.useGathered();
-        process(chunk, chunk.rows);
+        process(chunk, chunk.rows, cache, wanted);
       }
     }
 
     /** Hands a chunk's rows over, family by family. */
-    private void process(Chunk chunk, int n) {
+    private void process(Chunk chunk, int n, KeyCache<K> cache, boolean[] wanted) {
       Keyed k = layout.keyed();
       int[][] fv = layout.familyValues();
       int[] valueInput = k.valueInputs();
       long[] keys = chunk.keys;
       for (int f = 0; f < fv.length; f++) {
-        if (!chunk.wanted(f, this)) {
+        if (!wanted[f]) {
           continue;
         }
         k.keys()[f].of(chunk.in, chunk.absent, n, keys);
@@ -685,7 +691,7 @@ public final class ExactStats {
           if (key == LongKey.NONE) {
             continue;
           }
-          K holder = chunk.holder(f, key, this);
+          K holder = cache.get(f, key);
           if (holder == null) {
             continue;
           }
@@ -791,21 +797,13 @@ public final class ExactStats {
     final boolean[][] gathered;
 
     final long[] keys = new long[CHUNK];
-    private final long[] lastKey;
-    private final Object[] lastHolder;
-    private final boolean[] seen;
-    private final Boolean[] wanted;
     int rows;
     long counted;
 
-    Chunk(int inputs, int families) {
+    Chunk(int inputs) {
       in = new long[inputs][CHUNK];
       absent = new boolean[inputs][];
       gathered = new boolean[inputs][CHUNK];
-      lastKey = new long[families];
-      lastHolder = new Object[families];
-      seen = new boolean[families];
-      wanted = new Boolean[families];
     }
 
     /** Copies rows [from, from + n) of a batch's column; a null column was not read this pass. */
@@ -831,27 +829,6 @@ public final class ExactStats {
     /** Makes the gathered rows' null flags the chunk's. */
     void useGathered() {
       System.arraycopy(gathered, 0, absent, 0, gathered.length);
-    }
-
-    boolean wanted(int family, RowReader<?> reader) {
-      if (wanted[family] == null) {
-        wanted[family] = reader.wants(family);
-      }
-      return wanted[family];
-    }
-
-    /**
-     * The holder of a family's key: rows come in time order, so a key usually repeats and the
-     * reader is asked only when it changes.
-     */
-    @SuppressWarnings("unchecked")
-    <K> K holder(int family, long key, RowReader<K> reader) {
-      if (!seen[family] || lastKey[family] != key) {
-        lastKey[family] = key;
-        seen[family] = true;
-        lastHolder[family] = reader.lookup(family, key);
-      }
-      return (K) lastHolder[family];
     }
   }
 
