@@ -22,11 +22,13 @@ import java.util.function.LongUnaryOperator;
  *       LogHistogram}. The ranks {@link LatencyStats#ranks} needs are then located in the
  *       histogram's buckets; a bucket holding a single value answers its ranks at once.
  *   <li>Each further pass looks only at the values inside the buckets that hold a wanted rank. A
- *       bucket small enough for the candidate budget sends its values, which are sorted and read at
- *       the ranks; a bigger one is counted again in {@value #FANOUT} equal sub-ranges (radix style
- *       on the long value), and the sub-ranges holding the ranks become the next pass's buckets.
- *       Widths shrink {@value #FANOUT}-fold a pass, so even a 2^63-wide range is down to single
- *       values in eight passes; in practice it is one or two.
+ *       bucket the candidate budget has room for is settled in that pass: it sends its values,
+ *       which are sorted and read at the ranks, or, when it holds more values than it is wide
+ *       (heavy ties), it is counted value by value. A bucket beyond the budget is counted again in
+ *       {@value #FANOUT} equal sub-ranges (radix style on the long value), and the sub-ranges
+ *       holding the ranks become the next pass's buckets. Widths shrink {@value #FANOUT}-fold a
+ *       pass, so even a 2^63-wide range is down to single values in eight passes; in practice it is
+ *       one or two.
  * </ol>
  *
  * The result equals sorting each group and reading it ({@link LatencyStats#ofNanos}) bit for bit,
@@ -34,10 +36,13 @@ import java.util.function.LongUnaryOperator;
  * integers.
  */
 public final class GroupedSelection {
-  /** The most candidate values one pass gathers (8 bytes each). */
+  /** The most longs (gathered values, per-value counts) one pass holds: 32 MB. */
   public static final long DEFAULT_BUDGET = 4_000_000;
 
   static final int FANOUT = 256;
+
+  /** The widest range counted value by value (one long per value of the range). */
+  static final int MAX_EXACT_SLOTS = 1 << 16;
 
   private final int[][] familyValues;
   private final boolean[] full;
@@ -51,7 +56,7 @@ public final class GroupedSelection {
    * @param familyValues per family, the value columns (0-based) it summarises; empty to only count
    *     rows
    * @param valueCount the number of value columns
-   * @param budget the most candidate values gathered in one pass
+   * @param budget the most longs (gathered values and per-value counts) one pass holds
    */
   public GroupedSelection(int[][] familyValues, int valueCount, long budget) {
     this(familyValues, allFull(familyValues.length), valueCount, budget);
@@ -192,6 +197,7 @@ public final class GroupedSelection {
     int id;
     boolean collect;
     long width;
+    int slots;
 
     Range(ColumnState owner, long lo, long hi, long base, long count, long[] ranks) {
       this.owner = owner;
@@ -256,6 +262,15 @@ public final class GroupedSelection {
     }
   }
 
+  /**
+   * What settling a range in one pass costs, in longs held: its values, or a count per value of its
+   * width when that is fewer (and no more than {@link #MAX_EXACT_SLOTS}).
+   */
+  private static long settleCost(Range r) {
+    long w = r.hi - r.lo + 1;
+    return w < r.count && w <= MAX_EXACT_SLOTS ? w : r.count;
+  }
+
   /** Whether another pass over the data is needed. */
   public boolean done() {
     return plan == null;
@@ -271,15 +286,24 @@ public final class GroupedSelection {
       plan = null;
       return;
     }
-    List<Range> bySize = new ArrayList<>(open);
-    bySize.sort(Comparator.comparingLong(r -> r.count));
-    long gathered = 0;
-    for (Range r : bySize) {
-      if (gathered + r.count <= budget) {
-        r.collect = true;
-        gathered += r.count;
+    // Each range is settled in the next pass when the budget allows, the cheaper way: its values
+    // gathered and sorted, or (when it is no wider than it holds values) counted value by value.
+    // Ranges beyond the budget are counted in up to FANOUT sub-ranges and narrowed again.
+    List<Range> byCost = new ArrayList<>(open);
+    byCost.sort(Comparator.comparingLong(GroupedSelection::settleCost));
+    long used = 0;
+    for (Range r : byCost) {
+      long w = r.hi - r.lo + 1; // one bucket or sub-range: never wider than 2^55
+      long cost = settleCost(r);
+      if (used + cost <= budget) {
+        used += cost;
+        if (cost < r.count) {
+          r.width = 1;
+          r.slots = (int) w;
+        } else {
+          r.collect = true;
+        }
       } else {
-        long w = r.hi - r.lo + 1; // one bucket or sub-range: never wider than 2^55
         // A power of two (at most FANOUT sub-ranges still cover the range), so that a value's
         // sub-range is a shift away, not a 64-bit division: buckets are powers of two wide
         // already, and only a range cut short by its bucket's end is rounded up.
@@ -287,6 +311,7 @@ public final class GroupedSelection {
         if (r.width * FANOUT < w) {
           r.width <<= 1;
         }
+        r.slots = (int) ((w - 1) / r.width + 1);
       }
     }
     plan = new Plan(open, familyValues.length, valueCount, keys);
@@ -376,6 +401,7 @@ public final class GroupedSelection {
     final int[] id;
     final long[] width; // 0: gather the values
     final int[] shift; // log2 of the width
+    final int[] slots; // the sub-ranges counted
 
     /** The bucket of the lowest range. */
     private final int firstBucket;
@@ -395,6 +421,7 @@ public final class GroupedSelection {
       id = new int[n];
       width = new long[n];
       shift = new int[n];
+      slots = new int[n];
       for (int i = 0; i < n; i++) {
         Range r = sorted.get(i);
         lo[i] = r.lo;
@@ -402,6 +429,7 @@ public final class GroupedSelection {
         id[i] = r.id;
         width[i] = r.collect ? 0 : r.width;
         shift[i] = Long.numberOfTrailingZeros(r.width);
+        slots[i] = r.slots;
         if (bucket(r.lo) != bucket(r.hi)) {
           throw new IllegalStateException("a range crosses a bucket: [" + r.lo + ", " + r.hi + "]");
         }
@@ -479,7 +507,7 @@ public final class GroupedSelection {
       } else {
         long[] c = counts[id];
         if (c == null) {
-          c = counts[id] = new long[FANOUT];
+          c = counts[id] = new long[rs.slots[i]];
         }
         c[(int) ((v - rs.lo[i]) >>> rs.shift[i])]++;
       }
@@ -492,8 +520,10 @@ public final class GroupedSelection {
           if (counts[id] == null) {
             counts[id] = o.counts[id];
           } else {
-            for (int j = 0; j < FANOUT; j++) {
-              counts[id][j] += o.counts[id][j];
+            long[] into = counts[id];
+            long[] from = o.counts[id];
+            for (int j = 0; j < into.length; j++) {
+              into[j] += from[j];
             }
           }
         }
@@ -533,11 +563,11 @@ public final class GroupedSelection {
           r.owner.values.put(rank, v[(int) (rank - r.base)]);
         }
       } else {
-        long[] c = merged.counts[r.id] == null ? new long[FANOUT] : merged.counts[r.id];
+        long[] c = merged.counts[r.id] == null ? new long[r.slots] : merged.counts[r.id];
         changed(Arrays.stream(c).sum(), r);
         long seen = r.base;
         int next = 0;
-        for (int j = 0; j < FANOUT && next < r.ranks.length; j++) {
+        for (int j = 0; j < c.length && next < r.ranks.length; j++) {
           long base = seen;
           seen += c[j];
           int from = next;

@@ -151,6 +151,18 @@ public final class ExactStats {
     return Math.max(4_000_000L, Math.min(32_000_000L, Runtime.getRuntime().maxMemory() / 64));
   }
 
+  /**
+   * The most longs one pass of the selection holds on the driver (gathered values and per-value
+   * counts, {@link GroupedSelection}): a thirty-second of the heap in bytes, between 4M and 16M
+   * longs. The more it holds, the more ranges the second pass settles: a 10M-job run needs two
+   * passes with 16M (from {@code -Xmx4g}), three with 4M.
+   */
+  public static long candidateBudget() {
+    return Math.max(
+        GroupedSelection.DEFAULT_BUDGET,
+        Math.min(16_000_000L, Runtime.getRuntime().maxMemory() / 256));
+  }
+
   /** Runs the selection with the default candidate budget. */
   public static Result run(Dataset<Row> rows, List<Family> families, List<Column> valuesNs) {
     return run(rows, families, valuesNs, Optional.empty(), GroupedSelection.DEFAULT_BUDGET);

@@ -125,7 +125,7 @@ final class K6Scan {
                 ExactStats.Family.levels(TimeBuckets.key(col(K6PointsTable.TS_NS), schedule), 0)),
             List.of(functionsRound(col(K6PointsTable.VALUE))),
             java.util.Optional.empty(),
-            io.hopscope.analytics.core.GroupedSelection.DEFAULT_BUDGET,
+            ExactStats.candidateBudget(),
             "k6 points",
             rows,
             progress);

@@ -566,7 +566,7 @@ public final class RunScan {
                 ? Optional.of(repeatKey)
                 : Optional.empty(),
             rows,
-            io.hopscope.analytics.core.GroupedSelection.DEFAULT_BUDGET,
+            ExactStats.candidateBudget(),
             "jobs",
             progress);
     long total = 0;

@@ -132,6 +132,27 @@ class GroupedSelectionTest {
   }
 
   @Test
+  void aNarrowRangeHoldingMoreValuesThanItIsWideIsCountedValueByValue() {
+    // Most values tied at a few nanoseconds apart (a fixed claim delay): their bucket is 2,048 wide
+    // and holds 100,000 values, more than the budget gathers, so it is counted per value at once.
+    Random rnd = new Random(3);
+    long[] keys = new long[100_000];
+    long[] values = new long[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = i % 2;
+      values[i] = i % 50 == 0 ? rnd.nextLong(10_000_000L) : 300_000L + rnd.nextInt(8);
+    }
+    int[] passes = new int[1];
+    select(keys, values, 4, 20_000, passes);
+    assertThat(passes[0]).isEqualTo(2);
+    assertEqualsSorting(keys, values, 4, 20_000);
+    // Without the room to count it, it is narrowed by sub-ranges first: more passes, same result.
+    select(keys, values, 4, 1_000, passes);
+    assertThat(passes[0]).isGreaterThan(2);
+    assertEqualsSorting(keys, values, 4, 1_000);
+  }
+
+  @Test
   void extremesNegativesAndZero() {
     long[] values = {
       Long.MIN_VALUE,
@@ -215,7 +236,7 @@ class GroupedSelectionTest {
   void anyGroupsAnyPartitioningEqualsSorting(
       @ForAll("samples") long[][] rows,
       @ForAll @IntRange(min = 1, max = 6) int parts,
-      @ForAll @IntRange(min = 1, max = 64) int budget) {
+      @ForAll @IntRange(min = 1, max = 4096) int budget) {
     assertEqualsSorting(rows[0], rows[1], parts, budget);
   }
 
@@ -225,6 +246,8 @@ class GroupedSelectionTest {
         Arbitraries.oneOf(
             Arbitraries.longs().between(0, 200),
             Arbitraries.longs().between(0, 100_000_000L),
+            Arbitraries.longs().between(8192, 8300), // buckets 64 wide: counted per value
+            Arbitraries.longs().between(300_000, 300_007), // a bucket 2,048 wide
             Arbitraries.longs().between(-1_000_000L, 1_000_000_000_000L),
             Arbitraries.of(0L, 20_000_000L, 20_000_001L, 1L << 40));
     Arbitrary<long[]> pair =
