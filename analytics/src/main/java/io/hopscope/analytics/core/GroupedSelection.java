@@ -330,15 +330,24 @@ public final class GroupedSelection {
     private static final long serialVersionUID = 1L;
     private final List<HashMap<Object, KeyPlan>> families = new ArrayList<>();
     private final int ranges;
+    private final long[] lo;
+    private final int[] slots;
+    private final boolean[] perValue;
     private final transient List<Range> open;
 
     Plan(List<Range> open, int familyCount, int valueCount, List<Map<Object, KeyState>> keys) {
       this.open = open;
       this.ranges = open.size();
+      this.lo = new long[ranges];
+      this.slots = new int[ranges];
+      this.perValue = new boolean[ranges];
       Map<ColumnState, List<Range>> byColumn = new HashMap<>();
       for (int i = 0; i < open.size(); i++) {
         Range r = open.get(i);
         r.id = i;
+        lo[i] = r.lo;
+        slots[i] = r.slots;
+        perValue[i] = !r.collect && r.width == 1;
         byColumn.computeIfAbsent(r.owner, x -> new ArrayList<>()).add(r);
       }
       for (int f = 0; f < familyCount; f++) {
@@ -401,7 +410,6 @@ public final class GroupedSelection {
     final int[] id;
     final long[] width; // 0: gather the values
     final int[] shift; // log2 of the width
-    final int[] slots; // the sub-ranges counted
 
     /** The bucket of the lowest range. */
     private final int firstBucket;
@@ -421,7 +429,6 @@ public final class GroupedSelection {
       id = new int[n];
       width = new long[n];
       shift = new int[n];
-      slots = new int[n];
       for (int i = 0; i < n; i++) {
         Range r = sorted.get(i);
         lo[i] = r.lo;
@@ -429,7 +436,6 @@ public final class GroupedSelection {
         id[i] = r.id;
         width[i] = r.collect ? 0 : r.width;
         shift[i] = Long.numberOfTrailingZeros(r.width);
-        slots[i] = r.slots;
         if (bucket(r.lo) != bucket(r.hi)) {
           throw new IllegalStateException("a range crosses a bucket: [" + r.lo + ", " + r.hi + "]");
         }
@@ -476,12 +482,19 @@ public final class GroupedSelection {
     private final long[][] counts;
     private final long[][] values;
     private final int[] sizes;
+    // Per range: its lowest value, the sub-ranges it counts, and whether it counts every value.
+    private final long[] lo;
+    private final int[] slots;
+    private final boolean[] perValue;
 
     PassAcc(Plan plan) {
       this.plan = plan;
       this.counts = new long[plan.ranges][];
       this.values = new long[plan.ranges][];
       this.sizes = new int[plan.ranges];
+      this.lo = plan.lo;
+      this.slots = plan.slots;
+      this.perValue = plan.perValue;
     }
 
     /** Looks at one value of a column of a key (the key's plan, from {@link Plan#key}). */
@@ -496,7 +509,9 @@ public final class GroupedSelection {
       }
       int id = rs.id[i];
       long w = rs.width[i];
-      if (w == 0) {
+      if (w == 0 || (w == 1 && counts[id] == null)) {
+        // Gathered; a range counted per value is gathered too until it has seen half as many
+        // values as it is wide, so a partition that sees little of it sends little.
         long[] a = values[id];
         if (a == null) {
           a = values[id] = new long[16];
@@ -504,13 +519,29 @@ public final class GroupedSelection {
           a = values[id] = Arrays.copyOf(a, a.length * 2);
         }
         a[sizes[id]++] = v;
+        if (w == 1 && sizes[id] >= slots[id] >> 1) {
+          toCounts(id);
+        }
       } else {
         long[] c = counts[id];
         if (c == null) {
-          c = counts[id] = new long[rs.slots[i]];
+          c = counts[id] = new long[slots[id]];
         }
         c[(int) ((v - rs.lo[i]) >>> rs.shift[i])]++;
       }
+    }
+
+    /** Turns a per-value range's gathered values into counts. */
+    private void toCounts(int id) {
+      long[] c = counts[id] == null ? new long[slots[id]] : counts[id];
+      long[] a = values[id];
+      long base = lo[id];
+      for (int k = 0; k < sizes[id]; k++) {
+        c[(int) (a[k] - base)]++;
+      }
+      counts[id] = c;
+      values[id] = null;
+      sizes[id] = 0;
     }
 
     /** Adds another partition's findings into this one. */
@@ -538,6 +569,10 @@ public final class GroupedSelection {
           values[id] = a;
           sizes[id] = need;
         }
+        // A per-value range holds counts or values, never both.
+        if (perValue[id] && sizes[id] > 0 && (counts[id] != null || sizes[id] >= slots[id] >> 1)) {
+          toCounts(id);
+        }
       }
       return this;
     }
@@ -554,7 +589,7 @@ public final class GroupedSelection {
     passes++;
     List<Range> open = new ArrayList<>();
     for (Range r : p.open) {
-      if (r.collect) {
+      if (r.collect || (r.width == 1 && merged.counts[r.id] == null)) {
         long[] v = merged.values[r.id] == null ? new long[0] : merged.values[r.id];
         int n = merged.sizes[r.id];
         changed(n, r);
