@@ -33,13 +33,41 @@ class HtmlReportTest {
             + EVIL.replace("\"", "\\\"")
             + "\",\"bytes\":10,\"sha256\":\"<evil-sha>\",\"counts\":{\"<evil-count>\":1},\"facts\":{}}]";
     ReportContext ctx = SampleAnalysis.context(SampleAnalysis.spec(EVIL), sources);
-    String html = HtmlReport.render(a, ctx, Map.of());
+    // A chart whose title comes from the inputs: drawn, and empty (the title in an attribute and
+    // in text).
+    Map<io.hopscope.reports.charts.ChartData, byte[]> charts = new java.util.LinkedHashMap<>();
+    charts.put(
+        new io.hopscope.reports.charts.ChartData(
+            "drawn",
+            EVIL,
+            "x",
+            "y",
+            false,
+            List.of(
+                new io.hopscope.reports.charts.ChartData.Series(
+                    "s",
+                    new double[] {1},
+                    new double[] {1},
+                    io.hopscope.reports.charts.ChartData.Stroke.SOLID,
+                    0,
+                    false)),
+            List.of(),
+            List.of(),
+            "none"),
+        new byte[] {1, 2, 3});
+    charts.put(
+        new io.hopscope.reports.charts.ChartData(
+            "empty", EVIL, "x", "y", false, List.of(), List.of(), List.of(), EVIL),
+        null);
+    String html = HtmlReport.render(a, ctx, charts);
     assertThat(html)
         .doesNotContain("<script")
         .doesNotContain("<evil-sha>")
         .doesNotContain("<evil-count>")
         .contains("&lt;evil-sha&gt;");
-    assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&amp;");
+    // Escaped by context: in text a quote is harmless and stays; in an attribute it is escaped.
+    assertThat(html).contains("&lt;script&gt;alert('x')&lt;/script&gt;\"&amp;");
+    assertThat(html).contains("alt=\"&lt;script>alert(&#39;x&#39;)&lt;/script>&#34;&amp;\"");
   }
 
   @Test
@@ -150,20 +178,27 @@ class HtmlReportTest {
 
   @Test
   void aFailureKindNamesTheStatusOrTheNetworkError() {
-    assertThat(HtmlReport.failureKind(new RouteStats.Failure("503", "1503", "", 4)))
+    assertThat(
+            io.hopscope.reports.html.K6Errors.failureKind(
+                new RouteStats.Failure("503", "1503", "", 4)))
         .isEqualTo("HTTP 503");
-    assertThat(HtmlReport.failureKind(new RouteStats.Failure("0", "1211", "", 4)))
+    assertThat(
+            io.hopscope.reports.html.K6Errors.failureKind(
+                new RouteStats.Failure("0", "1211", "", 4)))
         .isEqualTo("error 1211 TCP dial timeout");
     assertThat(
-            HtmlReport.failureKind(
+            io.hopscope.reports.html.K6Errors.failureKind(
                 new RouteStats.Failure("", "1212", "dial tcp 127.0.0.1:80: connection refused", 1)))
         .isEqualTo(
             "error 1212 connection refused (\u201cdial tcp 127.0.0.1:80: connection refused\u201d)");
-    assertThat(HtmlReport.failureKind(new RouteStats.Failure("", "", "", 1)))
+    assertThat(io.hopscope.reports.html.K6Errors.failureKind(new RouteStats.Failure("", "", "", 1)))
         .isEqualTo("no response");
-    assertThat(HtmlReport.failureKind(new RouteStats.Failure("0", "", "", 1)))
+    assertThat(
+            io.hopscope.reports.html.K6Errors.failureKind(new RouteStats.Failure("0", "", "", 1)))
         .isEqualTo("no response");
-    assertThat(HtmlReport.failureKind(new RouteStats.Failure("", "", "(3 other kinds)", 7)))
+    assertThat(
+            io.hopscope.reports.html.K6Errors.failureKind(
+                new RouteStats.Failure("", "", "(3 other kinds)", 7)))
         .isEqualTo("(3 other kinds)");
   }
 }
