@@ -28,8 +28,13 @@ public final class HtmlReport {
 
   /** The page of a view. */
   public static String render(RunPage page) {
+    return render("run.jte", page);
+  }
+
+  /** A page of the templates compiled at build time: the template's name and its one parameter. */
+  public static String render(String template, Object page) {
     StringOutput out = new StringOutput(1 << 16);
-    TEMPLATES.render("run.jte", page, out);
+    TEMPLATES.render(template, page, out);
     return out.toString();
   }
 }
