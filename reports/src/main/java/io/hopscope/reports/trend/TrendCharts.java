@@ -2,6 +2,7 @@ package io.hopscope.reports.trend;
 
 import io.hopscope.analytics.core.ChangePoints;
 import io.hopscope.analytics.core.Usl;
+import io.hopscope.analytics.core.trend.Metric;
 import io.hopscope.analytics.core.trend.TrendAnalysis;
 import io.hopscope.reports.charts.ChartData;
 import io.hopscope.reports.charts.Format;
@@ -40,7 +41,7 @@ public final class TrendCharts {
             id + "latency",
             "p95 latency per plateau, run by run",
             "p95 (ms)",
-            s -> s.key().startsWith("p95_ms@"),
+            s -> s.metric() == Metric.P95_MS,
             1),
         chart(
             g,
@@ -54,14 +55,14 @@ public final class TrendCharts {
             id + "errors",
             "Error rate, run by run",
             "failed requests (%)",
-            s -> s.key().equals("error_rate"),
+            s -> s.metric() == Metric.ERROR_RATE,
             100),
         chart(
             g,
             id + "drain",
             "Backlog drain time after the load, run by run",
             "drain (s)",
-            s -> s.key().equals("drain_s"),
+            s -> s.metric() == Metric.DRAIN_S,
             1));
   }
 

@@ -132,17 +132,33 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
   /**
    * One metric across the runs of a group, a point per run (NaN where a run has no value).
    *
-   * @param absolute the change threshold is absolute (a difference), not relative
+   * @param rate the scheduled rate of a per-rate metric, else NaN
    * @param changePoints indexes into the group's runs where a shift began
    */
   public record Series(
-      String key,
+      Metric metric,
+      double rate,
       String label,
-      Unit unit,
-      Better better,
-      boolean absolute,
       List<Point> points,
       List<ChangePoints.ChangePoint> changePoints) {
+
+    /** The series' name in trend.json and trend.csv, e.g. "p95_ms@300" or "knee_rps". */
+    public String key() {
+      return metric.key(rate);
+    }
+
+    public Unit unit() {
+      return metric.unit();
+    }
+
+    public Better better() {
+      return metric.better();
+    }
+
+    /** Whether the change threshold is absolute (a difference), not relative. */
+    public boolean absolute() {
+      return metric.absolute();
+    }
 
     /**
      * The smallest difference that can matter, whatever the relative change: the resolution of the
@@ -150,7 +166,7 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
      * and rates are exact, so any relative change beyond the threshold counts.
      */
     public double floor() {
-      return unit.floor();
+      return metric.unit().floor();
     }
 
     public Series {
@@ -314,11 +330,9 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
     for (Series s : TrendSeries.rawSeries(g)) {
       series.add(
           new Series(
-              s.key(),
+              s.metric(),
+              s.rate(),
               s.label(),
-              s.unit(),
-              s.better(),
-              s.absolute(),
               s.points(),
               ChangePointFilter.changePoints(s.points(), s.absolute(), s.floor(), o)));
     }

@@ -40,11 +40,9 @@ final class TrendSeries {
         String rateText = TrendAnalysis.rateText(rate);
         out.add(
             new Series(
-                pct + "_ms@" + rateText,
+                level == 0.95 ? Metric.P95_MS : Metric.P99_MS,
+                rate,
                 pct + " " + what + " at " + rateText + " rps",
-                Unit.MS,
-                Better.LOWER,
-                false,
                 pts,
                 List.of()));
       }
@@ -62,33 +60,19 @@ final class TrendSeries {
                   ? new Point(Double.NaN, Double.NaN, Double.NaN)
                   : Point.atLeast(peak));
     }
-    out.add(new Series("knee_rps", "knee load", Unit.RPS, Better.HIGHER, false, knees, List.of()));
+    out.add(new Series(Metric.KNEE_RPS, Double.NaN, "knee load", knees, List.of()));
     out.add(
         scalar(
             g,
-            "capacity_per_worker_rps",
+            Metric.CAPACITY_PER_WORKER_RPS,
             "capacity per worker",
-            Unit.RPS,
-            Better.HIGHER,
-            false,
             a -> a.sizing().map(Sizing::capacityPerWorkerRps).orElse(Double.NaN)));
+    out.add(scalar(g, Metric.PEAK_ACHIEVED_RPS, "peak achieved rate", TrendSeries::peakAchieved));
     out.add(
         scalar(
             g,
-            "peak_achieved_rps",
-            "peak achieved rate",
-            Unit.RPS,
-            Better.HIGHER,
-            false,
-            TrendSeries::peakAchieved));
-    out.add(
-        scalar(
-            g,
-            "error_rate",
+            Metric.ERROR_RATE,
             "error rate",
-            Unit.RATIO,
-            Better.LOWER,
-            true,
             a -> {
               Double e = a.errorRate();
               return e == null ? Double.NaN : e;
@@ -105,8 +89,7 @@ final class TrendSeries {
                           : new Point(d.drainSeconds(), Double.NaN, Double.NaN))
               .orElse(new Point(Double.NaN, Double.NaN, Double.NaN)));
     }
-    out.add(
-        new Series("drain_s", "drain time", Unit.SECONDS, Better.LOWER, false, drains, List.of()));
+    out.add(new Series(Metric.DRAIN_S, Double.NaN, "drain time", drains, List.of()));
     // A series no run has a value for says nothing.
     out.removeIf(s -> s.points().stream().allMatch(p -> Double.isNaN(p.value()) && !p.isNever()));
     return out;
@@ -145,17 +128,14 @@ final class TrendSeries {
 
   static Series scalar(
       List<TrendInput> g,
-      String key,
+      Metric metric,
       String label,
-      Unit unit,
-      Better better,
-      boolean absolute,
       java.util.function.ToDoubleFunction<RunAnalysis> f) {
     List<Point> pts = new ArrayList<>();
     for (TrendInput r : g) {
       pts.add(new Point(f.applyAsDouble(r.analysis()), Double.NaN, Double.NaN));
     }
-    return new Series(key, label, unit, better, absolute, pts, List.of());
+    return new Series(metric, Double.NaN, label, pts, List.of());
   }
 
   /**

@@ -25,13 +25,7 @@ class TrendCompareTest {
 
   private static TrendAnalysis.Series drain(TrendAnalysis.Point... pts) {
     return new TrendAnalysis.Series(
-        "drain_s",
-        "drain time",
-        Unit.SECONDS,
-        TrendAnalysis.Better.LOWER,
-        false,
-        List.of(pts),
-        List.of());
+        Metric.DRAIN_S, Double.NaN, "drain time", List.of(pts), List.of());
   }
 
   private static TrendAnalysis.Point at(double v) {
@@ -57,13 +51,7 @@ class TrendCompareTest {
 
   private static TrendAnalysis.Series knee(TrendAnalysis.Point... pts) {
     return new TrendAnalysis.Series(
-        "knee_rps",
-        "knee load",
-        Unit.RPS,
-        TrendAnalysis.Better.HIGHER,
-        false,
-        List.of(pts),
-        List.of());
+        Metric.KNEE_RPS, Double.NaN, "knee load", List.of(pts), List.of());
   }
 
   @Test
