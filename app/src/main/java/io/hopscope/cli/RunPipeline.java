@@ -209,12 +209,10 @@ final class RunPipeline {
       throw io.hopscope.error.Problems.storage(out, "cannot write the gate results", e);
     }
     ReportWriter.put(
-        out.resolve("gates.json"),
-        io.hopscope.reports.export.GatesJson.render(
+        out,
+        io.hopscope.reports.export.GatesJson.file(
             g.analysis(), g.baseline().map(RunId::value).orElse(null)));
-    ReportWriter.put(
-        out.resolve("gates.junit.xml"),
-        io.hopscope.reports.export.GatesJunitXml.render(g.analysis()));
+    ReportWriter.put(out, io.hopscope.reports.export.GatesJunitXml.file(g.analysis()));
     return g;
   }
 

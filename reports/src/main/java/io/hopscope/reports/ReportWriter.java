@@ -23,8 +23,9 @@ import java.util.Map;
 
 /**
  * Writes a run's report directory: {@code index.html}, {@code summary.json}, {@code plateaus.csv},
- * {@code gates.junit.xml} and {@code charts/*.png}. Each file is written aside and moved into
- * place, so a reader never sees half a file.
+ * {@code routes.csv}, {@code gates.junit.xml} and {@code charts/*.png}. Each file is an {@link
+ * OutputFile} of its format's class, written aside and moved into place, so a reader never sees
+ * half a file.
  */
 public final class ReportWriter {
   public static final int CHART_WIDTH = 1100;
@@ -43,22 +44,24 @@ public final class ReportWriter {
     }
     List<Path> files = new java.util.ArrayList<>();
     Map<ChartData, byte[]> charts = writeCharts(charts(a, ctx), outDir, files);
-    Path summary = put(outDir.resolve("summary.json"), SummaryJson.render(a, ctx));
+    Path summary = put(outDir, SummaryJson.file(a, ctx));
     files.add(summary);
-    files.add(put(outDir.resolve("plateaus.csv"), PlateausCsv.render(a)));
-    files.add(put(outDir.resolve("gates.junit.xml"), GatesJunitXml.render(a)));
-    files.add(put(outDir.resolve("routes.csv"), RoutesCsv.render(a)));
-    Path inferred = outDir.resolve(io.hopscope.analytics.spec.InferredSpec.FILE);
+    files.add(put(outDir, PlateausCsv.file(a)));
+    files.add(put(outDir, GatesJunitXml.file(a)));
+    files.add(put(outDir, RoutesCsv.file(a)));
+    String inferred = io.hopscope.analytics.spec.InferredSpec.FILE;
     if (a.schedule().isInferred()) {
       files.add(
           put(
-              inferred,
-              io.hopscope.analytics.spec.InferredSpec.yaml(
-                  ctx.spec(), a.schedule().inferredFrom().orElseThrow())));
+              outDir,
+              OutputFile.text(
+                  inferred,
+                  io.hopscope.analytics.spec.InferredSpec.yaml(
+                      ctx.spec(), a.schedule().inferredFrom().orElseThrow()))));
     } else {
-      deleteIfExists(inferred); // from an earlier analysis of the run without a spec
+      deleteIfExists(outDir.resolve(inferred)); // from an earlier analysis without a spec
     }
-    Path index = put(outDir.resolve("index.html"), HtmlReport.render(a, ctx, charts));
+    Path index = put(outDir, HtmlReport.file(a, ctx, charts));
     files.add(index);
     return new Written(index, summary, files);
   }
@@ -87,7 +90,7 @@ public final class ReportWriter {
         out.put(c, bytes);
       }
     }
-    files.add(put(outDir.resolve("charts").resolve("charts.json"), ChartsJson.render(charts)));
+    files.add(put(outDir, ChartsJson.file(charts)));
     return out;
   }
 
@@ -117,6 +120,21 @@ public final class ReportWriter {
       Files.deleteIfExists(file);
     } catch (IOException e) {
       throw Problems.storage(file, "cannot remove a stale file", e);
+    }
+  }
+
+  /** Writes a report file into {@code dir} aside and moves it into place. */
+  public static Path put(Path dir, OutputFile f) {
+    Path file = dir.resolve(f.name());
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    try {
+      try (java.io.Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        f.write(w);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return file;
+    } catch (IOException e) {
+      throw Problems.storage(file, "cannot write", e);
     }
   }
 

@@ -20,6 +20,11 @@ public final class ChartsJson {
 
   private ChartsJson() {}
 
+  /** The file, {@code charts/charts.json}. */
+  public static io.hopscope.reports.OutputFile file(List<ChartData> charts) {
+    return io.hopscope.reports.OutputFile.of("charts/charts.json", w -> w.write(render(charts)));
+  }
+
   public static String render(List<ChartData> charts) {
     ArrayNode root = JSON.createArrayNode();
     for (ChartData c : charts) {

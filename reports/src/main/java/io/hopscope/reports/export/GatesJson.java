@@ -18,6 +18,11 @@ public final class GatesJson {
   /**
    * @param baselineRunId the run compared with, or null when there was none
    */
+  /** The file, {@code gates.json}. */
+  public static io.hopscope.reports.OutputFile file(RunAnalysis a, String baselineRunId) {
+    return io.hopscope.reports.OutputFile.of("gates.json", w -> w.write(render(a, baselineRunId)));
+  }
+
   public static String render(RunAnalysis a, String baselineRunId) {
     ObjectNode root = JSON.createObjectNode();
     root.put("run_id", a.runId());

@@ -11,6 +11,11 @@ import java.util.Locale;
 public final class GatesJunitXml {
   private GatesJunitXml() {}
 
+  /** The file, {@code gates.junit.xml}. */
+  public static io.hopscope.reports.OutputFile file(RunAnalysis a) {
+    return io.hopscope.reports.OutputFile.of("gates.junit.xml", w -> w.write(render(a)));
+  }
+
   public static String render(RunAnalysis a) {
     var results = a.gates().results();
     long failures = results.stream().filter(g -> !g.passed()).count();

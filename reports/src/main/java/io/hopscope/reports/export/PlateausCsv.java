@@ -14,6 +14,11 @@ public final class PlateausCsv {
 
   private PlateausCsv() {}
 
+  /** The file, {@code plateaus.csv}. */
+  public static io.hopscope.reports.OutputFile file(RunAnalysis a) {
+    return io.hopscope.reports.OutputFile.of("plateaus.csv", w -> w.write(render(a)));
+  }
+
   public static String render(RunAnalysis a) {
     StringBuilder sb = new StringBuilder();
     List<String> header =

@@ -12,6 +12,11 @@ import io.hopscope.analytics.core.RunAnalysis;
 public final class RoutesCsv {
   private RoutesCsv() {}
 
+  /** The file, {@code routes.csv}. */
+  public static io.hopscope.reports.OutputFile file(RunAnalysis a) {
+    return io.hopscope.reports.OutputFile.of("routes.csv", w -> w.write(render(a)));
+  }
+
   public static String render(RunAnalysis a) {
     StringBuilder sb =
         new StringBuilder(

@@ -37,6 +37,11 @@ public final class SummaryJson {
 
   private SummaryJson() {}
 
+  /** The file, {@code summary.json}. */
+  public static io.hopscope.reports.OutputFile file(RunAnalysis a, ReportContext ctx) {
+    return io.hopscope.reports.OutputFile.of("summary.json", w -> w.write(render(a, ctx)));
+  }
+
   public static String render(RunAnalysis a, ReportContext ctx) {
     try {
       return JSON.writeValueAsString(tree(a, ctx)) + "\n";

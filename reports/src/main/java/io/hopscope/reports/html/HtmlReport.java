@@ -19,6 +19,13 @@ public final class HtmlReport {
   /** The engine over the templates compiled at build time (src/main/jte). */
   static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
 
+  /** The page as a report file, {@code index.html}. */
+  public static io.hopscope.reports.OutputFile file(
+      RunAnalysis a, ReportContext ctx, Map<ChartData, byte[]> charts) {
+    RunPage page = RunPage.of(a, ctx, charts);
+    return io.hopscope.reports.OutputFile.of("index.html", w -> w.write(render(page)));
+  }
+
   /**
    * @param charts the charts in page order with their PNG bytes
    */

@@ -101,16 +101,20 @@ public record TrendPage(
    * A comparison of two runs.
    *
    * @param from the earlier run's id
-   * @param fromWhen its start and SHA, e.g. "2026-01-01 00:00, abc123" (baseline only)
-   * @param to the current run's id
-   * @param toWhen its start and SHA (baseline only)
+   * @param fromStart its start (UTC minutes; baseline only, else null)
+   * @param fromSha its SHA, or what stands for it (baseline only)
+   * @param to the current run's id (baseline only)
+   * @param toStart its start (baseline only)
+   * @param toSha its SHA (baseline only)
    * @param fromHeader the earlier column's header
    */
   public record Comparison(
       String from,
-      String fromWhen,
+      String fromStart,
+      String fromSha,
       String to,
-      String toWhen,
+      String toStart,
+      String toSha,
       String fromHeader,
       List<CompareRow> rows) {}
 
@@ -219,21 +223,21 @@ public record TrendPage(
       rows.add(
           new MeasuredRow(
               m.runId(),
-              r == null ? "" : TrendReport.DAY.format(TrendReport.instant(r.t0Ns())),
-              r == null ? "" : TrendReport.sha(r),
+              r == null ? "" : TrendText.DAY.format(TrendText.instant(r.t0Ns())),
+              r == null ? "" : TrendText.sha(r),
               m.metric(),
               m.scenario().isEmpty() ? "(none)" : m.scenario(),
               s.count(),
               Format.num(s.p50()),
               Format.num(s.p95()),
               Format.num(s.p99()),
-              Double.isNaN(m.errorRate()) ? NONE : TrendReport.percent(m.errorRate())));
+              Double.isNaN(m.errorRate()) ? NONE : TrendText.percent(m.errorRate())));
     }
     return new TrendPage(
         t.scenario(),
         ctx.synthetic(),
         t.groups().stream().mapToInt(g -> g.runs().size()).sum(),
-        ctx.since().map(TrendReport.DAY::format).orElse(null),
+        ctx.since().map(TrendText.DAY::format).orElse(null),
         overview,
         groups,
         scaling,
@@ -258,8 +262,8 @@ public record TrendPage(
         g.fingerprint(),
         last.workers() == null ? NONE : last.workers().toString(),
         g.runs().size(),
-        TrendReport.DAY.format(TrendReport.instant(first.t0Ns())),
-        TrendReport.DAY.format(TrendReport.instant(last.t0Ns())),
+        TrendText.DAY.format(TrendText.instant(first.t0Ns())),
+        TrendText.DAY.format(TrendText.instant(last.t0Ns())),
         last.runId(),
         g.baselineRunId(),
         base ? Long.toString(reg) : NONE,
@@ -277,9 +281,11 @@ public record TrendPage(
       baseline =
           new Comparison(
               base.runId(),
-              when(base),
+              TrendText.DAY.format(TrendText.instant(base.t0Ns())),
+              TrendText.sha(base),
               cur.runId(),
-              when(cur),
+              TrendText.DAY.format(TrendText.instant(cur.t0Ns())),
+              TrendText.sha(cur),
               "Baseline",
               compareRows(g.vsBaseline()));
     }
@@ -291,11 +297,13 @@ public record TrendPage(
                 null,
                 null,
                 null,
+                null,
+                null,
                 "Previous",
                 compareRows(g.vsPrevious()));
     List<String> series = new ArrayList<>();
     for (TrendAnalysis.Series s : g.series()) {
-      series.add(s.label() + " (" + TrendReport.unit(s.unit()) + ")");
+      series.add(s.label() + " (" + TrendText.unit(s.unit()) + ")");
     }
     List<RunRow> rows = new ArrayList<>();
     for (int i = 0; i < g.runs().size(); i++) {
@@ -306,14 +314,14 @@ public record TrendPage(
         TrendAnalysis.Point p = s.points().get(i);
         cells.add(
             new SeriesCell(
-                p.isNever() ? "never" : TrendReport.value(p.value(), p.atLeast(), s.unit()),
+                p.isNever() ? "never" : TrendText.value(p.value(), p.atLeast(), s.unit()),
                 s.changePoints().stream().anyMatch(c -> c.index() == k)));
       }
       rows.add(
           new RunRow(
               r.runId(),
               r.runId().equals(g.baselineRunId()),
-              TrendReport.DAY.format(TrendReport.instant(r.t0Ns())),
+              TrendText.DAY.format(TrendText.instant(r.t0Ns())),
               Objects.requireNonNullElse(r.gatewaySha(), NONE),
               Objects.requireNonNullElse(r.workerSha(), NONE),
               r.workers() == null ? NONE : r.workers().toString(),
@@ -342,21 +350,17 @@ public record TrendPage(
         TrendCharts.MIN_RUNS_FOR_CHARTS);
   }
 
-  private static String when(TrendAnalysis.Run r) {
-    return TrendReport.DAY.format(TrendReport.instant(r.t0Ns())) + ", " + TrendReport.sha(r);
-  }
-
   private static List<CompareRow> compareRows(List<TrendAnalysis.Comparison> cs) {
     List<CompareRow> rows = new ArrayList<>();
     for (TrendAnalysis.Comparison c : cs) {
       rows.add(
           new CompareRow(
               c.label(),
-              TrendReport.value(c.from(), c.fromAtLeast(), c.unit()),
-              TrendReport.value(c.to(), c.toAtLeast(), c.unit()),
-              TrendReport.change(c),
-              TrendReport.verdictClass(c),
-              TrendReport.verdict(c)));
+              TrendText.value(c.from(), c.fromAtLeast(), c.unit()),
+              TrendText.value(c.to(), c.toAtLeast(), c.unit()),
+              TrendText.change(c),
+              TrendText.verdictClass(c),
+              TrendText.verdict(c)));
     }
     return rows;
   }
@@ -377,8 +381,8 @@ public record TrendPage(
                 Format.num(c.meanAfter()),
                 s.unit().symbol(),
                 r.runId(),
-                TrendReport.DAY.format(TrendReport.instant(r.t0Ns())),
-                TrendReport.sha(r),
+                TrendText.DAY.format(TrendText.instant(r.t0Ns())),
+                TrendText.sha(r),
                 Format.num(c.pValue())));
       }
     }
@@ -394,7 +398,7 @@ public record TrendPage(
               p.workers(),
               p.runId(),
               Format.num(p.throughputRps()),
-              TrendReport.knee(p),
+              TrendText.knee(p),
               Format.num(p.p95ServiceMs()),
               Format.num(p.capacityPerWorkerRps()),
               p.saturated() ? "yes (knee reached)" : "no: lower bound",

@@ -1,0 +1,55 @@
+package io.hopscope.reports.trend;
+
+import static io.hopscope.reports.trend.TrendText.instant;
+import static io.hopscope.reports.trend.TrendText.sha;
+
+import io.hopscope.analytics.core.MeasuredBaseline;
+import io.hopscope.analytics.core.trend.TrendAnalysis;
+import io.hopscope.reports.OutputFile;
+import io.hopscope.reports.export.Csv;
+import io.hopscope.reports.export.Numbers;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/** {@code measured-baseline.csv}: exact percentiles over each whole run, per k6 scenario. */
+final class MeasuredBaselineCsv {
+  private final List<MeasuredBaseline> measured;
+  private final Map<String, TrendAnalysis.Run> runs;
+
+  private MeasuredBaselineCsv(
+      List<MeasuredBaseline> measured, Map<String, TrendAnalysis.Run> runs) {
+    this.measured = measured;
+    this.runs = runs;
+  }
+
+  static OutputFile file(List<MeasuredBaseline> measured, Map<String, TrendAnalysis.Run> runs) {
+    return OutputFile.of(
+        "measured-baseline.csv",
+        w -> w.write(new MeasuredBaselineCsv(measured, runs).measuredCsv()));
+  }
+
+  String measuredCsv() {
+    StringBuilder sb =
+        new StringBuilder(
+            "run_id,start,commit,metric,scenario,count,p50_ms,p95_ms,p99_ms,error_rate\n");
+    for (MeasuredBaseline m : measured) {
+      TrendAnalysis.Run r = runs.get(m.runId());
+      sb.append(
+              String.join(
+                  ",",
+                  Csv.field(m.runId()),
+                  r == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant(r.t0Ns())),
+                  r == null ? "" : Csv.field(sha(r)),
+                  Csv.field(m.metric()),
+                  Csv.field(m.scenario()),
+                  Long.toString(m.stats().count()),
+                  Numbers.plain(m.stats().p50()),
+                  Numbers.plain(m.stats().p95()),
+                  Numbers.plain(m.stats().p99()),
+                  Numbers.plain(m.errorRate())))
+          .append('\n');
+    }
+    return sb.toString();
+  }
+}

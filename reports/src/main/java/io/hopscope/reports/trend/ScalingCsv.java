@@ -1,0 +1,44 @@
+package io.hopscope.reports.trend;
+
+import io.hopscope.analytics.core.trend.TrendAnalysis;
+import io.hopscope.reports.OutputFile;
+import io.hopscope.reports.export.Csv;
+import io.hopscope.reports.export.Numbers;
+
+/** {@code scaling.csv}: one row per sweep point, with the USL fit's throughput. */
+final class ScalingCsv {
+  private final TrendAnalysis t;
+
+  private ScalingCsv(TrendAnalysis t) {
+    this.t = t;
+  }
+
+  static OutputFile file(TrendAnalysis t) {
+    return OutputFile.of("scaling.csv", w -> w.write(new ScalingCsv(t).scalingCsv()));
+  }
+
+  String scalingCsv() {
+    StringBuilder sb =
+        new StringBuilder(
+            "sweep,workers,run_id,throughput_rps,saturated,knee_rps,p95_service_ms,"
+                + "capacity_per_worker_rps,usl_throughput_rps\n");
+    for (TrendAnalysis.Scaling s : t.scaling()) {
+      for (TrendAnalysis.ScalingPoint p : s.points()) {
+        sb.append(
+                String.join(
+                    ",",
+                    Csv.field(s.sweepKey()),
+                    Integer.toString(p.workers()),
+                    Csv.field(p.runId()),
+                    Numbers.plain(p.throughputRps()),
+                    Boolean.toString(p.saturated()),
+                    Numbers.plain(p.kneeRps()),
+                    Numbers.plain(p.p95ServiceMs()),
+                    Numbers.plain(p.capacityPerWorkerRps()),
+                    s.fit() == null ? "" : Numbers.plain(s.fit().throughput(p.workers()))))
+            .append('\n');
+      }
+    }
+    return sb.toString();
+  }
+}
