@@ -81,7 +81,7 @@ final class RunPipeline {
         new ReportContext(
             stored.spec(),
             SpecGates.of(stored.spec()),
-            stored.sourcesJson(),
+            stored.sources(),
             BuildInfo.version(),
             env.clock().instant());
     return new Analysed(stored.analysis(), ReportWriter.write(stored.analysis(), ctx, out));
@@ -172,7 +172,7 @@ final class RunPipeline {
             new ReportContext(
                 scanned.spec(),
                 SpecGates.of(scanned.spec()),
-                scanned.manifest().sourcesJson(),
+                io.hopscope.ingest.SourceRecord.parse(scanned.manifest().sourcesJson()),
                 BuildInfo.version(),
                 env.clock().instant());
         written = ReportWriter.write(analysis, ctx, out);

@@ -130,7 +130,7 @@ final class SampleAnalysis {
     return new ReportContext(
         spec,
         GateConfig.from(Map.of(GateConfig.SLO_MS_P95_HOP, 100.0)),
-        sourcesJson,
+        io.hopscope.ingest.SourceRecord.parse(sourcesJson),
         "0.1.0-test",
         Instant.parse("2026-11-22T12:00:00Z"));
   }

@@ -288,15 +288,13 @@ public final class RunScan {
       return Optional.empty();
     }
     double durationMs = Double.NaN;
-    try {
-      for (JsonNode src : JSON.readTree(manifest.sourcesJson())) {
-        JsonNode d = src.path("facts").path("test_run_duration_ms");
-        if ("k6-summary".equals(src.path("kind").asText()) && d.isNumber()) {
-          durationMs = d.asDouble();
-        }
+    // The duration is optional: the counters' count / rate gives it too.
+    for (io.hopscope.ingest.SourceRecord src :
+        io.hopscope.ingest.SourceRecord.parse(manifest.sourcesJson())) {
+      if ("k6-summary".equals(src.kind())
+          && src.facts().get("test_run_duration_ms") instanceof Number d) {
+        durationMs = d.doubleValue();
       }
-    } catch (JsonProcessingException e) {
-      // The duration is optional: the counters' count / rate gives it too.
     }
     return Optional.of(K6Summary.of(rows, durationMs));
   }

@@ -96,19 +96,12 @@ public record StoredRun(RunAnalysis analysis, RunSpec spec, String sourcesJson) 
 
   /** True when sources (the manifest's JSON array) say any input was simulated. */
   public static boolean synthetic(String sourcesJson) {
-    JsonNode sources;
-    try {
-      sources = JSON.readTree(sourcesJson);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return false;
-    }
-    for (JsonNode s : sources) {
-      JsonNode facts = s.path("facts");
-      if (facts.path("synthetic").asBoolean(false)
-          || facts.path("header").path("synthetic").asBoolean(false)) {
-        return true;
-      }
-    }
-    return false;
+    return io.hopscope.ingest.SourceRecord.anySynthetic(
+        io.hopscope.ingest.SourceRecord.parse(sourcesJson));
+  }
+
+  /** The run's inputs, as recorded at ingest. */
+  public java.util.List<io.hopscope.ingest.SourceRecord> sources() {
+    return io.hopscope.ingest.SourceRecord.parse(sourcesJson);
   }
 }

@@ -1,7 +1,6 @@
 package io.hopscope.reports.html;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hopscope.analytics.core.Burst;
 import io.hopscope.analytics.core.GateResult;
@@ -19,7 +18,7 @@ import io.hopscope.analytics.core.SloCrossing;
 import io.hopscope.analytics.core.Telemetry;
 import io.hopscope.analytics.core.Window;
 import io.hopscope.analytics.spec.InferredSpec;
-import io.hopscope.analytics.store.StoredRun;
+import io.hopscope.ingest.SourceRecord;
 import io.hopscope.reports.ReportContext;
 import io.hopscope.reports.charts.ChartData;
 import io.hopscope.reports.charts.Format;
@@ -164,12 +163,11 @@ public record RunPage(
 
   /** The view of a run's analysis. */
   public static RunPage of(RunAnalysis a, ReportContext ctx, Map<ChartData, byte[]> charts) {
-    JsonNode sources = sources(ctx.sourcesJson());
     return new RunPage(
         a.runId(),
         a.scenario(),
         a.gates().allPassed(),
-        StoredRun.synthetic(ctx.sourcesJson()),
+        SourceRecord.anySynthetic(ctx.sources()),
         a.schedule().t0Ns() > 0
             ? DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
                 .withZone(ZoneOffset.UTC)
@@ -193,7 +191,7 @@ public record RunPage(
         k6Summary(a),
         bursts(a),
         sizing(a),
-        sourceTable(sources),
+        sourceTable(ctx.sources()),
         spec(ctx),
         ctx.hopscopeVersion(),
         DateTimeFormatter.ISO_INSTANT.format(ctx.generatedAt()));
@@ -776,16 +774,8 @@ public record RunPage(
         t.build());
   }
 
-  private static JsonNode sources(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      return JSON.createArrayNode();
-    }
-  }
-
-  private static Table sourceTable(JsonNode sources) {
-    if (!sources.isArray() || sources.isEmpty()) {
+  private static Table sourceTable(List<SourceRecord> sources) {
+    if (sources.isEmpty()) {
       return null;
     }
     Table.Builder t =
@@ -796,13 +786,13 @@ public record RunPage(
                 Column.number("bytes"),
                 Column.code("sha256"),
                 Column.text("rows")));
-    for (JsonNode s : sources) {
+    for (SourceRecord s : sources) {
       t.row(
-          s.path("kind").asText(),
-          s.path("location").asText(),
-          s.path("bytes").asLong(-1) < 0 ? NONE : Long.toString(s.path("bytes").asLong()),
-          s.path("sha256").isNull() ? NONE : s.path("sha256").asText(NONE),
-          s.path("counts").toString());
+          s.kind(),
+          s.location(),
+          s.bytes() < 0 ? NONE : Long.toString(s.bytes()),
+          s.sha256() == null ? NONE : s.sha256(),
+          s.countsJson());
     }
     return t.build();
   }
