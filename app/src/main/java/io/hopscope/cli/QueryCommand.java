@@ -151,8 +151,7 @@ final class QueryCommand implements Callable<Integer> {
   }
 
   private static String quote(String s) {
-    boolean needs = s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r");
-    return needs ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    return io.hopscope.reports.export.Csv.field(s);
   }
 
   private static void json(PrintStream out, StructField[] fields, List<Row> rows) {

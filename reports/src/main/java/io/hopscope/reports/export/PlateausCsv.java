@@ -20,7 +20,6 @@ public final class PlateausCsv {
   }
 
   public static String render(RunAnalysis a) {
-    StringBuilder sb = new StringBuilder();
     List<String> header =
         new ArrayList<>(
             List.of(
@@ -41,11 +40,11 @@ public final class PlateausCsv {
     }
     header.addAll(
         List.of("error_rate", "depth_start", "depth_end", "depth_max", "depth_slope_per_s"));
-    sb.append(String.join(",", header)).append('\n');
+    Csv csv = new Csv(header);
     for (PlateauResult p : a.plateaus()) {
       Window w = p.window();
       List<String> row = new ArrayList<>();
-      row.add(Csv.field(a.runId()));
+      row.add(a.runId());
       row.add(Integer.toString(w.index()));
       row.add(w.kind().label());
       row.add(Long.toString(w.startNs()));
@@ -77,8 +76,8 @@ public final class PlateausCsv {
         row.add(Long.toString(p.depth().max()));
         row.add(Numbers.plain(p.depth().slopePerS()));
       }
-      sb.append(String.join(",", row)).append('\n');
+      csv.row(row);
     }
-    return sb.toString();
+    return csv.text();
   }
 }

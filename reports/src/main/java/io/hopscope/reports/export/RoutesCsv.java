@@ -18,8 +18,8 @@ public final class RoutesCsv {
   }
 
   public static String render(RunAnalysis a) {
-    StringBuilder sb =
-        new StringBuilder(
+    Csv csv =
+        Csv.header(
             "run_id,index,kind,target_rps,scenario,name,requests,failed,error_rate,"
                 + "p50_ms,p90_ms,p95_ms,p99_ms,p999_ms,mean_ms,max_ms\n");
     for (PlateauResult p : a.plateaus()) {
@@ -28,28 +28,25 @@ public final class RoutesCsv {
       }
       for (RouteStats r : p.http().routes()) {
         LatencyStats s = r.duration();
-        sb.append(
-                String.join(
-                    ",",
-                    Csv.field(a.runId()),
-                    Integer.toString(p.index()),
-                    p.window().kind().label(),
-                    Numbers.plain(p.window().targetRps()),
-                    Csv.field(r.scenario()),
-                    Csv.field(r.name()),
-                    Long.toString(r.requests()),
-                    Long.toString(r.failed()),
-                    Numbers.plain(r.errorRate()),
-                    Numbers.plain(s.p50()),
-                    Numbers.plain(s.p90()),
-                    Numbers.plain(s.p95()),
-                    Numbers.plain(s.p99()),
-                    Numbers.plain(s.p999()),
-                    Numbers.plain(s.mean()),
-                    Numbers.plain(s.max())))
-            .append('\n');
+        csv.row(
+            a.runId(),
+            Integer.toString(p.index()),
+            p.window().kind().label(),
+            Numbers.plain(p.window().targetRps()),
+            r.scenario(),
+            r.name(),
+            Long.toString(r.requests()),
+            Long.toString(r.failed()),
+            Numbers.plain(r.errorRate()),
+            Numbers.plain(s.p50()),
+            Numbers.plain(s.p90()),
+            Numbers.plain(s.p95()),
+            Numbers.plain(s.p99()),
+            Numbers.plain(s.p999()),
+            Numbers.plain(s.mean()),
+            Numbers.plain(s.max()));
       }
     }
-    return sb.toString();
+    return csv.text();
   }
 }

@@ -30,26 +30,22 @@ final class MeasuredBaselineCsv {
   }
 
   String measuredCsv() {
-    StringBuilder sb =
-        new StringBuilder(
-            "run_id,start,commit,metric,scenario,count,p50_ms,p95_ms,p99_ms,error_rate\n");
+    Csv csv =
+        Csv.header("run_id,start,commit,metric,scenario,count,p50_ms,p95_ms,p99_ms,error_rate\n");
     for (MeasuredBaseline m : measured) {
       TrendAnalysis.Run r = runs.get(m.runId());
-      sb.append(
-              String.join(
-                  ",",
-                  Csv.field(m.runId()),
-                  r == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant(r.t0Ns())),
-                  r == null ? "" : Csv.field(sha(r)),
-                  Csv.field(m.metric()),
-                  Csv.field(m.scenario()),
-                  Long.toString(m.stats().count()),
-                  Numbers.plain(m.stats().p50()),
-                  Numbers.plain(m.stats().p95()),
-                  Numbers.plain(m.stats().p99()),
-                  Numbers.plain(m.errorRate())))
-          .append('\n');
+      csv.row(
+          m.runId(),
+          r == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant(r.t0Ns())),
+          r == null ? "" : sha(r),
+          m.metric(),
+          m.scenario(),
+          Long.toString(m.stats().count()),
+          Numbers.plain(m.stats().p50()),
+          Numbers.plain(m.stats().p95()),
+          Numbers.plain(m.stats().p99()),
+          Numbers.plain(m.errorRate()));
     }
-    return sb.toString();
+    return csv.text();
   }
 }

@@ -18,27 +18,24 @@ final class ScalingCsv {
   }
 
   String scalingCsv() {
-    StringBuilder sb =
-        new StringBuilder(
+    Csv csv =
+        Csv.header(
             "sweep,workers,run_id,throughput_rps,saturated,knee_rps,p95_service_ms,"
                 + "capacity_per_worker_rps,usl_throughput_rps\n");
     for (TrendAnalysis.Scaling s : t.scaling()) {
       for (TrendAnalysis.ScalingPoint p : s.points()) {
-        sb.append(
-                String.join(
-                    ",",
-                    Csv.field(s.sweepKey()),
-                    Integer.toString(p.workers()),
-                    Csv.field(p.runId()),
-                    Numbers.plain(p.throughputRps()),
-                    Boolean.toString(p.saturated()),
-                    Numbers.plain(p.kneeRps()),
-                    Numbers.plain(p.p95ServiceMs()),
-                    Numbers.plain(p.capacityPerWorkerRps()),
-                    s.fit() == null ? "" : Numbers.plain(s.fit().throughput(p.workers()))))
-            .append('\n');
+        csv.row(
+            s.sweepKey(),
+            Integer.toString(p.workers()),
+            p.runId(),
+            Numbers.plain(p.throughputRps()),
+            Boolean.toString(p.saturated()),
+            Numbers.plain(p.kneeRps()),
+            Numbers.plain(p.p95ServiceMs()),
+            Numbers.plain(p.capacityPerWorkerRps()),
+            s.fit() == null ? "" : Numbers.plain(s.fit().throughput(p.workers())));
       }
     }
-    return sb.toString();
+    return csv.text();
   }
 }

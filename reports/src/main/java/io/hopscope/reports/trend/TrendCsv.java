@@ -21,8 +21,8 @@ final class TrendCsv {
   }
 
   String seriesCsv() {
-    StringBuilder sb =
-        new StringBuilder(
+    Csv csv =
+        Csv.header(
             "fingerprint,run_id,t0_ns,start,gateway_sha,worker_sha,workers,gates_passed,"
                 + "series,unit,value,ci95_lo,ci95_hi,change_point,change_vs_previous\n");
     for (TrendAnalysis.Group g : t.groups()) {
@@ -34,28 +34,25 @@ final class TrendCsv {
           double prev = i == 0 ? Double.NaN : s.points().get(i - 1).value();
           double change =
               s.absolute() ? p.value() - prev : prev == 0 ? Double.NaN : p.value() / prev - 1;
-          sb.append(
-                  String.join(
-                      ",",
-                      Csv.field(g.fingerprint()),
-                      Csv.field(r.runId()),
-                      Long.toString(r.t0Ns()),
-                      DateTimeFormatter.ISO_INSTANT.format(instant(r.t0Ns())),
-                      Csv.field(r.gatewaySha()),
-                      Csv.field(r.workerSha()),
-                      r.workers() == null ? "" : r.workers().toString(),
-                      Boolean.toString(r.gatesPassed()),
-                      Csv.field(s.key()),
-                      Csv.field(s.unit().symbol()),
-                      Numbers.plain(p.value()),
-                      Numbers.plain(p.lo()),
-                      Numbers.plain(p.hi()),
-                      Boolean.toString(s.changePoints().stream().anyMatch(c -> c.index() == k)),
-                      Numbers.plain(change)))
-              .append('\n');
+          csv.row(
+              g.fingerprint(),
+              r.runId(),
+              Long.toString(r.t0Ns()),
+              DateTimeFormatter.ISO_INSTANT.format(instant(r.t0Ns())),
+              r.gatewaySha(),
+              r.workerSha(),
+              r.workers() == null ? "" : r.workers().toString(),
+              Boolean.toString(r.gatesPassed()),
+              s.key(),
+              s.unit().symbol(),
+              Numbers.plain(p.value()),
+              Numbers.plain(p.lo()),
+              Numbers.plain(p.hi()),
+              Boolean.toString(s.changePoints().stream().anyMatch(c -> c.index() == k)),
+              Numbers.plain(change));
         }
       }
     }
-    return sb.toString();
+    return csv.text();
   }
 }
