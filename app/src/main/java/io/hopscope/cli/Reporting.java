@@ -36,8 +36,8 @@ final class Reporting {
               + Format.num(g.limit())
               + ")");
     }
-    for (String w : r.warnings()) {
-      err.println("warning: " + Printable.of(w));
+    for (io.hopscope.analytics.core.Warning w : r.warnings()) {
+      err.println("warning: " + Printable.of(w.text()));
     }
     env.out().println("report: " + a.report().index().toAbsolutePath().normalize());
     env.out().println("summary: " + a.report().summary().toAbsolutePath().normalize());

@@ -26,7 +26,7 @@ public record RunAnalysis(
     Optional<Sizing> sizing,
     Optional<Drain> drain,
     Gates.Verdicts gates,
-    List<String> warnings,
+    List<Warning> warnings,
     Timeline timeline,
     List<TimeBucket> buckets,
     Drift drift,
@@ -65,8 +65,8 @@ public record RunAnalysis(
 
   /** This analysis with more gate verdicts and warnings (baseline gates, k6 thresholds). */
   public RunAnalysis withGates(Gates.Verdicts more, List<String> moreWarnings) {
-    List<String> w = new java.util.ArrayList<>(warnings);
-    w.addAll(moreWarnings);
+    List<Warning> w = new java.util.ArrayList<>(warnings);
+    w.addAll(Warning.of(Warning.Kind.GATES, moreWarnings));
     return new RunAnalysis(
         runId,
         scenario,

@@ -66,14 +66,15 @@ public final class RunAnalyzer {
     Gates.Verdicts gates =
         Gates.evaluate(facts.gates(), plateaus, knee, drain, runErrorRate(plateaus), drift)
             .plus(Gates.memory(facts.gates(), drifts, schedule));
-    List<String> warnings = new ArrayList<>(facts.warnings());
-    warnings.addAll(hygiene(schedule, plateaus, drain, lastWithData, dataEnd));
-    warnings.addAll(serviceOutliers(plateaus));
+    List<Warning> warnings = new ArrayList<>(Warning.of(Warning.Kind.INPUT, facts.warnings()));
+    warnings.addAll(
+        Warning.of(
+            Warning.Kind.SCHEDULE, hygiene(schedule, plateaus, drain, lastWithData, dataEnd)));
+    warnings.addAll(Warning.of(Warning.Kind.SERVICE, serviceOutliers(plateaus)));
     for (Drift.MemoryTrend m : drifts.memory()) {
       if (m.runaway(0.05)) {
         warnings.add(
-            String.format(
-                Locale.ROOT,
+            drift(
                 "%s grows by %.0f%% per hour at constant load (plateau %d; %+.0f%% over the"
                     + " plateau, Mann-Kendall p = %.3g): a leak or an unbounded cache?",
                 m.series(),
@@ -87,8 +88,7 @@ public final class RunAnalyzer {
         && drifts.latency().significant(Drift.ALPHA)
         && drifts.latency().relativePerUnit() > 0.15) {
       warnings.add(
-          String.format(
-              Locale.ROOT,
+          drift(
               "p95 latency drifts upward by %.0f%% per hour at constant load (plateau %d;"
                   + " Theil-Sen slope, Mann-Kendall p = %.3g): look for leaks, GC or background"
                   + " work",
@@ -352,6 +352,10 @@ public final class RunAnalyzer {
    * days, a retry counted as one job): each plateau's longest service time that is over ten times
    * its p99 and alone moves that mean by more than 5% is reported, with the mean without it.
    */
+  private static Warning drift(String format, Object... args) {
+    return new Warning(Warning.Kind.DRIFT, String.format(Locale.ROOT, format, args));
+  }
+
   static List<String> serviceOutliers(List<PlateauResult> plateaus) {
     double weighted = 0;
     long n = 0;

@@ -31,7 +31,7 @@ import java.util.List;
  */
 public final class AnalysisCodec {
   /** The format this build writes. */
-  public static final int FORMAT = 2;
+  public static final int FORMAT = 3;
 
   /**
    * Upgrades of the analysis object, from format i to format i + 1 (index i):
@@ -39,10 +39,29 @@ public final class AnalysisCodec {
    * <ol start="0">
    *   <li>0 → 1: none (format 0 is the bare object, with the fields of format 1);
    *   <li>1 → 2: a gate not evaluated was the text "gate: reason", and is {@code {gate, reason}}.
+   *   <li>2 → 3: a warning was its text, and is {@code {kind, text}}; older ones are {@code
+   *       UNCLASSIFIED}.
    * </ol>
    */
   private static final List<java.util.function.UnaryOperator<ObjectNode>> UPGRADES =
-      List.of(analysis -> analysis, AnalysisCodec::skippedGatesAsRecords);
+      List.of(
+          analysis -> analysis,
+          AnalysisCodec::skippedGatesAsRecords,
+          AnalysisCodec::warningsAsRecords);
+
+  private static ObjectNode warningsAsRecords(ObjectNode analysis) {
+    if (analysis.path("warnings") instanceof com.fasterxml.jackson.databind.node.ArrayNode list) {
+      for (int i = 0; i < list.size(); i++) {
+        if (list.get(i).isTextual()) {
+          ObjectNode w = JSON.createObjectNode();
+          w.put("kind", io.hopscope.analytics.core.Warning.Kind.UNCLASSIFIED.name());
+          w.put("text", list.get(i).textValue());
+          list.set(i, w);
+        }
+      }
+    }
+    return analysis;
+  }
 
   private static ObjectNode skippedGatesAsRecords(ObjectNode analysis) {
     JsonNode skipped = analysis.path("gates").path("notEvaluated");

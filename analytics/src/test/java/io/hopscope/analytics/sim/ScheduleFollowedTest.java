@@ -36,7 +36,7 @@ class ScheduleFollowedTest {
     assertThat(a.plateaus())
         .extracting(PlateauResult::belowSchedule)
         .containsExactly(false, false, true);
-    assertThat(a.warnings())
+    assertThat(a.warnings().stream().map(io.hopscope.analytics.core.Warning::text).toList())
         .anyMatch(
             w ->
                 w.startsWith("plateau 2 ran at 1")
@@ -46,7 +46,8 @@ class ScheduleFollowedTest {
     // The same run against its true schedule: nothing is short.
     RunAnalysis fair = RunAnalyzer.analyze(SimFacts.of(run(ran), Schedule.of(T0, 60, ran)));
     assertThat(fair.plateaus()).noneMatch(PlateauResult::belowSchedule);
-    assertThat(fair.warnings()).noneMatch(w -> w.contains("short of the"));
+    assertThat(fair.warnings().stream().map(io.hopscope.analytics.core.Warning::text).toList())
+        .noneMatch(w -> w.contains("short of the"));
   }
 
   @Test
@@ -59,8 +60,11 @@ class ScheduleFollowedTest {
             StageSpec.constant(70, 120),
             StageSpec.constant(80, 120));
     RunAnalysis a = RunAnalyzer.analyze(SimFacts.of(run(ran), Schedule.of(T0, 60, planned)));
-    assertThat(a.warnings().stream().filter(w -> w.startsWith("the data ends"))).hasSize(1);
-    assertThat(a.warnings())
+    assertThat(
+            a.warnings().stream().map(io.hopscope.analytics.core.Warning::text).toList().stream()
+                .filter(w -> w.startsWith("the data ends")))
+        .hasSize(1);
+    assertThat(a.warnings().stream().map(io.hopscope.analytics.core.Warning::text).toList())
         .anyMatch(
             w ->
                 w.equals(
@@ -68,7 +72,8 @@ class ScheduleFollowedTest {
                         + " to 3): was the test stopped early? The later windows have no data"));
     // It ended with plateau 1, not inside it: plateau 1 is whole.
     assertThat(a.plateaus()).noneMatch(PlateauResult::cutShort);
-    assertThat(a.warnings()).noneMatch(w -> w.contains("has no completed jobs or requests"));
+    assertThat(a.warnings().stream().map(io.hopscope.analytics.core.Warning::text).toList())
+        .noneMatch(w -> w.contains("has no completed jobs or requests"));
     // The windows after the data are not "short of their schedule": they were never run.
     assertThat(a.plateaus()).noneMatch(PlateauResult::belowSchedule);
   }
@@ -86,9 +91,10 @@ class ScheduleFollowedTest {
     // Its rate is averaged over a window it filled for 50 of 120 s: far below what ran.
     assertThat(cut.offeredRps()).isLessThan(40);
     assertThat(a.plateaus().get(0).cutShort()).isFalse();
-    assertThat(a.warnings())
+    assertThat(a.warnings().stream().map(io.hopscope.analytics.core.Warning::text).toList())
         .anyMatch(w -> w.contains("inside plateau 1") && w.endsWith("the knee and sizing"));
-    assertThat(a.warnings()).noneMatch(w -> w.startsWith("plateau 1 "));
+    assertThat(a.warnings().stream().map(io.hopscope.analytics.core.Warning::text).toList())
+        .noneMatch(w -> w.startsWith("plateau 1 "));
   }
 
   @Test
@@ -97,6 +103,7 @@ class ScheduleFollowedTest {
     List<StageSpec> stages = List.of(StageSpec.constant(50, 120), new StageSpec(2, 0, 120));
     RunAnalysis a = RunAnalyzer.analyze(SimFacts.of(run(stages), Schedule.of(T0, 60, stages)));
     assertThat(a.plateaus()).noneMatch(PlateauResult::cutShort);
-    assertThat(a.warnings()).noneMatch(w -> w.startsWith("the data ends"));
+    assertThat(a.warnings().stream().map(io.hopscope.analytics.core.Warning::text).toList())
+        .noneMatch(w -> w.startsWith("the data ends"));
   }
 }

@@ -267,8 +267,15 @@ class K6ScanSparkTest {
         .containsExactlyInAnyOrder("max_error_rate", "slo_ms_p95_hop");
     assertThat(analysis.gates().notEvaluated())
         .anyMatch(s -> s.gate().equals("backlog_must_drain_seconds"));
+    // What k6's own data says about the run's schedule is a schedule warning.
     assertThat(analysis.warnings())
-        .anyMatch(w -> w.contains("k6 dropped 37 iterations"))
-        .anyMatch(w -> w.contains("VU limit (50 VUs)"));
+        .anyMatch(
+            w ->
+                w.kind() == io.hopscope.analytics.core.Warning.Kind.SCHEDULE
+                    && w.text().contains("k6 dropped 37 iterations"))
+        .anyMatch(
+            w ->
+                w.kind() == io.hopscope.analytics.core.Warning.Kind.SCHEDULE
+                    && w.text().contains("VU limit (50 VUs)"));
   }
 }

@@ -21,9 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Analyses stored by earlier builds stay readable, whole. The fixtures are {@code run_summary.
  * analysis} blobs as builds wrote them (format 0: before formats were recorded; format 1: the first
- * recorded), of the two sample runs. A field of a fixture that does not come back after reading and
- * writing again was renamed or removed without a new format: add one, with an upgrade from the
- * previous format in {@code AnalysisCodec.UPGRADES}, and commit a blob of the new format here.
+ * recorded), of the two sample runs; each later format has its own. A field of a fixture that does
+ * not come back after reading and writing again was renamed or removed without a new format: add
+ * one, with an upgrade from the previous format in {@code AnalysisCodec.UPGRADES}, and commit a
+ * blob of the new format here.
  */
 class AnalysisCodecFormatTest {
   private static final JsonMapper JSON =
@@ -45,7 +46,9 @@ class AnalysisCodecFormatTest {
         "format1-capacity-ramp.json.gz",
         "format1-k6-only.json.gz",
         "format2-capacity-ramp.json.gz",
-        "format2-k6-only.json.gz"
+        "format2-k6-only.json.gz",
+        "format3-capacity-ramp.json.gz",
+        "format3-k6-only.json.gz"
       })
   void anEarlierBuildsAnalysisReadsBackWithEveryField(String name) throws IOException {
     String stored = fixture(name);
@@ -82,6 +85,22 @@ class AnalysisCodecFormatTest {
                 .filter(p -> p.hasHttp())
                 .flatMap(p -> p.http().routes().stream()))
         .anySatisfy(r -> assertThat(r.failures()).isNotEmpty());
+  }
+
+  @Test
+  void warningsKeepTheirKindAndOlderOnesReadAsUnclassified() throws IOException {
+    RunAnalysis now = AnalysisCodec.fromJson(fixture("format3-k6-only.json.gz"));
+    assertThat(now.warnings())
+        .isNotEmpty()
+        .anyMatch(w -> w.kind() == io.hopscope.analytics.core.Warning.Kind.SCHEDULE)
+        .noneMatch(w -> w.kind() == io.hopscope.analytics.core.Warning.Kind.UNCLASSIFIED);
+    RunAnalysis before = AnalysisCodec.fromJson(fixture("format2-k6-only.json.gz"));
+    assertThat(before.warnings())
+        .isNotEmpty()
+        .allMatch(w -> w.kind() == io.hopscope.analytics.core.Warning.Kind.UNCLASSIFIED);
+    assertThat(before.warnings().stream().map(io.hopscope.analytics.core.Warning::text))
+        .containsExactlyElementsOf(
+            now.warnings().stream().map(io.hopscope.analytics.core.Warning::text).toList());
   }
 
   @Test

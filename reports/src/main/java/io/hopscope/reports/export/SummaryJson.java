@@ -219,7 +219,7 @@ public final class SummaryJson {
     }
     checks(root.putArray("k6_checks"), a.checks());
     ArrayNode warnings = root.putArray("warnings");
-    a.warnings().forEach(warnings::add);
+    a.warnings().forEach(w -> warnings.add(w.text()));
     return root;
   }
 

@@ -82,7 +82,7 @@ public record RunPage(
     String kneeReason,
     Table gates,
     List<Gates.Skipped> notEvaluated,
-    List<String> warnings,
+    List<io.hopscope.analytics.core.Warning> warnings,
     List<Figure> figures,
     Table plateaus,
     boolean k6Only,
