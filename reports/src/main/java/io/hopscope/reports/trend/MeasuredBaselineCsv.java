@@ -14,22 +14,13 @@ import java.util.Map;
 
 /** {@code measured-baseline.csv}: exact percentiles over each whole run, per k6 scenario. */
 final class MeasuredBaselineCsv {
-  private final List<MeasuredBaseline> measured;
-  private final Map<String, TrendAnalysis.Run> runs;
-
-  private MeasuredBaselineCsv(
-      List<MeasuredBaseline> measured, Map<String, TrendAnalysis.Run> runs) {
-    this.measured = measured;
-    this.runs = runs;
-  }
+  private MeasuredBaselineCsv() {}
 
   static OutputFile file(List<MeasuredBaseline> measured, Map<String, TrendAnalysis.Run> runs) {
-    return OutputFile.of(
-        "measured-baseline.csv",
-        w -> w.write(new MeasuredBaselineCsv(measured, runs).measuredCsv()));
+    return OutputFile.of("measured-baseline.csv", w -> w.write(text(measured, runs)));
   }
 
-  String measuredCsv() {
+  static String text(List<MeasuredBaseline> measured, Map<String, TrendAnalysis.Run> runs) {
     Csv csv =
         Csv.header("run_id,start,commit,metric,scenario,count,p50_ms,p95_ms,p99_ms,error_rate\n");
     for (MeasuredBaseline m : measured) {

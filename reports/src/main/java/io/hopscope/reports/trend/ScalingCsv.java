@@ -7,17 +7,13 @@ import io.hopscope.reports.export.Numbers;
 
 /** {@code scaling.csv}: one row per sweep point, with the USL fit's throughput. */
 final class ScalingCsv {
-  private final TrendAnalysis t;
-
-  private ScalingCsv(TrendAnalysis t) {
-    this.t = t;
-  }
+  private ScalingCsv() {}
 
   static OutputFile file(TrendAnalysis t) {
-    return OutputFile.of("scaling.csv", w -> w.write(new ScalingCsv(t).scalingCsv()));
+    return OutputFile.of("scaling.csv", w -> w.write(text(t)));
   }
 
-  String scalingCsv() {
+  static String text(TrendAnalysis t) {
     Csv csv =
         Csv.header(
             "sweep,workers,run_id,throughput_rps,saturated,knee_rps,p95_service_ms,"

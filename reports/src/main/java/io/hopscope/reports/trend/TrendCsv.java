@@ -10,17 +10,13 @@ import java.time.format.DateTimeFormatter;
 
 /** {@code trend.csv}: one row per run and series. */
 final class TrendCsv {
-  private final TrendAnalysis t;
-
-  private TrendCsv(TrendAnalysis t) {
-    this.t = t;
-  }
+  private TrendCsv() {}
 
   static OutputFile file(TrendAnalysis t) {
-    return OutputFile.of("trend.csv", w -> w.write(new TrendCsv(t).seriesCsv()));
+    return OutputFile.of("trend.csv", w -> w.write(text(t)));
   }
 
-  String seriesCsv() {
+  static String text(TrendAnalysis t) {
     Csv csv =
         Csv.header(
             "fingerprint,run_id,t0_ns,start,gateway_sha,worker_sha,workers,gates_passed,"
