@@ -2,7 +2,6 @@ package io.hopscope.cli;
 
 import io.hopscope.analytics.spark.WarehouseViews;
 import io.hopscope.error.ExitCode;
-import io.hopscope.ingest.warehouse.CatalogSettings;
 import io.hopscope.ingest.warehouse.LegacyLayout;
 import io.hopscope.ingest.warehouse.LegacyMigration;
 import io.hopscope.ingest.warehouse.Warehouse;
@@ -30,12 +29,7 @@ final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Env env = root.env();
-    Warehouse wh =
-        new Warehouse(
-            warehouseOption.uri,
-            Warehouses.hadoopConf(),
-            CatalogSettings.fromSystemProperties(),
-            true);
+    Warehouse wh = Warehouses.openForMigration(warehouseOption.uri);
     List<String> legacy = LegacyLayout.tables(wh);
     if (legacy.isEmpty()) {
       env.err().println("migrate: " + wh.rootUri() + " holds no tables in the old layout");

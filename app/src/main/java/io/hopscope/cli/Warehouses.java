@@ -20,6 +20,15 @@ final class Warehouses {
     return new Warehouse(uri, hadoopConf());
   }
 
+  /** For {@code migrate} alone: the old Parquet layout may sit beside the tables. */
+  static Warehouse openForMigration(String uri) {
+    return new Warehouse(
+        uri,
+        hadoopConf(),
+        io.hopscope.ingest.warehouse.CatalogSettings.fromSystemProperties(),
+        true);
+  }
+
   /** For commands with a Spark session: its Hadoop configuration. */
   static Warehouse open(String uri, SparkSession spark) {
     return new Warehouse(uri, spark.sparkContext().hadoopConfiguration());

@@ -44,11 +44,12 @@ public record RunAnalysis(
   }
 
   /**
-   * The run's error rate: failed over judged k6 requests, all plateaus together; null when no
+   * The run's error rate: failed over judged k6 requests, all plateaus together; empty when no
    * plateau has k6 failure data (the rate is unknown, not zero).
    */
-  public Double errorRate() {
-    return RunAnalyzer.runErrorRate(plateaus);
+  public java.util.OptionalDouble errorRate() {
+    Double r = RunAnalyzer.runErrorRate(plateaus);
+    return r == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(r);
   }
 
   /** Where p95 hop latency first exceeds the SLO, if it does; empty without an SLO. */

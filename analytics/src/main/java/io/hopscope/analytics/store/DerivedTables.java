@@ -64,7 +64,7 @@ public final class DerivedTables {
         maxP95 = Double.isNaN(maxP95) ? v : Math.max(maxP95, v);
       }
     }
-    Double errorRate = a.errorRate();
+    Double errorRate = a.errorRate().isPresent() ? a.errorRate().getAsDouble() : null;
     Double drain = a.drain().map(d -> d.drainSeconds()).orElse(null);
     String specJson;
     try {

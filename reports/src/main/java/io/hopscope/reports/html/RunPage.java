@@ -302,11 +302,11 @@ public record RunPage(
                       + c.get().plateauIndex()
                       + ")"));
     }
-    Double errorRate = a.errorRate();
-    if (errorRate != null) {
-      facts.add(
-          new Fact("Error rate", Format.num(errorRate * 100) + " %", "k6 requests that failed"));
-    }
+    a.errorRate()
+        .ifPresent(
+            e ->
+                facts.add(
+                    new Fact("Error rate", Format.num(e * 100) + " %", "k6 requests that failed")));
     return facts;
   }
 

@@ -68,15 +68,7 @@ final class TrendSeries {
             "capacity per worker",
             a -> a.sizing().map(Sizing::capacityPerWorkerRps).orElse(Double.NaN)));
     out.add(scalar(g, Metric.PEAK_ACHIEVED_RPS, "peak achieved rate", TrendSeries::peakAchieved));
-    out.add(
-        scalar(
-            g,
-            Metric.ERROR_RATE,
-            "error rate",
-            a -> {
-              Double e = a.errorRate();
-              return e == null ? Double.NaN : e;
-            }));
+    out.add(scalar(g, Metric.ERROR_RATE, "error rate", a -> a.errorRate().orElse(Double.NaN)));
     List<Point> drains = new ArrayList<>();
     for (TrendInput r : g) {
       drains.add(
