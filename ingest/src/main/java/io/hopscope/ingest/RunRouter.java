@@ -28,6 +28,9 @@ import java.util.Map;
  * Sends each run's rows to that run's staged tables. Runs named up front are opened at once; others
  * are opened when their first row arrives (ingest of every run found). Closing abandons whatever
  * was not committed.
+ *
+ * <p>Its size is the routing of rows to runs with their per-run state (id checks, staged writes,
+ * manifests), which the readers all share.
  */
 final class RunRouter implements JobSink, AutoCloseable {
   private final Warehouse warehouse;

@@ -9,6 +9,9 @@ import java.util.Locale;
  * load. A change counts as a regression only when it exceeds both the configured threshold and the
  * run-to-run noise: the 95% confidence intervals of the two p95s (order statistics) must not
  * overlap. The verdict says which of the two held.
+ *
+ * <p>Its size is the gates judged against a baseline run (regression of p95, knee, throughput,
+ * resources), one short method each.
  */
 public final class BaselineGates {
   private BaselineGates() {}

@@ -11,6 +11,9 @@ import java.util.Optional;
  * does not exist for this run (no error data, no SLO configured, no long plateau) is not evaluated
  * and says so in {@link Verdicts#notEvaluated()}. Baseline gates need history and are evaluated
  * elsewhere.
+ *
+ * <p>Its size is every gate of DESIGN.md, one short method each, with the one verdict type they
+ * share.
  */
 public final class Gates {
   private Gates() {}

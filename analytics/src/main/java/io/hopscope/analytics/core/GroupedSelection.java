@@ -34,6 +34,10 @@ import java.util.function.LongUnaryOperator;
  * The result equals sorting each group and reading it ({@link LatencyStats#ofNanos}) bit for bit,
  * whatever the partitioning, because every order statistic is found exactly and the sums are exact
  * integers.
+ *
+ * <p>Its size is one algorithm: the nested types (Pass1, KeyAcc, Range, RangeSet, Plan, PassAcc)
+ * are the passes' shared, private state, each small; split apart, the ranges' invariants (inside
+ * one bucket, widths powers of two) would have to be public.
  */
 public final class GroupedSelection {
   /** The most longs (gathered values, per-value counts) one pass holds: 32 MB. */

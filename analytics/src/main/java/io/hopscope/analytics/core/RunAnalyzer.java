@@ -10,6 +10,9 @@ import java.util.Optional;
 /**
  * Turns the scans of one run ({@link RunFacts}) into the analysis: per-window results, knee,
  * sizing, drain, gates and the test-hygiene warnings. Pure and fast: no Spark, no I/O.
+ *
+ * <p>Its size is the assembly of a run's analysis plus the run-hygiene checks, each a short method
+ * over the same schedule and plateaus; the statistics themselves live in their own classes.
  */
 public final class RunAnalyzer {
   /** The playbook's minimum warm-up. */

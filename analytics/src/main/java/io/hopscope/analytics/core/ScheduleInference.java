@@ -34,6 +34,9 @@ import java.util.Optional;
  *
  * A constant-rate or constant-VU test is one plateau. The stages start at the first whole second
  * with data, without a warm-up (none is known).
+ *
+ * <p>Its size is one algorithm (level detection, merging of close levels, ramps between them) whose
+ * steps share the per-second series.
  */
 public final class ScheduleInference {
   /** The shortest stage found, seconds. */

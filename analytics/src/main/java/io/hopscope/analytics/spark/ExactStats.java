@@ -40,6 +40,11 @@ import org.apache.spark.unsafe.types.UTF8String;
  * <p>One scan serves every family: the first pass builds counts, exact sums and histograms for all
  * of them; each further pass (usually one or two) reads only the values near the wanted ranks. The
  * scan is planned once and run once per pass.
+ *
+ * <p>Its size is one scan's machinery: planning once, reading columnar batches in chunks, running
+ * the passes and merging partition results. The nested types (Layout, Chunk, FirstPass, NextPass,
+ * Found) are the per-partition state Spark serialises and share a private layout; split apart, that
+ * state would have to be public.
  */
 public final class ExactStats {
   private ExactStats() {}

@@ -35,6 +35,9 @@ import org.apache.spark.sql.Row;
  * The k6 side of a run, per window: exact {@code http_req_duration} statistics (overall and per
  * scenario × name), request, failure, status and error-code counts, iterations and dropped
  * iterations, VUs. A k6 sample belongs to the window that holds the time k6 wrote for it.
+ *
+ * <p>Its size is the scans of the three k6 tables (points, summary, thresholds), each a method, and
+ * the facts they hand the core.
  */
 final class K6Scan {
   static final String HTTP_REQ_DURATION = "http_req_duration";

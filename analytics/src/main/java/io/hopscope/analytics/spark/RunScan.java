@@ -50,6 +50,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The Spark side of analysing one run: scans the run's committed version and returns the small
  * {@link RunFacts} that the pure {@link io.hopscope.analytics.core.RunAnalyzer} decides on.
+ *
+ * <p>Its size is the one reading of a run: every table's scan against the same pinned snapshots,
+ * and the facts they hand the core. Each scan is a method; the Spark-free work lives in the core.
  */
 public final class RunScan {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -40,6 +40,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>A dropped connection or a server restart is survived: the fetcher reconnects and repeats the
  * page from the last id it completed, so the rows are exactly the stream's, no gaps, no duplicates.
  * At the end the count read is checked against the stream's length. Never deletes.
+ *
+ * <p>Its size is one protocol: slicing the id range, fetching pages on a few connections that
+ * resume after a drop, and handing the pages over in stream order; split, the ordering and resume
+ * state would be spread over classes.
  */
 public final class DoneStreamDrain {
   private static final Object END = new Object();

@@ -43,6 +43,10 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
  * {@link RunSnapshots}); a failure before it reverts the members already committed, so even engines
  * that read the tables' current snapshots directly see the previous version. Files of a write that
  * never committed are deleted, by {@link #close} or, after a crash, by {@link Maintenance}.
+ *
+ * <p>Its size is the one commit protocol of a run's tables (stream rows into files, check their
+ * footers, overwrite each member, commit the head row, revert or clean up on failure), whose steps
+ * must stay in this order.
  */
 public final class RunWrite implements AutoCloseable {
   /** Snapshot summary key: the run a hopscope commit replaced. */

@@ -12,7 +12,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** Builds the data of each chart of the run report from the analysis. */
+/**
+ * Builds the data of each chart of the run report from the analysis.
+ *
+ * <p>Its size is one method per chart of the report (eleven), independent of each other and sharing
+ * the palette and axis helpers.
+ */
 public final class Charts {
   /** Use a log scale once the plotted values span more than this factor. */
   static final double LOG_SPAN = 20;

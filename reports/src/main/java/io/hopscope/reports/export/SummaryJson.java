@@ -30,6 +30,9 @@ import java.time.format.DateTimeFormatter;
 /**
  * summary.json, the contract in DESIGN.md: durations in milliseconds, rates per second, fields in a
  * fixed order. Fields may be added; none of the contract's may be renamed or dropped.
+ *
+ * <p>Its size is the summary.json contract, field by field, in one place so its order and names can
+ * be read against DESIGN.md.
  */
 public final class SummaryJson {
   private static final ObjectMapper JSON =

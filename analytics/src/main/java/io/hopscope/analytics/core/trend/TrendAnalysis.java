@@ -19,6 +19,9 @@ import java.util.TreeMap;
  * p99 latency per plateau, knee load, capacity per worker, peak throughput, error rate, drain time)
  * with their change points, and "baseline | current | change" rows; across fingerprints that differ
  * only in the worker count, the scaling curve with a Universal Scalability Law fit.
+ *
+ * <p>Its size is the trend's result types (records, each short) and the grouping of runs; the
+ * algorithms are the package's other classes.
  */
 public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> scaling) {
 
