@@ -33,8 +33,26 @@ public final class SparkSessions {
 
   private SparkSessions() {}
 
+  /**
+   * Janino's loggers (java.util.logging), held so their level stays set. Spark's code generation
+   * fails when Janino logs at a debug level (formatting a debug message throws), and falls back to
+   * slow interpreted code: a JVM whose java.util.logging is all on (a notebook kernel's) would
+   * otherwise run every query that way.
+   */
+  private static final java.util.logging.Logger JANINO = quiet("org.codehaus.janino");
+
+  private static final java.util.logging.Logger COMMONS_COMPILER = quiet("org.codehaus.commons");
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+    l.setLevel(java.util.logging.Level.WARNING);
+    return l;
+  }
+
   /** The session of this process, created on first use. */
   public static synchronized SparkSession get(String appName) {
+    JANINO.setLevel(java.util.logging.Level.WARNING); // a LogManager reset since clears it
+    COMMONS_COMPILER.setLevel(java.util.logging.Level.WARNING);
     // The same process analysing again (demo, trend history): the session it has, without the
     // builder's "Using an existing Spark session" warning on every reuse.
     scala.Option<SparkSession> running = SparkSession.getDefaultSession();

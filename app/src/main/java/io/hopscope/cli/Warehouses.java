@@ -11,8 +11,6 @@ import org.apache.spark.sql.SparkSession;
  * spark.sql.catalog.hopscope.*} (see {@link io.hopscope.ingest.warehouse.CatalogSettings}).
  */
 final class Warehouses {
-  private static final String HADOOP_PREFIX = "spark.hadoop.";
-
   private Warehouses() {}
 
   /** For commands without Spark. */
@@ -36,12 +34,6 @@ final class Warehouses {
 
   /** A Hadoop configuration with the {@code spark.hadoop.*} system properties applied. */
   static Configuration hadoopConf() {
-    Configuration conf = new Configuration();
-    for (String k : System.getProperties().stringPropertyNames()) {
-      if (k.startsWith(HADOOP_PREFIX) && k.length() > HADOOP_PREFIX.length()) {
-        conf.set(k.substring(HADOOP_PREFIX.length()), System.getProperty(k));
-      }
-    }
-    return conf;
+    return Warehouse.systemHadoopConf();
   }
 }

@@ -67,6 +67,21 @@ class DemoIT {
     assertThat(t.path("scaling").get(0).path("points")).hasSize(3);
     assertThat(Files.readString(trend.resolve("trend.html"))).contains("synthetic data");
 
+    // The API notebooks read the warehouse through, without Spark: the same runs and trend.
+    io.hopscope.analytics.store.WarehouseReader api =
+        io.hopscope.analytics.store.WarehouseReader.open(dir.resolve("warehouse").toString());
+    assertThat(api.scenarios()).contains("nightly_demo", "capacity_ramp");
+    assertThat(api.runs("nightly_demo")).hasSize(11);
+    assertThat(api.run("capacity-ramp-sim").analysis().knee()).isPresent();
+    io.hopscope.analytics.core.trend.TrendAnalysis apiTrend =
+        api.trend("nightly_demo", java.util.List.of(400.0));
+    assertThat(apiTrend.scaling().get(0).replicas())
+        .singleElement()
+        .satisfies(rep -> assertThat(rep.uslWorkers()).isNotNull().isPositive());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> api.trend("nope", java.util.List.of()))
+        .hasMessageContaining("no analysed run of scenario 'nope'")
+        .hasMessageContaining("nightly_demo");
+
     // SQL over the warehouse.
     CliRunner.Result q =
         CliRunner.run(

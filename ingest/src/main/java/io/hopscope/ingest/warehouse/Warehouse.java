@@ -38,6 +38,22 @@ public final class Warehouse {
   private final Catalog catalog;
   private final Map<String, Table> tables = new ConcurrentHashMap<>();
 
+  /**
+   * A Hadoop configuration with the JVM's {@code spark.hadoop.*} system properties applied (e.g.
+   * s3a credentials given to spark-submit), so a warehouse opened without Spark sees the same
+   * storage settings as one opened with it.
+   */
+  public static Configuration systemHadoopConf() {
+    Configuration conf = new Configuration();
+    String prefix = "spark.hadoop.";
+    for (String k : System.getProperties().stringPropertyNames()) {
+      if (k.startsWith(prefix) && k.length() > prefix.length()) {
+        conf.set(k.substring(prefix.length()), System.getProperty(k));
+      }
+    }
+    return conf;
+  }
+
   /** A warehouse whose catalog settings come from the JVM's {@code spark.*} system properties. */
   public Warehouse(String rootUri, Configuration conf) {
     this(rootUri, conf, CatalogSettings.fromSystemProperties(), false);
