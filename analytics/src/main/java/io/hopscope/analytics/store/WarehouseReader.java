@@ -5,6 +5,7 @@ import io.hopscope.analytics.core.trend.TrendAnalysis;
 import io.hopscope.error.Problems;
 import io.hopscope.ingest.RunId;
 import io.hopscope.ingest.warehouse.Warehouse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,7 +47,17 @@ public final class WarehouseReader {
 
   /** A scenario's analysed runs, oldest first. */
   public List<TrendInput> runs(String scenario) {
-    return TrendRuns.read(wh, scenario, Long.MIN_VALUE).runs();
+    return runs(scenario, Optional.empty());
+  }
+
+  /** A scenario's analysed runs that started at or after {@code since}, oldest first. */
+  public List<TrendInput> runs(String scenario, Optional<Instant> since) {
+    return TrendRuns.read(wh, scenario, since.map(WarehouseReader::ns).orElse(Long.MIN_VALUE))
+        .runs();
+  }
+
+  private static long ns(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
   }
 
   /** One analysed run: its analysis, spec and sources as stored. */
@@ -61,10 +72,20 @@ public final class WarehouseReader {
    * @param targetRps loads to find worker counts for (e.g. next quarter's forecast); may be empty
    */
   public TrendAnalysis trend(String scenario, List<Double> targetRps) {
-    List<TrendInput> runs = runs(scenario);
+    return trend(scenario, Optional.empty(), targetRps);
+  }
+
+  /** As {@link #trend(String, List)}, over the runs that started at or after {@code since}. */
+  public TrendAnalysis trend(String scenario, Optional<Instant> since, List<Double> targetRps) {
+    List<TrendInput> runs = runs(scenario, since);
     if (runs.isEmpty()) {
       throw Problems.missingData(
-          "no analysed run of scenario '" + scenario + "' in the warehouse " + wh.rootUri(),
+          "no analysed run of scenario '"
+              + scenario
+              + "'"
+              + since.map(t -> " since " + t).orElse("")
+              + " in the warehouse "
+              + wh.rootUri(),
           "scenarios with analysed runs: " + String.join(", ", scenarios()));
     }
     TrendAnalysis.Options d = TrendAnalysis.Options.defaults();
