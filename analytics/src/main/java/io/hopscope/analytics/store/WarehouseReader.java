@@ -88,18 +88,7 @@ public final class WarehouseReader {
               + wh.rootUri(),
           "scenarios with analysed runs: " + String.join(", ", scenarios()));
     }
-    TrendAnalysis.Options d = TrendAnalysis.Options.defaults();
     return TrendAnalysis.of(
-        scenario,
-        runs,
-        new TrendAnalysis.Options(
-            d.threshold(),
-            d.errorRateThreshold(),
-            Optional.empty(),
-            List.copyOf(targetRps),
-            d.seed(),
-            d.permutations(),
-            d.significance(),
-            d.minShift()));
+        scenario, runs, TrendAnalysis.Options.defaults().withTargetRps(List.copyOf(targetRps)));
   }
 }

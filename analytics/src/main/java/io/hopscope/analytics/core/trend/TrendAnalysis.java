@@ -67,6 +67,19 @@ public record TrendAnalysis(String scenario, List<Group> groups, List<Scaling> s
       targetRps = List.copyOf(targetRps);
     }
 
+    /** These options sizing the sweep for other target loads. */
+    public Options withTargetRps(List<Double> targets) {
+      return new Options(
+          threshold,
+          errorRateThreshold,
+          baselineRun,
+          targets,
+          seed,
+          permutations,
+          significance,
+          minShift);
+    }
+
     /**
      * The gates contract's defaults: 10% for latency, knee and throughput; 0.1 percentage points
      * for the error rate; change points at 5% significance from 999 permutations that move the mean
