@@ -1,7 +1,6 @@
 package io.hopscope.cli;
 
 import io.hopscope.ingest.warehouse.Warehouse;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -15,14 +14,14 @@ final class Warehouses {
 
   /** For commands without Spark. */
   static Warehouse open(String uri) {
-    return new Warehouse(uri, hadoopConf());
+    return new Warehouse(uri, Warehouse.systemHadoopConf());
   }
 
   /** For {@code migrate} alone: the old Parquet layout may sit beside the tables. */
   static Warehouse openForMigration(String uri) {
     return new Warehouse(
         uri,
-        hadoopConf(),
+        Warehouse.systemHadoopConf(),
         io.hopscope.ingest.warehouse.CatalogSettings.fromSystemProperties(),
         true);
   }
@@ -30,10 +29,5 @@ final class Warehouses {
   /** For commands with a Spark session: its Hadoop configuration. */
   static Warehouse open(String uri, SparkSession spark) {
     return new Warehouse(uri, spark.sparkContext().hadoopConfiguration());
-  }
-
-  /** A Hadoop configuration with the {@code spark.hadoop.*} system properties applied. */
-  static Configuration hadoopConf() {
-    return Warehouse.systemHadoopConf();
   }
 }

@@ -482,7 +482,6 @@ public final class GroupedSelection {
   /** One partition's findings in a pass: sub-range counts and gathered values, per range. */
   public static final class PassAcc implements Serializable {
     private static final long serialVersionUID = 1L;
-    private final transient Plan plan;
     private final long[][] counts;
     private final long[][] values;
     private final int[] sizes;
@@ -492,7 +491,6 @@ public final class GroupedSelection {
     private final boolean[] perValue;
 
     PassAcc(Plan plan) {
-      this.plan = plan;
       this.counts = new long[plan.ranges][];
       this.values = new long[plan.ranges][];
       this.sizes = new int[plan.ranges];
