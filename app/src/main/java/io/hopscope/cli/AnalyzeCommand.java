@@ -59,7 +59,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 run,
                 spec,
                 sources.any()
-                    ? Optional.of(sources.request(java.util.List.of(run), spec))
+                    ? Optional.of(sources.request(java.util.List.of(run), spec, root.env().vars()))
                     : Optional.empty(),
                 Optional.ofNullable(baseline).map(RunId::new),
                 Optional.ofNullable(gates),

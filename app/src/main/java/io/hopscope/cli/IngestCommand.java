@@ -41,7 +41,8 @@ final class IngestCommand implements Callable<Integer> {
           "ingest needs either --run-id ID (repeatable) or --all-runs", "pick one");
     }
     List<RunId> runs = runIds.stream().map(RunId::new).toList();
-    IngestRequest req = sources.request(runs, runs.size() == 1 ? common.readSpec() : noSpec());
+    IngestRequest req =
+        sources.request(runs, runs.size() == 1 ? common.readSpec() : noSpec(), root.env().vars());
     new RunPipeline(root.env()).ingest(Warehouses.open(common.warehouse()), req);
     return 0;
   }

@@ -116,6 +116,15 @@ final class SimulateCommand implements Callable<Integer> {
   Path promOut;
 
   @Option(
+      names = "--prom-openmetrics",
+      paramLabel = "FILE",
+      description =
+          "Also write the same scrapes as OpenMetrics text, for `promtool tsdb"
+              + " create-blocks-from openmetrics FILE DIR`: a real Prometheus started on DIR"
+              + " then serves the run (--prom-url, `hopscope ops` checks).")
+  Path promOpenMetrics;
+
+  @Option(
       names = "--valkey",
       paramLabel = "URI",
       description = "Append the run to this server's done stream.")
@@ -136,7 +145,11 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (out == null && valkey == null && k6Out == null && promOut == null) {
+    if (out == null
+        && valkey == null
+        && k6Out == null
+        && promOut == null
+        && promOpenMetrics == null) {
       throw Problems.usage(
           "simulate needs somewhere to put the run",
           "give --out FILE, --k6-out FILE and/or --valkey URI");
@@ -161,6 +174,10 @@ final class SimulateCommand implements Callable<Integer> {
     if (promOut != null) {
       PromExportWriter.write(sim, promOut);
       root.env().err().println("wrote a simulated Prometheus export to " + promOut);
+    }
+    if (promOpenMetrics != null) {
+      PromExportWriter.writeOpenMetrics(sim, promOpenMetrics);
+      root.env().err().println("wrote the simulated scrapes as OpenMetrics to " + promOpenMetrics);
     }
     if (k6Out != null) {
       K6FileWriter.write(sim, k6Out, s.scenarioName(), "http://gateway.test/hop", timeoutMs);

@@ -46,6 +46,15 @@ public final class Problems {
         cause);
   }
 
+  /** A Prometheus server could not be reached, refused the credentials or failed. */
+  public static HopscopeException prometheus(String server, String problem, Throwable cause) {
+    return new HopscopeException(
+        ExitCode.EXTERNAL,
+        "Prometheus at " + server + ": " + problem,
+        "check that the server is up, --prom-url and the credentials (never printed)",
+        cause);
+  }
+
   /** Reading or writing the warehouse or the output directory failed. */
   public static HopscopeException storage(Object path, String problem, Throwable cause) {
     String detail = cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage();

@@ -3,6 +3,7 @@ package io.hopscope.ingest;
 import io.hopscope.error.Problems;
 import io.hopscope.ingest.jobs.DoneFields;
 import io.hopscope.ingest.jobs.RunFilter;
+import io.hopscope.ingest.prom.PromPull;
 import io.hopscope.ingest.spec.RunSpec;
 import io.hopscope.ingest.valkey.DoneStreamDrain;
 import io.hopscope.ingest.valkey.ValkeyTarget;
@@ -25,6 +26,8 @@ import java.util.Optional;
  * @param k6Files k6 {@code --out json} or {@code --out csv} files (optionally gzip); one run only
  * @param k6Summaries k6 end-of-test summaries; one run only
  * @param promInputs Prometheus exports (files or directories of query results); one run only
+ * @param promPull a Prometheus server to query over the run's window ({@code --prom-url}); one run
+ *     only
  * @param trimAfterIngest delete the ingested entries from the done stream once their rows are
  *     committed and verified
  */
@@ -38,6 +41,7 @@ public record IngestRequest(
     List<Path> k6Files,
     List<Path> k6Summaries,
     List<Path> promInputs,
+    Optional<PromPull> promPull,
     DoneFields fields,
     DoneStreamDrain.Options drain,
     boolean trimAfterIngest) {
@@ -58,6 +62,7 @@ public record IngestRequest(
     k6Files = List.copyOf(k6Files);
     k6Summaries = List.copyOf(k6Summaries);
     promInputs = List.copyOf(promInputs);
+    Objects.requireNonNull(promPull);
     Objects.requireNonNull(fields);
     Objects.requireNonNull(drain);
     if (spec.isPresent() && runs.size() != 1) {
@@ -67,7 +72,10 @@ public record IngestRequest(
               + " were asked for",
           "ingest several runs without --spec, then analyze each with its own --spec");
     }
-    if ((!k6Files.isEmpty() || !k6Summaries.isEmpty() || !promInputs.isEmpty())
+    if ((!k6Files.isEmpty()
+            || !k6Summaries.isEmpty()
+            || !promInputs.isEmpty()
+            || promPull.isPresent())
         && runs.size() != 1) {
       throw Problems.usage(
           "k6 and Prometheus files belong to one run, but "
@@ -93,6 +101,7 @@ public record IngestRequest(
         List.of(),
         List.of(),
         List.of(),
+        Optional.empty(),
         DoneFields.DEFAULT,
         DoneStreamDrain.Options.defaults(),
         false);
@@ -103,7 +112,8 @@ public record IngestRequest(
         || !doneFiles.isEmpty()
         || !k6Files.isEmpty()
         || !k6Summaries.isEmpty()
-        || !promInputs.isEmpty();
+        || !promInputs.isEmpty()
+        || promPull.isPresent();
   }
 
   /** A copy with k6 and Prometheus inputs set. */
@@ -118,6 +128,7 @@ public record IngestRequest(
         files,
         summaries,
         prom,
+        promPull,
         fields,
         drain,
         trimAfterIngest);

@@ -127,7 +127,10 @@ public final class RunIngest {
                 counts(r.lines(), r.jobs(), r.rejected()),
                 facts));
       }
-      if (!req.k6Files().isEmpty() || !req.k6Summaries().isEmpty() || !req.promInputs().isEmpty()) {
+      if (!req.k6Files().isEmpty()
+          || !req.k6Summaries().isEmpty()
+          || !req.promInputs().isEmpty()
+          || req.promPull().isPresent()) {
         RunRouter.RunState run = router.state(req.runs().get(0).value());
         for (Path f : req.k6Files()) {
           sources.add(K6Ingest.points(f, run, warnings));
@@ -137,6 +140,11 @@ public final class RunIngest {
         }
         for (Path p : req.promInputs()) {
           sources.addAll(PromIngest.read(p, run, warnings));
+        }
+        if (req.promPull().isPresent()) {
+          // Last: the window comes from the other sources' timestamps.
+          sources.addAll(
+              PromIngest.readApi(req.promPull().get(), run, req.spec().orElse(null), warnings));
         }
       }
       router

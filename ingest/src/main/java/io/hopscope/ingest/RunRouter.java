@@ -217,6 +217,20 @@ final class RunRouter implements JobSink, AutoCloseable {
       k6Thresholds.write(t);
     }
 
+    /** t0 of the schedule: the spec's start_ns, else {@link #firstNs()}. */
+    long startNs(RunSpec spec) {
+      return spec != null && spec.startNs().isPresent() ? spec.startNs().getAsLong() : firstNs();
+    }
+
+    /** The last timestamp in the run's evidence (done, k6 sample, summary written), 0 if none. */
+    long endNs() {
+      long end = Math.max(maxDoneNs, maxK6TsNs == Long.MIN_VALUE ? 0 : maxK6TsNs);
+      if (end <= 0 && summaryEndNs > 0) {
+        end = summaryEndNs;
+      }
+      return end;
+    }
+
     /** When the run began: the first enqueue, else k6's first scenario sample, else any. */
     long firstNs() {
       if (jobs.rows() > 0) {
@@ -294,11 +308,8 @@ final class RunRouter implements JobSink, AutoCloseable {
                 + " chrony) before trusting queue delay and service time");
       }
       RunSpec spec = req.spec().orElse(null);
-      long t0 = spec != null && spec.startNs().isPresent() ? spec.startNs().getAsLong() : firstNs();
-      long end = Math.max(maxDoneNs, maxK6TsNs == Long.MIN_VALUE ? 0 : maxK6TsNs);
-      if (end <= 0 && summaryEndNs > 0) {
-        end = summaryEndNs;
-      }
+      long t0 = startNs(spec);
+      long end = endNs();
       RunManifest manifest =
           new RunManifest(
               run().value(),

@@ -8,8 +8,10 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +26,78 @@ public final class PromExportWriter {
 
   private PromExportWriter() {}
 
+  /** One scraped series: name, its {@code le} (histogram buckets) or null, and its values. */
+  private record Series(String id, String query, String metric, String le, double[] values) {}
+
+  /** The simulated scrapes: start of the first step, and every series. */
+  private record Scrapes(long startNs, long endNs, List<Series> series) {}
+
   public static void write(SimRun run, Path dir) {
+    Scrapes s = scrapes(run);
+    try {
+      Files.createDirectories(dir);
+      Map<String, String> queries = new LinkedHashMap<>();
+      Map<String, List<Series>> byId = new LinkedHashMap<>();
+      for (Series x : s.series()) {
+        queries.put(x.id(), x.query());
+        byId.computeIfAbsent(x.id(), k -> new ArrayList<>()).add(x);
+      }
+      for (Map.Entry<String, List<Series>> e : byId.entrySet()) {
+        try (JsonGenerator g = open(dir.resolve(e.getKey() + ".json"))) {
+          envelope(g);
+          for (Series x : e.getValue()) {
+            one(g, x.metric(), x.le(), s.startNs(), x.values());
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+          g.writeEndObject();
+        }
+      }
+      manifest(dir.resolve("manifest.json"), queries, s.startNs(), s.endNs());
+    } catch (IOException ex) {
+      throw Problems.storage(dir, "cannot write the Prometheus export", ex);
+    }
+  }
+
+  /**
+   * The same scrapes as OpenMetrics text, series after series with second timestamps and a final
+   * {@code # EOF}, as {@code promtool tsdb dump-openmetrics} prints them: what {@code promtool tsdb
+   * create-blocks-from openmetrics} turns into TSDB blocks, so a real Prometheus can serve the run.
+   */
+  public static void writeOpenMetrics(SimRun run, Path file) {
+    Scrapes s = scrapes(run);
+    try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+      try (java.io.Writer w =
+          new java.io.BufferedWriter(
+              new java.io.OutputStreamWriter(
+                  Files.newOutputStream(file), java.nio.charset.StandardCharsets.UTF_8))) {
+        for (Series x : s.series()) {
+          String labels =
+              "{job=\"worker\",testid=\"hopscope-simulated\""
+                  + (x.le() == null ? "" : ",le=\"" + x.le() + "\"")
+                  + "}";
+          double[] v = x.values();
+          for (int k = 0; k < v.length; k++) {
+            w.write(x.metric());
+            w.write(labels);
+            w.write(' ');
+            w.write(number(v[k]));
+            w.write(' ');
+            w.write(Long.toString((s.startNs() + k * STEP_NS) / 1_000_000_000L));
+            w.write('\n');
+          }
+        }
+        w.write("# EOF\n");
+      }
+    } catch (IOException ex) {
+      throw Problems.storage(file, "cannot write the OpenMetrics export", ex);
+    }
+  }
+
+  private static Scrapes scrapes(SimRun run) {
     int n = run.size();
     long[] enq = new long[n];
     long[] claim = new long[n];
@@ -87,50 +160,28 @@ public final class PromExportWriter {
         }
       }
     }
-    try {
-      Files.createDirectories(dir);
-      Map<String, String> queries = new LinkedHashMap<>();
-      queries.put("queue_depth", "max(queue_depth)");
-      series(dir.resolve("queue_depth.json"), "queue_depth", null, start, depth);
-      queries.put("worker_busy_ratio", "avg(worker_busy_ratio)");
-      series(dir.resolve("worker_busy_ratio.json"), "worker_busy_ratio", null, start, busy);
-      queries.put("worker_jobs_total", "sum(worker_jobs_total)");
-      series(dir.resolve("worker_jobs_total.json"), "worker_jobs_total", null, start, done);
-      queries.put("worker_service_seconds_bucket", "sum by (le) (worker_service_seconds_bucket)");
-      histogram(dir.resolve("worker_service_seconds_bucket.json"), start, buckets);
-      manifest(dir.resolve("manifest.json"), queries, start, end);
-    } catch (IOException ex) {
-      throw Problems.storage(dir, "cannot write the Prometheus export", ex);
+    List<Series> series = new ArrayList<>();
+    series.add(new Series("queue_depth", "max(queue_depth)", "queue_depth", null, depth));
+    series.add(
+        new Series("worker_busy_ratio", "avg(worker_busy_ratio)", "worker_busy_ratio", null, busy));
+    series.add(
+        new Series("worker_jobs_total", "sum(worker_jobs_total)", "worker_jobs_total", null, done));
+    for (int j = 0; j < buckets.length; j++) {
+      String le = j < BUCKETS.length ? BigDecimal.valueOf(BUCKETS[j]).toPlainString() : "+Inf";
+      series.add(
+          new Series(
+              "worker_service_seconds_bucket",
+              "sum by (le) (worker_service_seconds_bucket)",
+              "worker_service_seconds_bucket",
+              le,
+              buckets[j]));
     }
+    return new Scrapes(start, end, series);
   }
 
   private static JsonGenerator open(Path file) throws IOException {
     OutputStream out = Files.newOutputStream(file);
     return new JsonFactory().createGenerator(out);
-  }
-
-  private static void series(Path file, String metric, String le, long start, double[] values)
-      throws IOException {
-    try (JsonGenerator g = open(file)) {
-      envelope(g);
-      one(g, metric, le, start, values);
-      g.writeEndArray();
-      g.writeEndObject();
-      g.writeEndObject();
-    }
-  }
-
-  private static void histogram(Path file, long start, double[][] buckets) throws IOException {
-    try (JsonGenerator g = open(file)) {
-      envelope(g);
-      for (int j = 0; j < buckets.length; j++) {
-        String le = j < BUCKETS.length ? BigDecimal.valueOf(BUCKETS[j]).toPlainString() : "+Inf";
-        one(g, "worker_service_seconds_bucket", le, start, buckets[j]);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-      g.writeEndObject();
-    }
   }
 
   private static void envelope(JsonGenerator g) throws IOException {
@@ -156,11 +207,15 @@ public final class PromExportWriter {
     for (int k = 0; k < values.length; k++) {
       g.writeStartArray();
       g.writeNumber((start + k * STEP_NS) / 1_000_000_000L);
-      g.writeString(BigDecimal.valueOf(values[k]).stripTrailingZeros().toPlainString());
+      g.writeString(number(values[k]));
       g.writeEndArray();
     }
     g.writeEndArray();
     g.writeEndObject();
+  }
+
+  private static String number(double v) {
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
   private static void manifest(Path file, Map<String, String> queries, long start, long end)

@@ -164,6 +164,7 @@ class HostileInputTest {
             List.of(),
             List.of(),
             List.of(),
+            Optional.empty(),
             io.hopscope.ingest.jobs.DoneFields.DEFAULT,
             io.hopscope.ingest.valkey.DoneStreamDrain.Options.defaults(),
             false);

@@ -33,6 +33,7 @@ public final class PromJsonReader {
    * What the read saw.
    *
    * @param metrics distinct metric names
+   * @param notes the response's {@code warnings} and {@code infos} (e.g. a PromQL annotation)
    */
   public record Result(
       String resultType,
@@ -41,7 +42,8 @@ public final class PromJsonReader {
       long rejected,
       Set<String> metrics,
       long minTsNs,
-      long maxTsNs) {}
+      long maxTsNs,
+      java.util.List<String> notes) {}
 
   private PromJsonReader() {}
 
@@ -49,52 +51,64 @@ public final class PromJsonReader {
    * @param queryId the query's id (file stem or manifest id): metric name of nameless series
    */
   public static Result read(Path file, String queryId, RowSink<PromSample> sink) {
+    return read(file, file, queryId, sink);
+  }
+
+  /**
+   * @param source what messages and rejects name instead of the file (a server and query)
+   */
+  public static Result read(Path file, Object source, String queryId, RowSink<PromSample> sink) {
     JsonNode root;
     try (InputStream in = Inputs.open(file)) {
       root = JSON.readTree(in);
     } catch (JsonProcessingException e) {
       throw Problems.badFile(
-          file,
+          source,
           "is not JSON (line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage() + ")",
           "pass a Prometheus query_range/query response",
           e);
     } catch (IOException e) {
-      throw Problems.badFile(file, "cannot read: " + e.getMessage(), "check the file", e);
+      throw Problems.badFile(source, "cannot read: " + e.getMessage(), "check the file", e);
     } catch (NumberFormatException e) {
       // A number no BigDecimal holds, e.g. 1e+2560420000 (found by fuzzing: it escaped as an
       // internal error).
       throw Problems.badFile(
-          file,
+          source,
           "holds a number out of any range (" + e.getMessage() + ")",
           "pass the unchanged JSON of /api/v1/query_range or /api/v1/query",
           e);
     }
-    Walk w = new Walk(file, queryId, sink);
+    Walk w = new Walk(source, queryId, sink);
     if (root != null && root.isArray()) {
       w.matrix(root);
       return w.result("matrix");
     }
     if (root == null || !root.isObject() || !root.has("status")) {
       throw Problems.badFile(
-          file,
+          source,
           "is not a Prometheus API response (no 'status', not a matrix array)",
           "pass the JSON of /api/v1/query_range or promtool query range -o json");
     }
     if (!"success".equals(root.path("status").asText())) {
       throw Problems.badFile(
-          file,
+          source,
           "holds a failed query: "
               + root.path("errorType").asText("error")
               + ": "
               + root.path("error").asText("(no message)"),
           "run the query again and save the successful response");
     }
+    for (String key : new String[] {"warnings", "infos"}) {
+      for (JsonNode n : root.path(key)) {
+        w.notes.add(n.asText());
+      }
+    }
     JsonNode data = root.path("data");
     String type = data.path("resultType").asText("");
     JsonNode result = data.path("result");
     if (("matrix".equals(type) || "vector".equals(type)) && !result.isArray()) {
       throw Problems.badValue(
-          file,
+          source,
           0,
           "data.result",
           "is " + kind(result) + ", not the array of series a " + type + " result holds",
@@ -106,7 +120,7 @@ public final class PromJsonReader {
       case "scalar", "string" -> w.scalar(result);
       default ->
           throw Problems.badValue(
-              file,
+              source,
               0,
               "data.resultType",
               "is '" + type + "', not matrix, vector or scalar",
@@ -129,24 +143,25 @@ public final class PromJsonReader {
 
   /** One file's walk. */
   private static final class Walk {
-    final Path file;
+    final Object file;
     final String queryId;
     final RowSink<PromSample> sink;
     final Set<String> metrics = new TreeSet<>();
+    final java.util.List<String> notes = new java.util.ArrayList<>();
     long series;
     long samples;
     long rejected;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
 
-    Walk(Path file, String queryId, RowSink<PromSample> sink) {
+    Walk(Object file, String queryId, RowSink<PromSample> sink) {
       this.file = file;
       this.queryId = queryId;
       this.sink = sink;
     }
 
     Result result(String type) {
-      return new Result(type, series, samples, rejected, metrics, min, max);
+      return new Result(type, series, samples, rejected, metrics, min, max, notes);
     }
 
     void matrix(JsonNode result) {

@@ -345,6 +345,7 @@ class DoneStreamDrainIT {
                     List.of(),
                     List.of(),
                     List.of(),
+                    Optional.empty(),
                     DoneFields.DEFAULT,
                     DoneStreamDrain.Options.defaults(),
                     false));
@@ -370,6 +371,7 @@ class DoneStreamDrainIT {
                     List.of(),
                     List.of(),
                     List.of(),
+                    Optional.empty(),
                     DoneFields.DEFAULT,
                     DoneStreamDrain.Options.defaults(),
                     true));
