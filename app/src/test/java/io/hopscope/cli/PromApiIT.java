@@ -85,7 +85,7 @@ class PromApiIT {
     return Map.of("HOPSCOPE_PROM_PASSWORD", PrometheusServer.PASSWORD);
   }
 
-  /** The raw selectors of the simulator's four exported series, under the export's ids. */
+  /** The raw selectors of the simulator's exported series, under the export's ids. */
   private Path sameSeriesQueries() throws IOException {
     Path q = dir.resolve("queries.yaml");
     Files.writeString(
@@ -96,6 +96,9 @@ class PromApiIT {
           - {id: worker_busy_ratio, query: worker_busy_ratio}
           - {id: worker_jobs_total, query: worker_jobs_total}
           - {id: worker_service_seconds_bucket, query: worker_service_seconds_bucket}
+          - {id: hop_requests_total, query: hop_requests_total}
+          - {id: queue_delay_seconds_bucket, query: queue_delay_seconds_bucket}
+          - {id: hop_latency_seconds_bucket, query: hop_latency_seconds_bucket}
         """);
     return q;
   }
@@ -194,7 +197,10 @@ class PromApiIT {
             "queue_depth",
             "worker_busy_ratio",
             "worker_jobs_total",
-            "worker_service_seconds_bucket");
+            "worker_service_seconds_bucket",
+            "hop_requests_total",
+            "queue_delay_seconds_bucket",
+            "hop_latency_seconds_bucket");
     SourceRecord depth = recorded.get(0);
     assertThat(depth.location()).isEqualTo(server.url() + " queue_depth");
     assertThat(depth.facts())
@@ -308,8 +314,9 @@ class PromApiIT {
             out.toString());
     assertThat(r.code()).as(r.err()).isIn(0, 1);
     JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
-    // The default set finds the simulator's four metrics under the playbook's names.
-    assertThat(summary.path("inputs").path("prom_samples").asLong()).isEqualTo(2928);
+    // The default set finds every series the simulator scraped under the playbook's names.
+    assertThat(summary.path("inputs").path("prom_samples").asLong())
+        .isEqualTo(samples(ingestFiles()).size());
     assertThat(Files.readString(out.resolve("index.html"))).contains("worker_busy_ratio");
     // The report and exports are plain text; the warehouse's Parquet is compressed, so its one
     // place for server facts, the manifest's sources, is read back and searched.

@@ -17,12 +17,53 @@ import java.util.Map;
 /**
  * Writes what Prometheus would have scraped from a simulated run, as {@code /api/v1/query_range}
  * responses (one file per query, 5 s step) plus a {@code manifest.json}: the workers' queue depth
- * gauge, their busy ratio, a completed-jobs counter and the {@code worker_service_seconds}
- * histogram the playbook's worker exports. Synthetic, like the run.
+ * gauge, their busy ratio, the gateway's request counter, a completed-jobs counter and the {@code
+ * worker_service_seconds}, {@code queue_delay_seconds} and {@code hop_latency_seconds} histograms
+ * the playbook's worker exports (with its buckets). Synthetic, like the run.
  */
 public final class PromExportWriter {
   private static final long STEP_NS = 5_000_000_000L;
+  // The reference worker's buckets (the playbook's serviceBuckets, queueBuckets, hopBuckets).
   private static final double[] BUCKETS = {.001, .002, .005, .01, .02, .05, .1, .2, .5, 1, 2, 5};
+  private static final double[] QUEUE_BUCKETS = {
+    .001, .002, .005, .01, .02, .05, .1, .2, .5, 1, 2, 5, 10, 30
+  };
+  private static final double[] HOP_BUCKETS = {
+    .002, .005, .01, .02, .05, .1, .2, .5, 1, 2, 5, 10, 30
+  };
+
+  /** A classic histogram's cumulative bucket counts per step, observed when a job is done. */
+  private static final class Histogram {
+    final double[] bounds;
+    final double[][] counts;
+
+    Histogram(double[] bounds, int steps) {
+      this.bounds = bounds;
+      this.counts = new double[bounds.length + 1][steps];
+    }
+
+    void observe(int step, double seconds) {
+      for (int j = 0; j < bounds.length; j++) {
+        if (seconds <= bounds[j]) {
+          counts[j][step]++;
+        }
+      }
+      counts[bounds.length][step]++;
+    }
+
+    void accumulate(int k) {
+      for (double[] b : counts) {
+        b[k] += b[k - 1];
+      }
+    }
+
+    void addTo(List<Series> out, String metric) {
+      for (int j = 0; j < counts.length; j++) {
+        String le = j < bounds.length ? BigDecimal.valueOf(bounds[j]).toPlainString() : "+Inf";
+        out.add(new Series(metric, "sum by (le) (" + metric + ")", metric, le, counts[j]));
+      }
+    }
+  }
 
   private PromExportWriter() {}
 
@@ -113,7 +154,10 @@ public final class PromExportWriter {
     double[] depth = new double[steps];
     double[] busy = new double[steps];
     double[] done = new double[steps];
-    double[][] buckets = new double[BUCKETS.length + 1][steps];
+    double[] arrivals = new double[steps];
+    Histogram service = new Histogram(BUCKETS, steps);
+    Histogram queue = new Histogram(QUEUE_BUCKETS, steps);
+    Histogram hop = new Histogram(HOP_BUCKETS, steps);
     int e = 0;
     int c = 0;
     for (int k = 0; k < steps; k++) {
@@ -125,6 +169,7 @@ public final class PromExportWriter {
         c++;
       }
       depth[k] = e - c;
+      arrivals[k] = e;
     }
     // Busy worker-time in each step, completions and service-time buckets as of each step.
     double[] busyNs = new double[steps];
@@ -142,22 +187,18 @@ public final class PromExportWriter {
       int k = (int) Math.max(0, (b - start + STEP_NS - 1) / STEP_NS);
       if (k < steps) {
         done[k]++;
-        double svc = (b - a) / 1e9;
-        for (int j = 0; j < BUCKETS.length; j++) {
-          if (svc <= BUCKETS[j]) {
-            buckets[j][k]++;
-          }
-        }
-        buckets[BUCKETS.length][k]++;
+        service.observe(k, (b - a) / 1e9);
+        queue.observe(k, (a - run.enqNs(i)) / 1e9);
+        hop.observe(k, (b - run.enqNs(i)) / 1e9);
       }
     }
     for (int k = 0; k < steps; k++) {
       busy[k] = busyNs[k] / (STEP_NS * (double) run.config().workers());
       if (k > 0) {
         done[k] += done[k - 1];
-        for (double[] b : buckets) {
-          b[k] += b[k - 1];
-        }
+        service.accumulate(k);
+        queue.accumulate(k);
+        hop.accumulate(k);
       }
     }
     List<Series> series = new ArrayList<>();
@@ -166,16 +207,12 @@ public final class PromExportWriter {
         new Series("worker_busy_ratio", "avg(worker_busy_ratio)", "worker_busy_ratio", null, busy));
     series.add(
         new Series("worker_jobs_total", "sum(worker_jobs_total)", "worker_jobs_total", null, done));
-    for (int j = 0; j < buckets.length; j++) {
-      String le = j < BUCKETS.length ? BigDecimal.valueOf(BUCKETS[j]).toPlainString() : "+Inf";
-      series.add(
-          new Series(
-              "worker_service_seconds_bucket",
-              "sum by (le) (worker_service_seconds_bucket)",
-              "worker_service_seconds_bucket",
-              le,
-              buckets[j]));
-    }
+    series.add(
+        new Series(
+            "hop_requests_total", "sum(hop_requests_total)", "hop_requests_total", null, arrivals));
+    service.addTo(series, "worker_service_seconds_bucket");
+    queue.addTo(series, "queue_delay_seconds_bucket");
+    hop.addTo(series, "hop_latency_seconds_bucket");
     return new Scrapes(start, end, series);
   }
 
