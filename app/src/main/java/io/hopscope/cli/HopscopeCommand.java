@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       SimulateCommand.class,
       MigrateCommand.class,
+      OpsCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 final class HopscopeCommand implements Runnable {
