@@ -32,6 +32,6 @@ final class PromQl {
       return Long.toString((long) v);
     }
     BigDecimal d = new BigDecimal(v, new MathContext(6)).stripTrailingZeros();
-    return Math.abs(v) < 1e-4 ? d.toString() : d.toPlainString();
+    return Math.abs(v) < 1e-4 ? d.toString().toLowerCase(java.util.Locale.ROOT) : d.toPlainString();
   }
 }
