@@ -137,7 +137,7 @@ public record RunPage(
    * @param tail the tail-aware rule's figures, or null when there is none
    */
   public record SizingSection(
-      String meanServiceMs, String capacityPerWorker, TailRule tail, Table table) {}
+      String meanServiceMs, String capacityPerWorker, TailRule tail, Table table, Table signals) {}
 
   /** The tail-aware rule's inputs, for the sentence that states it. */
   public record TailRule(String serviceCv, String queueLimitMs, String limitBasis) {}
@@ -176,7 +176,7 @@ public record RunPage(
         K6Tables.checks(a),
         K6Tables.k6Summary(a),
         RunTables.bursts(a),
-        RunTables.sizing(a),
+        RunTables.sizing(a, ctx.gates()),
         RunTables.sourceTable(ctx.sources()),
         spec(ctx),
         ctx.hopscopeVersion(),

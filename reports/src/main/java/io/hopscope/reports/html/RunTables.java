@@ -211,7 +211,7 @@ final class RunTables {
     return t.build();
   }
 
-  static SizingSection sizing(RunAnalysis a) {
+  static SizingSection sizing(RunAnalysis a, io.hopscope.analytics.core.GateConfig gates) {
     Sizing s = a.sizing().orElse(null);
     if (s == null) {
       return null;
@@ -248,7 +248,48 @@ final class RunTables {
             ? null
             : new TailRule(
                 Format.num(tail.serviceCv()), Format.num(tail.queueLimitMs()), tail.limitBasis()),
-        t.build());
+        t.build(),
+        io.hopscope.analytics.core.Autoscaling.of(a, gates).map(RunTables::signals).orElse(null));
+  }
+
+  /** The playbook's autoscaling signals with this run's thresholds, each with its basis. */
+  static Table signals(io.hopscope.analytics.core.Autoscaling s) {
+    Table.Builder t =
+        new Table.Builder(
+            List.of(
+                Column.text("signal"),
+                Column.text("kind"),
+                Column.text("threshold"),
+                Column.text("from this run")));
+    String alert = Format.num(s.queueDelayAlertMs()) + " ms";
+    t.row(
+        "queue depth (consumer-group lag)",
+        "primary",
+        s.lagPerReplica() + " waiting jobs per worker",
+        s.lagBasis());
+    t.row(
+        "queue depth growth (d/dt)",
+        "primary",
+        "> 0 for 5 min with more than " + s.lagPerReplica() + " waiting",
+        "arrivals beyond " + Format.num(s.capacityPerWorkerRps()) + " jobs/s per worker");
+    t.row("p95 queue delay", "secondary", "> " + alert, s.queueDelayAlertBasis());
+    t.row(
+        "worker CPU",
+        "secondary",
+        Math.round(s.cpuTarget() * 100) + "% utilisation",
+        "the playbook's sizing target (headroom for bursts)");
+    t.row(
+        "backpressure (HTTP 429)",
+        "safety",
+        "queue depth > D = " + s.backlogDepth() + " or p95 queue delay > " + alert,
+        s.backlogBasis());
+    t.row("replicas", "bounds", s.minReplicas() + "–" + s.maxReplicas(), s.replicasBasis());
+    t.row(
+        "scale down",
+        "bounds",
+        "after " + Format.num(s.drainBudgetSeconds()) + " s",
+        "backlog_must_drain_seconds: a backlog may take that long to drain");
+    return t.build();
   }
 
   static Table sourceTable(List<SourceRecord> sources) {
