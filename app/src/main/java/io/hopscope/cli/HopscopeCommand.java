@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       MigrateCommand.class,
       OpsCommand.class,
+      CiCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 final class HopscopeCommand implements Runnable {
