@@ -170,13 +170,7 @@ final class CiTemplates {
     y.append(runLines(s, c, c.spec(), "${RUN_ID}", "          "));
     if (!pr) {
       y.append("      - name: Trend of the scenario\n        if: always()\n        run: |\n");
-      y.append("          ")
-          .append(s.hopscope())
-          .append(" trend --scenario \"")
-          .append(c.scenario())
-          .append("\" --warehouse ")
-          .append(s.warehouse())
-          .append(" --out report/trend\n");
+      y.append("          ").append(trendLine(s, c, false));
     }
     githubTeardown(y, s, "${{ github.run_id }}");
     return y.toString();
@@ -221,15 +215,7 @@ final class CiTemplates {
     githubSetup(y, s, "${{ github.run_id }}-scaling", false);
     y.append(
         "      - name: Scaling curve (USL) and workers for the target loads\n        run: |\n");
-    y.append("          ")
-        .append(s.hopscope())
-        .append(" trend --scenario \"")
-        .append(c.scenario())
-        .append("\"")
-        .append(targets(s))
-        .append(" --warehouse ")
-        .append(s.warehouse())
-        .append(" --out report/scaling\n");
+    y.append("          ").append(trendLine(s, c, true));
     y.append("      - name: Publish the scaling report\n        if: always()\n");
     y.append("        uses: actions/upload-artifact@v4\n        with:\n");
     y.append("          name: hopscope-scaling-${{ github.run_id }}\n          path: report/\n");
@@ -347,15 +333,7 @@ final class CiTemplates {
         "  resource_group: hopscope-warehouse\n  needs: [hopscope-weekly-sweep]\n  when: always\n");
     y.append(
         "  rules:\n    - if: $CI_PIPELINE_SOURCE == \"schedule\" && $HOPSCOPE_CADENCE == \"weekly\"\n");
-    y.append("  script:\n    - ")
-        .append(s.hopscope())
-        .append(" trend --scenario \"")
-        .append(c.scenario())
-        .append("\"")
-        .append(targets(s))
-        .append(" --warehouse ")
-        .append(s.warehouse())
-        .append(" --out report/scaling\n");
+    y.append("  script:\n    - ").append(trendLine(s, c, true));
     return y.toString();
   }
 
@@ -380,13 +358,7 @@ final class CiTemplates {
       y.append("    - ").append(gitlabLine(line)).append('\n');
     }
     if (trend) {
-      y.append("    - ")
-          .append(s.hopscope())
-          .append(" trend --scenario \"")
-          .append(c.scenario())
-          .append("\" --warehouse ")
-          .append(s.warehouse())
-          .append(" --out report/trend\n");
+      y.append("    - ").append(trendLine(s, c, false));
     }
     y.append('\n');
   }
@@ -398,6 +370,18 @@ final class CiTemplates {
       return "'" + l.replace("'", "''") + "'";
     }
     return l;
+  }
+
+  /** The hopscope trend line: the scenario's trend page, or (sweep) its scaling curve. */
+  private static String trendLine(Settings s, Cadence c, boolean scaling) {
+    return s.hopscope()
+        + " trend --scenario \""
+        + c.scenario()
+        + "\""
+        + (scaling ? targets(s) : "")
+        + " --warehouse "
+        + s.warehouse()
+        + (scaling ? " --out report/scaling\n" : " --out report/trend\n");
   }
 
   private static String targets(Settings s) {

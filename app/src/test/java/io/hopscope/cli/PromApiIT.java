@@ -147,41 +147,40 @@ class PromApiIT {
     return out;
   }
 
+  /** {@code ingest} of the simulated run's done stream into {@code wh}, with more options. */
+  private static CliRunner.Result ingest(Map<String, String> env, Path wh, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "ingest",
+                "--run-id",
+                RUN,
+                "--done-file",
+                done.toString(),
+                "--warehouse",
+                wh.toString()));
+    args.addAll(List.of(more));
+    return CliRunner.run(env, args.toArray(String[]::new));
+  }
+
   @Test
   void queryingTheServerGivesTheRowsOfItsExport() throws IOException {
     Path fromFiles = dir.resolve("wh-files");
     Path fromApi = dir.resolve("wh-api");
     CliRunner.Result a =
-        CliRunner.run(
-            "ingest",
-            "--run-id",
-            RUN,
-            "--spec",
-            spec.toString(),
-            "--done-file",
-            done.toString(),
-            "--prom",
-            export.toString(),
-            "--warehouse",
-            fromFiles.toString());
+        ingest(Map.of(), fromFiles, "--spec", spec.toString(), "--prom", export.toString());
     assertThat(a.code()).as(a.err()).isZero();
     CliRunner.Result b =
-        CliRunner.run(
+        ingest(
             credentials(),
-            "ingest",
-            "--run-id",
-            RUN,
+            fromApi,
             "--spec",
             spec.toString(),
-            "--done-file",
-            done.toString(),
             "--prom-url",
             server.urlWithUser(),
             "--no-prom-defaults",
             "--prom-queries",
-            sameSeriesQueries().toString(),
-            "--warehouse",
-            fromApi.toString());
+            sameSeriesQueries().toString());
     assertThat(b.code()).as(b.err()).isZero();
 
     List<Sample> files = samples(fromFiles);
@@ -234,15 +233,11 @@ class PromApiIT {
 
     Path wh = dir.resolve("wh");
     CliRunner.Result r =
-        CliRunner.run(
+        ingest(
             credentials(),
-            "ingest",
-            "--run-id",
-            RUN,
+            wh,
             "--spec",
             spec.toString(),
-            "--done-file",
-            done.toString(),
             "--prom-url",
             server.urlWithUser(),
             "--no-prom-defaults",
@@ -251,9 +246,7 @@ class PromApiIT {
             "--prom-step",
             "1s",
             "--prom-cooldown",
-            "4h",
-            "--warehouse",
-            wh.toString());
+            "4h");
     assertThat(r.code()).as(r.err()).isZero();
     List<Sample> split = samples(wh);
     // Each 5 s scrape is seen at its own second and the 4 after it (lookback 4 s), once each:
@@ -269,17 +262,7 @@ class PromApiIT {
 
   private Path ingestFiles() {
     Path wh = dir.resolve("wh-files-only");
-    CliRunner.Result r =
-        CliRunner.run(
-            "ingest",
-            "--run-id",
-            RUN,
-            "--done-file",
-            done.toString(),
-            "--prom",
-            export.toString(),
-            "--warehouse",
-            wh.toString());
+    CliRunner.Result r = ingest(Map.of(), wh, "--prom", export.toString());
     assertThat(r.code()).as(r.err()).isZero();
     return wh;
   }
@@ -323,37 +306,25 @@ class PromApiIT {
     assertNoSecret(r.out() + r.err() + sources(wh), out);
 
     CliRunner.Result wrong =
-        CliRunner.run(
+        ingest(
             Map.of("HOPSCOPE_PROM_PASSWORD", "not-the-" + PrometheusServer.PASSWORD),
-            "ingest",
-            "--run-id",
-            RUN,
-            "--done-file",
-            done.toString(),
+            dir.resolve("wh2"),
             "--prom-url",
-            server.urlWithUser(),
-            "--warehouse",
-            dir.resolve("wh2").toString());
+            server.urlWithUser());
     assertThat(wrong.code()).isEqualTo(3);
     assertThat(wrong.err()).contains("refused the request (HTTP 401, authentication basic)");
     assertThat(wrong.err()).doesNotContain(PrometheusServer.PASSWORD);
 
     CliRunner.Result badQuery =
-        CliRunner.run(
+        ingest(
             credentials(),
-            "ingest",
-            "--run-id",
-            RUN,
-            "--done-file",
-            done.toString(),
+            dir.resolve("wh3"),
             "--prom-url",
             server.urlWithUser(),
             "--no-prom-defaults",
             "--prom-queries",
             Files.writeString(dir.resolve("bad.yaml"), "[{id: broken, query: 'rate(x[5m]'}]")
-                .toString(),
-            "--warehouse",
-            dir.resolve("wh3").toString());
+                .toString());
     assertThat(badQuery.code()).isEqualTo(2);
     assertThat(badQuery.err()).contains("refused query 'broken'").contains("bad_data");
     assertThat(samples(dir.resolve("wh3"))).isEmpty();
