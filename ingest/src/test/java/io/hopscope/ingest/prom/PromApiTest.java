@@ -97,6 +97,26 @@ class PromApiTest {
   }
 
   @Test
+  void theSpecNamesQueriesUnderTestRunPrometheus() throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper yaml =
+        new com.fasterxml.jackson.databind.ObjectMapper(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+    com.fasterxml.jackson.databind.JsonNode run =
+        yaml.readTree(
+            "prometheus:\n  queries:\n    - id: gw_p99\n      query: >-\n"
+                + "        histogram_quantile(0.99,\n        sum by (le) (rate(x_bucket[1m])))\n");
+    assertThat(PromQueries.fromSpec(run))
+        .containsExactly(
+            new PromQuery("gw_p99", "histogram_quantile(0.99, sum by (le) (rate(x_bucket[1m])))"));
+    assertThat(PromQueries.fromSpec(yaml.readTree("scenario: {name: x}"))).isEmpty();
+    assertThatThrownBy(() -> PromQueries.fromSpec(yaml.readTree("prometheus: {queries: 3}")))
+        .hasMessageContaining("test_run.prometheus.queries is not a list");
+    assertThatThrownBy(
+            () -> PromQueries.fromSpec(yaml.readTree("prometheus: {queries: [{id: a}]}")))
+        .hasMessageContaining("query 'a' has no PromQL");
+  }
+
+  @Test
   void credentialsComeFromTheUrlTheEnvironmentOrAFileAndNeverShow() throws IOException {
     PromTarget basic =
         PromTarget.parse("https://ops:s3cret@prom.example:9443/prometheus/", Map.of(), null, null);
