@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -91,6 +92,19 @@ final class DemoCommand implements Callable<Integer> {
               + (passed ? "gates passed" : "a gate failed")
               + " -> "
               + a.report().index().toAbsolutePath().normalize());
+      io.hopscope.reports.ops.OpsPlan plan =
+          OpsCommand.plan(
+              Warehouses.open(warehouse), run, Map.of(), null, "worker", "valkey:6379", null, null);
+      if (plan.scaling().isPresent()) {
+        // A run with jobs: its dashboard, alert rules and autoscaling manifests, as hopscope ops
+        // writes them.
+        Path ops = out.resolve("ops-" + run.value());
+        OpsCommand.write(plan, List.of(), ops);
+        lines.add(
+            run
+                + ": dashboard, alert rules and autoscaling (hopscope ops) -> "
+                + ops.resolve("README.md").toAbsolutePath().normalize());
+      }
     }
     if (history) {
       io.hopscope.reports.trend.TrendReport.Written t =

@@ -130,35 +130,20 @@ final class OpsCommand implements Callable<Integer> {
   public Integer call() {
     RunId run = runOption.run();
     Warehouse wh = Warehouses.open(warehouseOption.uri);
-    StoredRun stored = StoredRun.read(wh, run);
-    GateConfig gates = SpecGates.of(stored.spec());
-    Optional<Autoscaling> scaling = Autoscaling.of(stored.analysis(), gates);
-    MetricCatalog catalog = new MetricCatalog(metricsOf(wh, run), overrides());
-    List<SourceRecord> sources = SourceRecord.parse(stored.sourcesJson());
     OpsPlan plan =
-        OpsPlan.of(
-            run.value(),
-            stored.analysis().scenario(),
-            stored.analysis().knee().map(k -> k.offeredRps()),
-            scaling,
-            catalog,
-            new OpsPlan.Target(
-                namespace,
-                deployment,
-                valkeyAddress,
-                jobsStream != null ? jobsStream : recorded(sources, "stream", "stella:perf:jobs"),
-                group != null ? group : recordedGroup(sources)));
+        plan(wh, run, overrides(), namespace, deployment, valkeyAddress, jobsStream, group);
     List<OpsBundle.Check> checks = checkUrl == null ? List.of() : check(wh, run, plan);
-    try {
-      java.nio.file.Files.createDirectories(out);
-    } catch (java.io.IOException e) {
-      throw Problems.storage(out, "cannot create the directory", e);
-    }
-    for (OutputFile f : OpsBundle.files(plan, BuildInfo.version(), checks)) {
-      ReportWriter.put(out, f);
-    }
+    write(plan, checks, out);
     Env env = root.env();
     env.err().println("wrote " + out.resolve("README.md") + " and the files it lists");
+    if (plan.catalog().metrics().isEmpty()) {
+      env.err()
+          .println(
+              "warning: run "
+                  + run
+                  + " has no Prometheus samples, so the dashboard and rules hold only what needs"
+                  + " none: ingest it with --prom DIR or --prom-url URL first");
+    }
     plan.missing()
         .forEach(
             (role, what) ->
@@ -184,6 +169,52 @@ final class OpsCommand implements Callable<Integer> {
                   + (empty == 0 ? "every one returned data" : empty + " returned no data"));
     }
     return empty == 0 ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
+  }
+
+  /**
+   * The operations plan of an analysed run: its stored analysis and spec, and the metric names its
+   * Prometheus samples had (no Spark).
+   *
+   * @param jobsStream the jobs stream, or null for the one recorded at ingest
+   * @param group the consumer group, or null for the one recorded at ingest
+   */
+  static OpsPlan plan(
+      Warehouse wh,
+      RunId run,
+      Map<MetricCatalog.Role, String> overrides,
+      String namespace,
+      String deployment,
+      String valkeyAddress,
+      String jobsStream,
+      String group) {
+    StoredRun stored = StoredRun.read(wh, run);
+    GateConfig gates = SpecGates.of(stored.spec());
+    Optional<Autoscaling> scaling = Autoscaling.of(stored.analysis(), gates);
+    List<SourceRecord> sources = SourceRecord.parse(stored.sourcesJson());
+    return OpsPlan.of(
+        run.value(),
+        stored.analysis().scenario(),
+        stored.analysis().knee().map(k -> k.offeredRps()),
+        scaling,
+        new MetricCatalog(metricsOf(wh, run), overrides),
+        new OpsPlan.Target(
+            namespace,
+            deployment,
+            valkeyAddress,
+            jobsStream != null ? jobsStream : recorded(sources, "stream", "stella:perf:jobs"),
+            group != null ? group : recordedGroup(sources)));
+  }
+
+  /** Writes the bundle's files into {@code out}. */
+  static void write(OpsPlan plan, List<OpsBundle.Check> checks, Path out) {
+    try {
+      java.nio.file.Files.createDirectories(out);
+    } catch (java.io.IOException e) {
+      throw Problems.storage(out, "cannot create the directory", e);
+    }
+    for (OutputFile f : OpsBundle.files(plan, BuildInfo.version(), checks)) {
+      ReportWriter.put(out, f);
+    }
   }
 
   private Map<MetricCatalog.Role, String> overrides() {

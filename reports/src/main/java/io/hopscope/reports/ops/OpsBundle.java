@@ -124,6 +124,11 @@ public final class OpsBundle {
                       "`" + name + "`",
                       plan.catalog().overridden(r) ? "from --metric" : "found in the run"));
     }
+    if (plan.catalog().metrics().isEmpty()) {
+      w.write(
+          "\nThe run has no Prometheus samples at all: ingest it with `--prom DIR` or"
+              + " `--prom-url URL` and run hopscope ops again.\n");
+    }
     if (!plan.missing().isEmpty()) {
       w.write("\n## Left out\n\nThe run had no series for these roles:\n\n");
       for (Map.Entry<Role, String> e : plan.missing().entrySet()) {
