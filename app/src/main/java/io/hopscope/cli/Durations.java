@@ -24,6 +24,10 @@ final class Durations {
           case "m" -> 60_000_000_000L;
           default -> 3_600_000_000_000L;
         };
-    return n * unit;
+    try {
+      return Math.multiplyExact(n, unit);
+    } catch (ArithmeticException e) {
+      throw Problems.usage(option + " '" + text + "' is too long", "give at most a few days");
+    }
   }
 }

@@ -55,7 +55,8 @@ public final class PromApi {
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            // Never: a redirect would carry the credentials to wherever it points.
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
 
@@ -146,6 +147,7 @@ public final class PromApi {
     try {
       HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
       refusedCredentials(r.statusCode());
+      redirected(r);
       if (r.statusCode() != 200) {
         return null;
       }
@@ -184,7 +186,14 @@ public final class PromApi {
       for (int attempt = 1; ; attempt++) {
         HttpResponse<Path> r;
         try {
-          r = http.send(req, HttpResponse.BodyHandlers.ofFile(body));
+          r =
+              http.send(
+                  req,
+                  HttpResponse.BodyHandlers.ofFile(
+                      body,
+                      java.nio.file.StandardOpenOption.CREATE,
+                      java.nio.file.StandardOpenOption.WRITE,
+                      java.nio.file.StandardOpenOption.TRUNCATE_EXISTING));
         } catch (HttpTimeoutException e) {
           throw Problems.prometheus(
               target.display(),
@@ -204,6 +213,7 @@ public final class PromApi {
         }
         int code = r.statusCode();
         refusedCredentials(code);
+        redirected(r);
         if (code == 400 || code == 422) {
           throw refused(query, code, body);
         }
@@ -231,6 +241,20 @@ public final class PromApi {
       } catch (IOException e) {
         body.toFile().deleteOnExit();
       }
+    }
+  }
+
+  /** A redirect is not followed (it would carry the credentials): it is reported. */
+  private void redirected(HttpResponse<?> r) {
+    if (r.statusCode() >= 300 && r.statusCode() < 400) {
+      throw Problems.prometheus(
+          target.display(),
+          "answered HTTP "
+              + r.statusCode()
+              + ", a redirect to "
+              + PromTarget.display(r.headers().firstValue("Location").orElse("(no Location)"))
+              + ", which is not followed (it would carry the credentials)",
+          null);
     }
   }
 

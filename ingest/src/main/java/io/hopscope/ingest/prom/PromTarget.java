@@ -84,8 +84,18 @@ public final class PromTarget {
       password = env.get(PASSWORD_ENV);
     }
     String token = tokenFile != null ? secret(tokenFile, "--prom-token-file") : env.get(TOKEN_ENV);
-    if (token != null && token.isEmpty()) {
-      token = null;
+    if (token != null) {
+      token = token.strip();
+      if (token.isEmpty()) {
+        token = null;
+      } else if (!token.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+        // An HTTP header cannot hold it, and the JDK's refusal would quote it.
+        throw Problems.usage(
+            "the bearer token ("
+                + (tokenFile != null ? "--prom-token-file" : TOKEN_ENV)
+                + ") holds a space, a line break or a character outside printable ASCII",
+            "give the token alone, on one line");
+      }
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
     URI clean;

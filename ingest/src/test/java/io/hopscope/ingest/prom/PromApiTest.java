@@ -147,6 +147,10 @@ class PromApiTest {
         .hasMessageNotContaining("pw");
     assertThatThrownBy(() -> PromTarget.parse("http://h/?a=1", Map.of(), null, null))
         .hasMessageContaining("has a query");
+    Files.writeString(token, "tok-123\nsecond-line\n");
+    assertThatThrownBy(() -> PromTarget.parse("http://h:9090", Map.of(), token, null))
+        .hasMessageContaining("holds a space, a line break")
+        .hasMessageNotContaining("tok-123");
   }
 
   /** A local server answering query_range: each request is recorded, answers are scripted. */
@@ -156,6 +160,7 @@ class PromApiTest {
     final List<String> bodies = new ArrayList<>();
     final AtomicInteger calls = new AtomicInteger();
     volatile int failFirst;
+    volatile String redirectTo;
     volatile int failCode = 503;
 
     Fake() throws IOException {
@@ -168,6 +173,12 @@ class PromApiTest {
             int n = calls.incrementAndGet();
             String body;
             int code;
+            if (redirectTo != null) {
+              ex.getResponseHeaders().add("Location", redirectTo);
+              ex.sendResponseHeaders(307, -1);
+              ex.close();
+              return;
+            }
             if (n <= failFirst) {
               code = failCode;
               body = "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"parse error\"}";
@@ -228,6 +239,22 @@ class PromApiTest {
       assertThat(notes).containsExactly("a PromQL warning");
       assertThat(got.requests()).isEqualTo(1);
       assertThat(got.sha256()).hasSize(64);
+    }
+  }
+
+  @Test
+  void aRedirectIsReportedNotFollowedWithTheCredentials() throws IOException {
+    try (Fake f = new Fake();
+        Fake elsewhere = new Fake()) {
+      f.redirectTo = elsewhere.url() + "/api/v1/query_range";
+      PromApi api =
+          new PromApi(
+              PromTarget.parse(f.url(), Map.of(PromTarget.TOKEN_ENV, "tok-xyz"), null, null),
+              Duration.ofSeconds(10));
+      assertThatThrownBy(() -> api.queryRange(new PromQuery("up", "up"), range(), (b, s) -> {}))
+          .hasMessageContaining("HTTP 307, a redirect to " + elsewhere.url())
+          .hasMessageNotContaining("tok-xyz");
+      assertThat(elsewhere.calls.get()).isZero();
     }
   }
 
