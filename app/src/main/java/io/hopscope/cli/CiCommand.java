@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.hopscope.error.Problems;
+import io.hopscope.ingest.prom.PromTarget;
 import io.hopscope.ingest.spec.RunSpec;
 import io.hopscope.ingest.spec.RunSpecReader;
 import io.hopscope.reports.OutputFile;
@@ -95,9 +96,11 @@ final class CiCommand implements Callable<Integer> {
       names = "--up",
       paramLabel = "CMD",
       defaultValue =
-          "docker compose -f perf/docker-compose.yml up -d --wait --scale worker=$WORKERS",
+          "docker compose -f perf/docker-compose.yml up -d --wait"
+              + " $${WORKERS:+--scale worker=$WORKERS}",
       description =
-          "Starts the system under test; $WORKERS is the worker count (default: ${DEFAULT-VALUE}).")
+          "Starts the system under test; $WORKERS is the worker count, set when the spec names"
+              + " one and in the sweep (default: ${DEFAULT-VALUE}).")
   String up;
 
   @Option(
@@ -159,6 +162,13 @@ final class CiCommand implements Callable<Integer> {
     }
     if (sweepWorkers.isEmpty() || sweepWorkers.stream().anyMatch(w -> w == null || w < 1)) {
       throw Problems.usage("--sweep-workers needs positive counts", "e.g. 1,2,4");
+    }
+    if (promUrl != null && !PromTarget.display(promUrl).equals(promUrl)) {
+      throw Problems.usage(
+          "--prom-url holds credentials, which would be written into the pipeline files",
+          "give the URL alone; the jobs read "
+              + PromTarget.TOKEN_ENV
+              + " from the CI's secret store");
     }
     CiTemplates.Cadence smoke = cadence(smokeSpec);
     CiTemplates.Cadence nightly = cadence(nightlySpec);

@@ -94,7 +94,15 @@ final class DemoCommand implements Callable<Integer> {
               + a.report().index().toAbsolutePath().normalize());
       io.hopscope.reports.ops.OpsPlan plan =
           OpsCommand.plan(
-              Warehouses.open(warehouse), run, Map.of(), null, "worker", "valkey:6379", null, null);
+              Warehouses.open(warehouse),
+              run,
+              Map.of(),
+              null,
+              "worker",
+              "valkey:6379",
+              null,
+              null,
+              "1m"); // the sample's scrapes are 5 s apart
       if (plan.scaling().isPresent()) {
         // A run with jobs: its dashboard, alert rules and autoscaling manifests, as hopscope ops
         // writes them.

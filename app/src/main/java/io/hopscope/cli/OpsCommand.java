@@ -105,6 +105,16 @@ final class OpsCommand implements Callable<Integer> {
   String group;
 
   @Option(
+      names = "--rate-window",
+      paramLabel = "DURATION",
+      defaultValue = "2m",
+      description =
+          "The range of every rate() in the dashboard and rules: at least four scrape intervals"
+              + " (default: ${DEFAULT-VALUE}, for scrapes up to every 30 s; the playbook's 1m"
+              + " suits 5-15 s scrapes).")
+  String rateWindow;
+
+  @Option(
       names = "--check-url",
       paramLabel = "URL",
       description =
@@ -131,7 +141,16 @@ final class OpsCommand implements Callable<Integer> {
     RunId run = runOption.run();
     Warehouse wh = Warehouses.open(warehouseOption.uri);
     OpsPlan plan =
-        plan(wh, run, overrides(), namespace, deployment, valkeyAddress, jobsStream, group);
+        plan(
+            wh,
+            run,
+            overrides(),
+            namespace,
+            deployment,
+            valkeyAddress,
+            jobsStream,
+            group,
+            window(rateWindow));
     List<OpsBundle.Check> checks = checkUrl == null ? List.of() : check(wh, run, plan);
     write(plan, checks, out);
     Env env = root.env();
@@ -186,7 +205,8 @@ final class OpsCommand implements Callable<Integer> {
       String deployment,
       String valkeyAddress,
       String jobsStream,
-      String group) {
+      String group,
+      String rateWindow) {
     StoredRun stored = StoredRun.read(wh, run);
     GateConfig gates = SpecGates.of(stored.spec());
     Optional<Autoscaling> scaling = Autoscaling.of(stored.analysis(), gates);
@@ -202,7 +222,17 @@ final class OpsCommand implements Callable<Integer> {
             deployment,
             valkeyAddress,
             jobsStream != null ? jobsStream : recorded(sources, "stream", "stella:perf:jobs"),
-            group != null ? group : recordedGroup(sources)));
+            group != null ? group : recordedGroup(sources),
+            rateWindow));
+  }
+
+  /** A rate window as PromQL writes it: a whole number of s, m or h. */
+  private static String window(String text) {
+    if (text == null || !text.matches("[1-9][0-9]{0,5}[smh]")) {
+      throw Problems.usage(
+          "--rate-window '" + text + "' is not a PromQL range such as 1m or 90s", "e.g. 2m");
+    }
+    return text;
   }
 
   /** Writes the bundle's files into {@code out}. */

@@ -85,11 +85,12 @@ class CiCommandTest {
           assertThat(s.workers().getAsInt()).isEqualTo(Integer.parseInt(workers));
           assertThat(s.scenarioName()).isEqualTo("capacity");
         });
-    checkCommands(lines, Map.of("${{ matrix.spec }}", matrixSpecs.get("2")));
+    checkCommands(lines, Map.of("\"$SPEC\"", matrixSpecs.get("2")));
     assertThat(String.join("\n", lines))
         .contains("analyze --run-id")
-        .contains("trend --scenario \"capacity\" --target-rps 120")
-        .contains("--prom-url \"http://prom:9090\"");
+        .contains("trend --scenario capacity --target-rps 120")
+        .contains("up -d --wait ${WORKERS:+--scale worker=$WORKERS}")
+        .contains("--prom-url http://prom:9090");
   }
 
   @Test
@@ -119,7 +120,40 @@ class CiCommandTest {
             .isEqualTo(m.path("WORKERS").asInt());
       }
     }
-    checkCommands(lines, Map.of("${SPEC}", spec));
+    checkCommands(lines, Map.of("\"$SPEC\"", spec));
+  }
+
+  @Test
+  void textFromSpecsAndOptionsCannotBreakTheFilesOrTheShellLines() throws IOException {
+    specs();
+    String hostile = "Checkout: peak #2 'x' \"y\" $z `w`";
+    Files.writeString(
+        repo.resolve("perf/specs/baseline.yaml"),
+        Files.readString(repo.resolve("perf/specs/baseline.yaml"))
+            .replace("name: \"baseline\"", "name: \"" + hostile.replace("\"", "\\\"") + "\""));
+    for (String provider : List.of("github", "gitlab")) {
+      CliRunner.Result r =
+          ci("--provider", provider, "--up", "make up # with: a colon", "--warehouse", "wh dir");
+      assertThat(r.code()).as(r.err()).isZero();
+    }
+    List<String> lines = new ArrayList<>();
+    JsonNode nightly =
+        YAML.readTree(repo.resolve(".github/workflows/hopscope-nightly.yml").toFile());
+    nightly.findValues("run").forEach(v -> lines.addAll(v.asText().lines().toList()));
+    JsonNode gitlab = YAML.readTree(repo.resolve(".gitlab/hopscope.gitlab-ci.yml").toFile());
+    gitlab.path("hopscope-nightly").path("script").forEach(v -> lines.add(v.asText()));
+    assertThat(lines).contains("make up # with: a colon");
+    List<String> trends = lines.stream().filter(l -> l.contains("hopscope trend")).toList();
+    assertThat(trends).hasSize(2);
+    for (String t : trends) {
+      List<String> w = words(t.substring(t.indexOf(" trend ") + 1));
+      assertThat(w.get(w.indexOf("--scenario") + 1)).isEqualTo(hostile);
+      assertThat(w.get(w.indexOf("--warehouse") + 1)).isEqualTo("wh dir");
+    }
+    CliRunner.Result secret =
+        ci("--provider", "github", "--prom-url", "https://ops:s3cret@prom.example");
+    assertThat(secret.code()).isEqualTo(2);
+    assertThat(secret.err()).contains("holds credentials").doesNotContain("s3cret");
   }
 
   @Test
@@ -168,15 +202,20 @@ class CiCommandTest {
     assertThat(commands).isGreaterThanOrEqualTo(4);
   }
 
-  /** Shell words, double quotes removed. */
+  /** Shell words, quotes removed ('\\'' inside single quotes included). */
   private static List<String> words(String line) {
     List<String> out = new ArrayList<>();
     StringBuilder w = new StringBuilder();
-    boolean quoted = false;
-    for (char c : line.strip().toCharArray()) {
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ' ' && !quoted) {
+    char quote = 0;
+    String text = line.strip().replace("'\\''", "\u0000");
+    for (char c : text.toCharArray()) {
+      if (c == 0) {
+        w.append('\'');
+      } else if (quote == 0 && (c == '"' || c == '\'')) {
+        quote = c;
+      } else if (c == quote) {
+        quote = 0;
+      } else if (c == ' ' && quote == 0) {
         if (w.length() > 0) {
           out.add(w.toString());
           w.setLength(0);

@@ -249,15 +249,62 @@ class PromApiIT {
             "4h");
     assertThat(r.code()).as(r.err()).isZero();
     List<Sample> split = samples(wh);
-    // Each 5 s scrape is seen at its own second and the 4 after it (lookback 4 s), once each:
-    // no point is lost or fetched twice where the requests meet.
-    assertThat(split).hasSize(5 * samples(ingestFiles()).size());
+    // Asked by this test in its own hour-long pieces (other boundaries than hopscope's), the
+    // server gives the same number of points: none lost or fetched twice where requests meet.
+    SourceRecord first =
+        sources(wh).stream()
+            .filter(x -> x.kind().equals("prometheus-api"))
+            .findFirst()
+            .orElseThrow();
+    long start = java.time.Instant.parse((String) first.facts().get("start")).getEpochSecond();
+    long end = java.time.Instant.parse((String) first.facts().get("end")).getEpochSecond();
+    long expected = 0;
+    for (String q :
+        List.of(
+            "queue_depth",
+            "worker_busy_ratio",
+            "worker_jobs_total",
+            "worker_service_seconds_bucket",
+            "hop_requests_total",
+            "queue_delay_seconds_bucket",
+            "hop_latency_seconds_bucket")) {
+      for (long t = start; t <= end; t += 3600) {
+        expected += points(q, t, Math.min(end, t + 3599));
+      }
+    }
+    assertThat(split).hasSize((int) expected).hasSizeGreaterThan(samples(ingestFiles()).size());
     Set<String> keys = new HashSet<>();
     split.forEach(s -> assertThat(keys.add(s.metric() + s.labels() + s.ts())).isTrue());
     assertThat(sources(wh))
         .filteredOn(s -> s.kind().equals("prometheus-api"))
         .allSatisfy(
             s -> assertThat(s.facts()).containsEntry("requests", 2).containsEntry("step", "1s"));
+  }
+
+  /** Points the server returns for a selector at a 1 s step, asked directly. */
+  private static long points(String selector, long startS, long endS) throws Exception {
+    HttpRequest req =
+        HttpRequest.newBuilder(
+                URI.create(
+                    server.url()
+                        + "/api/v1/query_range?query="
+                        + selector
+                        + "&start="
+                        + startS
+                        + "&end="
+                        + endS
+                        + "&step=1"))
+            .header("Authorization", basic())
+            .build();
+    JsonNode r =
+        JSON.readTree(
+            HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(r.path("status").asText()).as(r.toString()).isEqualTo("success");
+    long n = 0;
+    for (JsonNode series : r.path("data").path("result")) {
+      n += series.path("values").size();
+    }
+    return n;
   }
 
   private Path ingestFiles() {

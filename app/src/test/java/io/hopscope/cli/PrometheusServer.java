@@ -157,11 +157,21 @@ final class PrometheusServer implements AutoCloseable {
     throw new IllegalStateException("prometheus not ready in 60 s: " + Files.readString(log));
   }
 
-  /** Runs a tool, failing with its output when it fails; returns the output. */
+  /** Runs a tool, failing with its output when it fails or outlives 2 minutes; its output. */
   static String run(Path dir, String... cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+    Path log = Files.createTempFile(dir, "tool-", ".log");
+    Process p =
+        new ProcessBuilder(cmd)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    boolean done = p.waitFor(120, TimeUnit.SECONDS);
+    if (!done) {
+      p.destroyForcibly();
+    }
+    String out = Files.readString(log, StandardCharsets.UTF_8);
+    if (!done || p.exitValue() != 0) {
       throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);
     }
     return out;

@@ -32,12 +32,10 @@ public final class MetricCatalog {
         Kind.HISTOGRAM,
         "worker service time",
         "worker_service_(seconds|milliseconds|ms|ns)_bucket"),
-    QUEUE_DELAY(
-        Kind.HISTOGRAM,
-        "queue delay",
-        "queue_delay_(seconds|milliseconds|ms|ns)_bucket|valkey_enqueue_ns_bucket"),
+    QUEUE_DELAY(Kind.HISTOGRAM, "queue delay", "queue_delay_(seconds|milliseconds|ms|ns)_bucket"),
     HOP_LATENCY(Kind.HISTOGRAM, "hop latency", "hop_latency_(seconds|milliseconds|ms|ns)_bucket"),
-    QUEUE_DEPTH(Kind.GAUGE, "queue depth", "queue_depth|redis_stream_length"),
+    QUEUE_DEPTH(
+        Kind.GAUGE, "queue depth", "queue_depth|redis_stream_group_lag|redis_stream_length"),
     ARRIVALS(
         Kind.COUNTER,
         "jobs offered (gateway requests)",

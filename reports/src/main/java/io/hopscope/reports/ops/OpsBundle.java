@@ -65,8 +65,10 @@ public final class OpsBundle {
                 "recording rules (hop:queue_delay_p95, hop:service_time_p95,"
                     + " hop:latency_budget_p95) and alerts; add it to `rule_files`";
             case "keda-scaledobject.yaml" ->
-                "KEDA ScaledObject: the Redis Streams scaler on the group's lag";
-            case "hpa.yaml" -> "plain HPA: queue depth as an external metric, and CPU";
+                "KEDA ScaledObject: the Redis Streams scaler on the group's lag, and CPU (apply"
+                    + " this or hpa.yaml, not both)";
+            case "hpa.yaml" ->
+                "plain HPA: queue depth as an external metric, and CPU (or keda-scaledobject.yaml)";
             default -> "";
           };
       w.write("| `" + f.name() + "` | " + what + " |\n");
@@ -183,6 +185,6 @@ public final class OpsBundle {
 
   /** Text for a Markdown table cell: pipes escaped, no line breaks. */
   private static String md(String s) {
-    return s.replace("|", "\\|").replaceAll("[\\r\\n]+", " ");
+    return s.replace("|", "\\|").replaceAll(PromQl.LINE_BREAKS, " ");
   }
 }

@@ -34,14 +34,28 @@ public record OpsPlan(
     List<Alert> alerts,
     Map<Role, String> missing) {
 
-  /** Where the autoscalers act: the worker Deployment and the jobs stream its group reads. */
+  /**
+   * Where the config acts: the worker Deployment and the jobs stream its group reads, and the
+   * window rates are taken over.
+   *
+   * @param rateWindow the range of every {@code rate()}, e.g. {@code 2m}: at least four scrape
+   *     intervals, or a rate has too few samples to return anything
+   */
   public record Target(
-      String namespace, String deployment, String valkeyAddress, String stream, String group) {
+      String namespace,
+      String deployment,
+      String valkeyAddress,
+      String stream,
+      String group,
+      String rateWindow) {
     public Target {
       Objects.requireNonNull(deployment);
       Objects.requireNonNull(valkeyAddress);
       Objects.requireNonNull(stream);
       Objects.requireNonNull(group);
+      if (rateWindow == null || !rateWindow.matches("[1-9][0-9]{0,5}[smh]")) {
+        throw new IllegalArgumentException("rate window " + rateWindow);
+      }
     }
   }
 
@@ -121,16 +135,22 @@ public record OpsPlan(
     }
     Map<String, String> recording = new LinkedHashMap<>();
     if (m.containsKey(Role.QUEUE_DELAY)) {
-      recording.put("hop:queue_delay_p95", PromQl.quantileSeconds(0.95, m.get(Role.QUEUE_DELAY)));
+      recording.put(
+          "hop:queue_delay_p95",
+          PromQl.quantileSeconds(0.95, m.get(Role.QUEUE_DELAY), target.rateWindow()));
     }
     if (m.containsKey(Role.SERVICE_TIME)) {
-      recording.put("hop:service_time_p95", PromQl.quantileSeconds(0.95, m.get(Role.SERVICE_TIME)));
+      recording.put(
+          "hop:service_time_p95",
+          PromQl.quantileSeconds(0.95, m.get(Role.SERVICE_TIME), target.rateWindow()));
     }
     if (recording.size() == 2) {
       recording.put("hop:latency_budget_p95", "hop:queue_delay_p95 + hop:service_time_p95");
     }
     if (m.containsKey(Role.HOP_LATENCY)) {
-      recording.put("hop:hop_latency_p95", PromQl.quantileSeconds(0.95, m.get(Role.HOP_LATENCY)));
+      recording.put(
+          "hop:hop_latency_p95",
+          PromQl.quantileSeconds(0.95, m.get(Role.HOP_LATENCY), target.rateWindow()));
     }
 
     List<Panel> panels = new ArrayList<>();
@@ -142,10 +162,15 @@ public record OpsPlan(
     // Load: offered against completed, the knee drawn.
     List<Query> load = new ArrayList<>();
     if (m.containsKey(Role.ARRIVALS)) {
-      load.add(new Query("sum(rate(" + m.get(Role.ARRIVALS) + "[1m]))", "offered"));
+      load.add(
+          new Query(
+              "sum(rate(" + m.get(Role.ARRIVALS) + "[" + target.rateWindow() + "]))", "offered"));
     }
     if (m.containsKey(Role.COMPLETIONS)) {
-      load.add(new Query("sum(rate(" + m.get(Role.COMPLETIONS) + "[1m]))", "completed"));
+      load.add(
+          new Query(
+              "sum(rate(" + m.get(Role.COMPLETIONS) + "[" + target.rateWindow() + "]))",
+              "completed"));
     }
     need(missing, m, "the load panel (offered vs completed)", Role.ARRIVALS, Role.COMPLETIONS);
     if (!load.isEmpty()) {
@@ -170,9 +195,9 @@ public record OpsPlan(
               "s",
               "done − enqueue, from the workers' hop histogram (bucket estimates).",
               List.of(
-                  new Query(PromQl.quantileSeconds(0.5, hop), "p50"),
+                  new Query(PromQl.quantileSeconds(0.5, hop, target.rateWindow()), "p50"),
                   new Query("hop:hop_latency_p95", "p95"),
-                  new Query(PromQl.quantileSeconds(0.99, hop), "p99")),
+                  new Query(PromQl.quantileSeconds(0.99, hop, target.rateWindow()), "p99")),
               sloLine));
     } else {
       missing.put(Role.HOP_LATENCY, "the hop latency panel");
@@ -210,7 +235,7 @@ public record OpsPlan(
     }
     // Queue depth and its derivative: the primary autoscaling signal.
     if (m.containsKey(Role.QUEUE_DEPTH)) {
-      String d = m.get(Role.QUEUE_DEPTH);
+      String d = depthSelector(catalog, m.get(Role.QUEUE_DEPTH), target);
       panels.add(
           new Panel(
               "Queue depth",
@@ -238,7 +263,13 @@ public record OpsPlan(
       String by = catalog.firstLabel(c, "job", "container", "pod").orElse(null);
       cpu.add(
           new Query(
-              "sum" + (by == null ? "" : " by (" + by + ")") + " (rate(" + c + "[1m]))",
+              "sum"
+                  + (by == null ? "" : " by (" + by + ")")
+                  + " (rate("
+                  + c
+                  + "["
+                  + target.rateWindow()
+                  + "]))",
               by == null ? "CPU cores" : "{{" + by + "}}"));
     }
     if (m.containsKey(Role.WORKER_BUSY)) {
@@ -277,7 +308,10 @@ public record OpsPlan(
     // Valkey.
     List<Query> valkey = new ArrayList<>();
     if (m.containsKey(Role.VALKEY_OPS)) {
-      valkey.add(new Query("sum(rate(" + m.get(Role.VALKEY_OPS) + "[1m]))", "commands/s"));
+      valkey.add(
+          new Query(
+              "sum(rate(" + m.get(Role.VALKEY_OPS) + "[" + target.rateWindow() + "]))",
+              "commands/s"));
     }
     if (m.containsKey(Role.VALKEY_CLIENTS)) {
       valkey.add(new Query("sum(" + m.get(Role.VALKEY_CLIENTS) + ")", "clients"));
@@ -286,7 +320,10 @@ public record OpsPlan(
       valkey.add(new Query("sum(" + m.get(Role.VALKEY_BLOCKED) + ")", "blocked clients"));
     }
     if (m.containsKey(Role.VALKEY_EVICTIONS)) {
-      valkey.add(new Query("sum(rate(" + m.get(Role.VALKEY_EVICTIONS) + "[1m]))", "evictions/s"));
+      valkey.add(
+          new Query(
+              "sum(rate(" + m.get(Role.VALKEY_EVICTIONS) + "[" + target.rateWindow() + "]))",
+              "evictions/s"));
     }
     need(
         missing,
@@ -330,7 +367,13 @@ public record OpsPlan(
               "Backpressure shows here as 429s.",
               List.of(
                   new Query(
-                      "sum" + (code == null ? "" : " by (" + code + ")") + " (rate(" + h + "[1m]))",
+                      "sum"
+                          + (code == null ? "" : " by (" + code + ")")
+                          + " (rate("
+                          + h
+                          + "["
+                          + target.rateWindow()
+                          + "]))",
                       code == null ? "requests" : "{{" + code + "}}")),
               List.of()));
     } else {
@@ -342,7 +385,10 @@ public record OpsPlan(
               "Gateway request duration p95",
               "s",
               "The accept-and-enqueue time the client sees.",
-              List.of(new Query(PromQl.quantileSeconds(0.95, m.get(Role.HTTP_DURATION)), "p95")),
+              List.of(
+                  new Query(
+                      PromQl.quantileSeconds(0.95, m.get(Role.HTTP_DURATION), target.rateWindow()),
+                      "p95")),
               List.of()));
     } else {
       missing.put(Role.HTTP_DURATION, "the gateway duration panel");
@@ -380,7 +426,7 @@ public record OpsPlan(
                     + " ms (spec gates)"));
       }
       if (m.containsKey(Role.QUEUE_DEPTH)) {
-        String d = m.get(Role.QUEUE_DEPTH);
+        String d = depthSelector(catalog, m.get(Role.QUEUE_DEPTH), target);
         alerts.add(
             new Alert(
                 "HopBacklogAboveD",
@@ -416,14 +462,14 @@ public record OpsPlan(
             new Alert(
                 "HopBacklogNotDraining",
                 "critical",
-                "min(min_over_time(" + d + "[" + drain + "s]))",
+                "max(" + d + ")",
                 ">",
                 s.lagPerReplica(),
                 null,
-                0,
-                "the backlog stayed above "
+                drain,
+                "more than "
                     + s.lagPerReplica()
-                    + " jobs for the whole drain budget of "
+                    + " jobs have waited for the whole drain budget of "
                     + drain
                     + " s",
                 "backlog_must_drain_seconds = "
@@ -449,6 +495,41 @@ public record OpsPlan(
 
   private static Optional<Double> boxed(java.util.OptionalDouble d) {
     return d.isPresent() ? Optional.of(d.getAsDouble()) : Optional.empty();
+  }
+
+  /**
+   * The queue depth series of the jobs stream: a per-stream metric (redis_exporter's {@code stream}
+   * and {@code group} labels) is narrowed to the jobs stream and the workers' group, so the done
+   * stream, which only grows, is never read as a backlog.
+   */
+  static String depthSelector(MetricCatalog catalog, String metric, Target target) {
+    List<String> matchers = new ArrayList<>();
+    java.util.SortedSet<String> labels = catalog.labelsOf(metric);
+    if (labels.contains("stream")) {
+      matchers.add("stream=" + PromQl.string(target.stream()));
+    }
+    if (labels.contains("group")) {
+      matchers.add("group=" + PromQl.string(target.group()));
+    }
+    return matchers.isEmpty() ? metric : metric + "{" + String.join(",", matchers) + "}";
+  }
+
+  /** The label matches {@link #depthSelector} adds, for an HPA's metric selector. */
+  public Map<String, String> depthLabels() {
+    Map<String, String> out = new LinkedHashMap<>();
+    catalog
+        .resolve(Role.QUEUE_DEPTH)
+        .ifPresent(
+            metric -> {
+              java.util.SortedSet<String> labels = catalog.labelsOf(metric);
+              if (labels.contains("stream")) {
+                out.put("stream", target.stream());
+              }
+              if (labels.contains("group")) {
+                out.put("group", target.group());
+              }
+            });
+    return out;
   }
 
   /**

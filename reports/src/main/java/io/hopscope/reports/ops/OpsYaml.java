@@ -54,12 +54,21 @@ public final class OpsYaml {
         });
   }
 
-  /** {@code keda-scaledobject.yaml}: scale the workers on the jobs stream's consumer-group lag. */
+  /**
+   * {@code keda-scaledobject.yaml}: scale the workers on the jobs stream's consumer-group lag, and
+   * on CPU (lag alone is near 0 whenever the workers keep up, so KEDA would shrink them to the
+   * minimum under full load and oscillate).
+   */
   public static OutputFile keda(OpsPlan plan, Autoscaling s, String version) {
     return OutputFile.of(
         "keda-scaledobject.yaml",
         w -> {
-          header(w, plan, version, "KEDA ScaledObject (keda.sh/v1alpha1), Redis Streams scaler");
+          header(
+              w,
+              plan,
+              version,
+              "KEDA ScaledObject (keda.sh/v1alpha1), Redis Streams scaler. Apply this or hpa.yaml,"
+                  + " not both: two autoscalers on one Deployment fight.");
           OpsPlan.Target t = plan.target();
           w.write("apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n");
           w.write("  name: " + q(plan.slug() + "-workers") + "\n");
@@ -67,14 +76,17 @@ public final class OpsYaml {
           w.write("spec:\n  scaleTargetRef:\n    name: " + q(t.deployment()) + "\n");
           comment(w, "  ", "polled every 15 s (KEDA's default is 30 s): a backlog grows fast");
           w.write("  pollingInterval: 15\n");
-          comment(
-              w,
-              "  ",
-              "back to the minimum only after the drain budget (backlog_must_drain_seconds)");
-          w.write("  cooldownPeriod: " + Math.round(s.drainBudgetSeconds()) + "\n");
           comment(w, "  ", s.replicasBasis());
           w.write("  minReplicaCount: " + s.minReplicas() + "\n");
           w.write("  maxReplicaCount: " + s.maxReplicas() + "\n");
+          w.write("  advanced:\n    horizontalPodAutoscalerConfig:\n      behavior:\n");
+          w.write("        scaleDown:\n");
+          comment(
+              w,
+              "          ",
+              "hold the count for the drain budget (backlog_must_drain_seconds, at most the 3600 s"
+                  + " Kubernetes allows) before scaling down");
+          w.write("          stabilizationWindowSeconds: " + window(s) + "\n");
           w.write("  triggers:\n    - type: redis-streams\n      metadata:\n");
           w.write("        address: " + q(t.valkeyAddress()) + "\n");
           w.write("        stream: " + q(t.stream()) + "\n");
@@ -84,13 +96,24 @@ public final class OpsYaml {
               "        ",
               "jobs waiting per worker (XINFO GROUPS lag; Valkey/Redis 7+): " + s.lagBasis());
           w.write("        lagCount: " + q(Long.toString(s.lagPerReplica())) + "\n");
-          comment(w, "        ", "scale from zero as soon as one job waits");
-          w.write("        activationLagCount: '0'\n");
           comment(
               w,
               "        ",
               "credentials: an authenticationRef (TriggerAuthentication) or passwordFromEnv");
+          comment(
+              w,
+              "    ",
+              "secondary: worker CPU at the playbook's "
+                  + Math.round(s.cpuTarget() * 100)
+                  + "% utilisation; needs CPU requests on the workers");
+          w.write("    - type: cpu\n      metricType: Utilization\n      metadata:\n");
+          w.write("        value: " + q(Long.toString(Math.round(s.cpuTarget() * 100))) + "\n");
         });
+  }
+
+  /** The scale-down hold: the drain budget, within Kubernetes' 0..3600 s. */
+  private static long window(Autoscaling s) {
+    return Math.max(0, Math.min(3600, Math.round(s.drainBudgetSeconds())));
   }
 
   /**
@@ -108,7 +131,8 @@ public final class OpsYaml {
               "HorizontalPodAutoscaler (autoscaling/v2). The external metric needs"
                   + " prometheus-adapter (or another external metrics API) serving "
                   + depthMetric
-                  + ".");
+                  + ", exported once (not once per pod: AverageValue divides the sum). Apply"
+                  + " this or keda-scaledobject.yaml, not both.");
           OpsPlan.Target t = plan.target();
           w.write("apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n");
           w.write("  name: " + q(plan.slug() + "-workers") + "\n");
@@ -122,6 +146,12 @@ public final class OpsYaml {
           comment(w, "    ", "primary: jobs waiting per worker, " + s.lagBasis());
           w.write("    - type: External\n      external:\n        metric:\n");
           w.write("          name: " + q(depthMetric) + "\n");
+          if (!plan.depthLabels().isEmpty()) {
+            w.write("          selector:\n            matchLabels:\n");
+            for (Map.Entry<String, String> e : plan.depthLabels().entrySet()) {
+              w.write("              " + e.getKey() + ": " + q(e.getValue()) + "\n");
+            }
+          }
           w.write("        target:\n          type: AverageValue\n");
           w.write("          averageValue: " + q(Long.toString(s.lagPerReplica())) + "\n");
           comment(
@@ -165,7 +195,7 @@ public final class OpsYaml {
 
   /** A comment, one line per sentence-ish chunk, never breaking the YAML. */
   static void comment(Writer w, String indent, String text) throws IOException {
-    for (String line : wrap(text.replaceAll("[\\r\\n]+", " "), 96 - indent.length())) {
+    for (String line : wrap(text.replaceAll(PromQl.LINE_BREAKS, " "), 96 - indent.length())) {
       w.write(indent + "# " + line + "\n");
     }
   }
@@ -191,7 +221,7 @@ public final class OpsYaml {
 
   /** A YAML single-quoted scalar. */
   static String q(String s) {
-    return "'" + s.replace("'", "''").replaceAll("[\\r\\n]+", " ") + "'";
+    return "'" + s.replace("'", "''").replaceAll(PromQl.LINE_BREAKS, " ") + "'";
   }
 
   private static String duration(long seconds) {

@@ -23,7 +23,7 @@ class OpsPlanTest {
   private static final GateConfig SLO_100 =
       GateConfig.from(Map.of(GateConfig.SLO_MS_P95_HOP, 100.0));
   private static final OpsPlan.Target TARGET =
-      new OpsPlan.Target(null, "worker", "valkey:6379", "stella:perf:jobs", "workers");
+      new OpsPlan.Target(null, "worker", "valkey:6379", "stella:perf:jobs", "workers", "2m");
 
   private static String text(OutputFile f) throws IOException {
     StringWriter w = new StringWriter();
@@ -69,7 +69,7 @@ class OpsPlanTest {
             TARGET);
     assertThat(plan.recording().get("hop:service_time_p95"))
         .isEqualTo(
-            "histogram_quantile(0.95, sum by (le) (rate(worker_service_ns_bucket[1m]))) * 1e-9");
+            "histogram_quantile(0.95, sum by (le) (rate(worker_service_ns_bucket[2m]))) * 1e-9");
     assertThat(plan.recording().get("hop:queue_delay_p95")).endsWith(" * 0.001");
     assertThat(plan.inline("hop:latency_budget_p95 > 0.1"))
         .isEqualTo(
@@ -82,6 +82,31 @@ class OpsPlanTest {
     assertThat(plan.alerts())
         .extracting(OpsPlan.Alert::name)
         .contains("HopQueueDelayP95High", "HopBacklogAboveD", "HopQueueGrowing");
+  }
+
+  @Test
+  void aStreamLengthIsNarrowedToTheJobsStreamAndGroup() throws IOException {
+    RunAnalysis a = SampleRuns.analysis("r1", "checkout", null);
+    Map<String, Set<String>> m = new java.util.TreeMap<>();
+    m.put("redis_stream_group_lag", Set.of("db", "stream", "group"));
+    OpsPlan plan =
+        OpsPlan.of(
+            "r1",
+            "checkout",
+            Optional.of(20.0),
+            Autoscaling.of(a, SLO_100),
+            new MetricCatalog(m, Map.of()),
+            new OpsPlan.Target(null, "worker", "v:6379", "jobs\"x", "workers", "2m"));
+    assertThat(plan.alerts())
+        .filteredOn(x -> x.name().equals("HopBacklogAboveD"))
+        .singleElement()
+        .extracting(OpsPlan.Alert::signal)
+        .isEqualTo("max(redis_stream_group_lag{stream=\"jobs\\\"x\",group=\"workers\"})");
+    String hpa = text(OpsBundle.files(plan, "t", List.of()).get(3));
+    JsonNode selector =
+        YAML.readTree(hpa).at("/spec/metrics/0/external/metric/selector/matchLabels");
+    assertThat(selector.path("stream").asText()).isEqualTo("jobs\"x");
+    assertThat(selector.path("group").asText()).isEqualTo("workers");
   }
 
   @Test
@@ -106,27 +131,29 @@ class OpsPlanTest {
 
   @Test
   void textFromTheRunIsQuotedSoTheYamlReadsBack() throws IOException {
-    RunAnalysis a = SampleRuns.analysis("r1", "it's: a \"ramp\"\n- x", null);
+    RunAnalysis a =
+        SampleRuns.analysis("r1", "it's: a \"ramp\"\n- x\u0085  - name: injected", null);
     OpsPlan plan =
         OpsPlan.of(
             "r1",
-            "it's: a \"ramp\"\n- x",
+            "it's: a \"ramp\"\n- x\u0085  - name: injected",
             Optional.of(20.0),
             Autoscaling.of(a, SLO_100),
             catalog("queue_delay_seconds_bucket", "worker_service_seconds_bucket", "queue_depth"),
-            new OpsPlan.Target("ns'1", "w'1", "v:1", "s'1", "g'1"));
+            new OpsPlan.Target("ns'1", "w'1", "v:1", "s'1", "g'1", "2m"));
     for (OutputFile f : OpsBundle.files(plan, "test", List.of())) {
       if (f.name().endsWith(".yml") || f.name().endsWith(".yaml")) {
         JsonNode n = YAML.readTree(text(f));
         assertThat(n.isObject()).as(f.name()).isTrue();
         if (f.name().equals("prometheus-rules.yml")) {
           assertThat(n.at("/groups/1/rules/0/labels/scenario").asText())
-              .isEqualTo("it's: a \"ramp\" - x");
+              .isEqualTo("it's: a \"ramp\" - x   - name: injected");
+          assertThat(n.path("groups")).hasSize(2);
         } else {
           assertThat(n.at("/metadata/namespace").asText()).isEqualTo("ns'1");
         }
       }
     }
-    assertThat(plan.slug()).isEqualTo("it-s-a-ramp-x");
+    assertThat(plan.slug()).isEqualTo("it-s-a-ramp-x-name-injected");
   }
 }
