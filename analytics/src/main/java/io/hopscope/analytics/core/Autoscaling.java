@@ -87,6 +87,21 @@ public record Autoscaling(
       loadBasis =
           String.format(
               Locale.ROOT, "no knee was found: the highest achieved rate, %s rps", num(load));
+      if (!(load > 0)) {
+        // No plateau counted as capacity evidence: the highest rate any plateau achieved.
+        load =
+            a.plateaus().stream()
+                .filter(PlateauResult::hasJobs)
+                .mapToDouble(PlateauResult::achievedRps)
+                .filter(x -> x > 0)
+                .max()
+                .orElse(0);
+        loadBasis =
+            String.format(
+                Locale.ROOT,
+                "no knee and no plateau at capacity: the highest rate a plateau achieved, %s rps",
+                num(load));
+      }
     }
     long depth = Math.max(1, (long) Math.ceil(load * budget / 1000.0));
     OptionalDouble slo = gates.sloMsP95Hop();
