@@ -39,29 +39,12 @@ class OpsIT {
   @Test
   void theBundleIsValidWiredAndMeasured() throws Exception {
     Path spec = TestPaths.sampleData().resolve("capacity-ramp-sim/run.yaml");
-    Path done = dir.resolve("done.ndjson.gz");
-    Path om = dir.resolve("scrapes.om");
-    Path prom = dir.resolve("prom");
-    CliRunner.Result sim =
-        CliRunner.run(
-            "simulate",
-            "--run-id",
-            RUN,
-            "--spec",
-            spec.toString(),
-            "--service-ms",
-            "50",
-            "--service-cv",
-            "0.6",
-            "--seed",
-            "20261122",
-            "--out",
-            done.toString(),
-            "--prom-out",
-            prom.toString(),
-            "--prom-openmetrics",
-            om.toString());
-    assertThat(sim.code()).as(sim.err()).isZero();
+    PrometheusServer.Simulated sim =
+        PrometheusServer.simulate(
+            RUN, dir, "--service-ms", "50", "--service-cv", "0.6", "--seed", "20261122");
+    Path done = sim.done();
+    Path om = sim.openMetrics();
+    Path prom = sim.export();
     Path wh = dir.resolve("wh");
     CliRunner.Result analyzed =
         CliRunner.run(

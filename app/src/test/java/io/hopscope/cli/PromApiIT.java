@@ -50,28 +50,12 @@ class PromApiIT {
   @BeforeAll
   static void startPrometheus() throws Exception {
     spec = TestPaths.sampleData().resolve("capacity-ramp-sim/run.yaml");
-    done = shared.resolve("done.ndjson.gz");
-    export = shared.resolve("prom");
-    Path om = shared.resolve("scrapes.om");
-    CliRunner.Result sim =
-        CliRunner.run(
-            "simulate",
-            "--run-id",
-            RUN,
-            "--spec",
-            spec.toString(),
-            "--service-ms",
-            "20",
-            "--out",
-            done.toString(),
-            "--prom-out",
-            export.toString(),
-            "--prom-openmetrics",
-            om.toString());
-    assertThat(sim.code()).as(sim.err()).isZero();
+    PrometheusServer.Simulated sim = PrometheusServer.simulate(RUN, shared, "--service-ms", "20");
+    done = sim.done();
+    export = sim.export();
     server =
         PrometheusServer.backfilled(
-            om, shared, new PrometheusServer.Options("4s", true, List.of()));
+            sim.openMetrics(), shared, new PrometheusServer.Options("4s", true, List.of()));
   }
 
   @AfterAll

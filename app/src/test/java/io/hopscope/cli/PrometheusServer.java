@@ -56,6 +56,39 @@ final class PrometheusServer implements AutoCloseable {
     this.log = log;
   }
 
+  /** A simulated run's files: its done stream, its query_range export and its scrapes. */
+  record Simulated(Path done, Path export, Path openMetrics) {}
+
+  /**
+   * Simulates run {@code run} of the sample capacity ramp into {@code dir}, with its Prometheus
+   * export and its scrapes as OpenMetrics.
+   *
+   * @param options more simulate options, e.g. the service time
+   */
+  static Simulated simulate(String run, Path dir, String... options) {
+    Simulated s =
+        new Simulated(
+            dir.resolve("done.ndjson.gz"), dir.resolve("prom"), dir.resolve("scrapes.om"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "simulate",
+                "--run-id",
+                run,
+                "--spec",
+                TestPaths.sampleData().resolve("capacity-ramp-sim/run.yaml").toString(),
+                "--out",
+                s.done().toString(),
+                "--prom-out",
+                s.export().toString(),
+                "--prom-openmetrics",
+                s.openMetrics().toString()));
+    args.addAll(List.of(options));
+    CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+    org.assertj.core.api.Assertions.assertThat(r.code()).as(r.err()).isZero();
+    return s;
+  }
+
   static String promtool() {
     String bin = System.getenv("HOPSCOPE_TEST_PROMTOOL");
     Assumptions.assumeTrue(
