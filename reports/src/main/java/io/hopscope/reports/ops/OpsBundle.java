@@ -114,7 +114,7 @@ public final class OpsBundle {
               + " worker, so no autoscaling manifests and no queue alerts.\n");
     }
 
-    w.write("\n## Metrics wired\n\n| role | metric |\n| --- | --- |\n");
+    w.write("\n## Metrics wired\n\n| role | metric | from |\n| --- | --- | --- |\n");
     for (Role r : Role.values()) {
       plan.catalog()
           .resolve(r)

@@ -155,5 +155,24 @@ class OpsPlanTest {
       }
     }
     assertThat(plan.slug()).isEqualTo("it-s-a-ramp-x-name-injected");
+    // Every Markdown table of the README keeps its header's column count, hostile text included.
+    String readme =
+        text(
+            OpsBundle.files(plan, "t", List.of()).stream()
+                .filter(f -> f.name().equals("README.md"))
+                .findFirst()
+                .orElseThrow());
+    int columns = -1;
+    for (String line : readme.lines().toList()) {
+      if (!line.startsWith("|")) {
+        columns = -1;
+        continue;
+      }
+      int cells = line.replace("\\|", "").split("\\|", -1).length;
+      if (columns < 0) {
+        columns = cells;
+      }
+      assertThat(cells).as(line).isEqualTo(columns);
+    }
   }
 }
