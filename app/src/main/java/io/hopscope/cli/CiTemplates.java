@@ -1,8 +1,11 @@
 package io.hopscope.cli;
 
+import static io.hopscope.reports.ops.OpsYaml.flat;
+import static io.hopscope.reports.ops.OpsYaml.q;
+
+import io.hopscope.reports.ops.OpsYaml;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -98,16 +101,6 @@ final class CiTemplates {
       return v;
     }
     return "'" + v.replace("'", "'\\''") + "'";
-  }
-
-  /** Text for a YAML comment: no character YAML reads as a line break. */
-  private static String flat(String v) {
-    return v.replaceAll("[\\p{Cc}\\x{85}\\x{2028}\\x{2029}]", " ");
-  }
-
-  /** A YAML single-quoted scalar. */
-  private static String q(String v) {
-    return "'" + flat(v).replace("'", "''") + "'";
   }
 
   private static String header(Settings s, String what) {
@@ -468,7 +461,6 @@ final class CiTemplates {
 
   /** A short lower-case name for file names. */
   static String slug(String s) {
-    String out = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-    return out.isEmpty() ? "scenario" : out;
+    return OpsYaml.slug(s, "scenario", Integer.MAX_VALUE);
   }
 }

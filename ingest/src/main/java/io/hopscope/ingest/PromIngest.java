@@ -113,21 +113,16 @@ final class PromIngest {
     long cooldown = pull.cooldownNs().orElse(drainGateNs(spec));
     PromApi.Range range =
         PromApi.Range.aligned(first - pull.beforeNs(), last + cooldown, pull.stepNs());
+    List<PromQuery> fromSpec = spec == null ? List.of() : PromQueries.fromSpec(spec.document());
     List<PromQuery> queries =
         PromQueries.merge(
-            PromQueries.merge(
-                pull.defaults(),
-                spec == null ? List.of() : PromQueries.fromSpec(spec.document()),
-                "spec"),
-            pull.extra(),
-            "--prom-queries");
+            PromQueries.merge(pull.defaults(), fromSpec, "spec"), pull.extra(), "--prom-queries");
     if (queries.isEmpty()) {
       throw Problems.usage(
           "--prom-url has no queries to run", "drop --no-prom-defaults or give --prom-queries");
     }
     Set<String> asked = new HashSet<>();
-    (spec == null ? List.<PromQuery>of() : PromQueries.fromSpec(spec.document()))
-        .forEach(q -> asked.add(q.id()));
+    fromSpec.forEach(q -> asked.add(q.id()));
     pull.extra().forEach(q -> asked.add(q.id()));
     PromApi api = new PromApi(pull.target(), pull.timeout());
     String version = api.version();

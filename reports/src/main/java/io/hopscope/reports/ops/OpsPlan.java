@@ -5,7 +5,6 @@ import io.hopscope.reports.ops.MetricCatalog.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -504,32 +503,30 @@ public record OpsPlan(
    */
   static String depthSelector(MetricCatalog catalog, String metric, Target target) {
     List<String> matchers = new ArrayList<>();
+    depthLabels(catalog, metric, target)
+        .forEach((k, v) -> matchers.add(k + "=" + PromQl.string(v)));
+    return matchers.isEmpty() ? metric : metric + "{" + String.join(",", matchers) + "}";
+  }
+
+  private static Map<String, String> depthLabels(
+      MetricCatalog catalog, String metric, Target target) {
+    Map<String, String> out = new LinkedHashMap<>();
     java.util.SortedSet<String> labels = catalog.labelsOf(metric);
     if (labels.contains("stream")) {
-      matchers.add("stream=" + PromQl.string(target.stream()));
+      out.put("stream", target.stream());
     }
     if (labels.contains("group")) {
-      matchers.add("group=" + PromQl.string(target.group()));
+      out.put("group", target.group());
     }
-    return matchers.isEmpty() ? metric : metric + "{" + String.join(",", matchers) + "}";
+    return out;
   }
 
   /** The label matches {@link #depthSelector} adds, for an HPA's metric selector. */
   public Map<String, String> depthLabels() {
-    Map<String, String> out = new LinkedHashMap<>();
-    catalog
+    return catalog
         .resolve(Role.QUEUE_DEPTH)
-        .ifPresent(
-            metric -> {
-              java.util.SortedSet<String> labels = catalog.labelsOf(metric);
-              if (labels.contains("stream")) {
-                out.put("stream", target.stream());
-              }
-              if (labels.contains("group")) {
-                out.put("group", target.group());
-              }
-            });
-    return out;
+        .map(metric -> depthLabels(catalog, metric, target))
+        .orElse(Map.of());
   }
 
   /**
@@ -566,8 +563,6 @@ public record OpsPlan(
 
   /** A lower-case, dash-separated name from the scenario (Kubernetes and Grafana ids). */
   public String slug() {
-    String s = scenario.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-    s = s.replaceAll("^-+|-+$", "");
-    return s.isEmpty() ? "hop" : s.length() > 40 ? s.substring(0, 40) : s;
+    return OpsYaml.slug(scenario, "hop", 40);
   }
 }

@@ -195,7 +195,7 @@ public final class OpsYaml {
 
   /** A comment, one line per sentence-ish chunk, never breaking the YAML. */
   static void comment(Writer w, String indent, String text) throws IOException {
-    for (String line : wrap(text.replaceAll(PromQl.LINE_BREAKS, " "), 96 - indent.length())) {
+    for (String line : wrap(flat(text), 96 - indent.length())) {
       w.write(indent + "# " + line + "\n");
     }
   }
@@ -220,8 +220,23 @@ public final class OpsYaml {
   }
 
   /** A YAML single-quoted scalar. */
-  static String q(String s) {
-    return "'" + s.replace("'", "''").replaceAll(PromQl.LINE_BREAKS, " ") + "'";
+  public static String q(String s) {
+    return "'" + flat(s).replace("'", "''") + "'";
+  }
+
+  /** Text on one line: every control character and YAML line break (NEL, LS, PS) a space. */
+  public static String flat(String s) {
+    return s.replaceAll(PromQl.LINE_BREAKS, " ");
+  }
+
+  /**
+   * A name for files and Kubernetes objects: lower case, runs of anything else one dash, at most
+   * {@code max} characters, {@code fallback} when nothing is left.
+   */
+  public static String slug(String text, String fallback, int max) {
+    String s = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    s = s.replaceAll("^-+|-+$", "");
+    return s.isEmpty() ? fallback : s.length() > max ? s.substring(0, max) : s;
   }
 
   private static String duration(long seconds) {
