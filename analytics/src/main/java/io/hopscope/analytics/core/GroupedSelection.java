@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongUnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * Exact {@link LatencyStats} of grouped samples of any size, in a few passes over data that is
@@ -590,36 +591,60 @@ public final class GroupedSelection {
     Plan p = plan();
     passes++;
     List<Range> open = new ArrayList<>();
+    List<Range> gathered = new ArrayList<>();
     for (Range r : p.open) {
       if (r.collect || (r.width == 1 && merged.counts[r.id] == null)) {
-        long[] v = merged.values[r.id] == null ? new long[0] : merged.values[r.id];
-        int n = merged.sizes[r.id];
-        changed(n, r);
-        Arrays.sort(v, 0, n);
-        for (long rank : r.ranks) {
-          r.owner.values.put(rank, v[(int) (rank - r.base)]);
-        }
+        changed(merged.sizes[r.id], r);
+        gathered.add(r);
       } else {
-        long[] c = merged.counts[r.id] == null ? new long[r.slots] : merged.counts[r.id];
-        changed(Arrays.stream(c).sum(), r);
-        long seen = r.base;
-        int next = 0;
-        for (int j = 0; j < c.length && next < r.ranks.length; j++) {
-          long base = seen;
-          seen += c[j];
-          int from = next;
-          while (next < r.ranks.length && r.ranks[next] < seen) {
-            next++;
-          }
-          if (next > from) {
-            long lo = r.lo + j * r.width;
-            long hi = r.hi - lo < r.width ? r.hi : lo + r.width - 1;
-            found(r.owner, lo, hi, base, c[j], Arrays.copyOfRange(r.ranks, from, next), open);
-          }
-        }
+        narrow(r, merged.counts[r.id] == null ? new long[r.slots] : merged.counts[r.id], open);
+      }
+    }
+    // The ranks of each range of gathered values, selected (not sorted), ranges on every core.
+    long[][] picked = new long[gathered.size()][];
+    IntStream.range(0, gathered.size())
+        .parallel()
+        .forEach(
+            i -> {
+              Range r = gathered.get(i);
+              long[] v = merged.values[r.id] == null ? new long[0] : merged.values[r.id];
+              long[] at = new long[r.ranks.length];
+              for (int k = 0; k < at.length; k++) {
+                at[k] = r.ranks[k] - r.base;
+              }
+              RankSelect.select(v, merged.sizes[r.id], at);
+              for (int k = 0; k < at.length; k++) {
+                at[k] = v[(int) at[k]];
+              }
+              picked[i] = at;
+            });
+    for (int i = 0; i < picked.length; i++) {
+      Range r = gathered.get(i);
+      for (int k = 0; k < r.ranks.length; k++) {
+        r.owner.values.put(r.ranks[k], picked[i][k]);
       }
     }
     plan(open);
+  }
+
+  /** Narrows a counted range to the sub-ranges (or values) holding its ranks. */
+  private static void narrow(Range r, long[] c, List<Range> open) {
+    changed(Arrays.stream(c).sum(), r);
+    long seen = r.base;
+    int next = 0;
+    for (int j = 0; j < c.length && next < r.ranks.length; j++) {
+      long base = seen;
+      seen += c[j];
+      int from = next;
+      while (next < r.ranks.length && r.ranks[next] < seen) {
+        next++;
+      }
+      if (next > from) {
+        long lo = r.lo + j * r.width;
+        long hi = r.hi - lo < r.width ? r.hi : lo + r.width - 1;
+        found(r.owner, lo, hi, base, c[j], Arrays.copyOfRange(r.ranks, from, next), open);
+      }
+    }
   }
 
   private static void changed(long seen, Range r) {

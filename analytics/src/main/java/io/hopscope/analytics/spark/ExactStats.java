@@ -887,7 +887,7 @@ public final class ExactStats {
           k.add(column, v);
         }
       }.readAll(rows);
-      return List.of(new Found(acc, null, hashes == null ? null : hashes.sorted())).iterator();
+      return List.of(new Found(acc, null, hashes == null ? null : hashes.bucketed())).iterator();
     }
   }
 
@@ -935,7 +935,7 @@ public final class ExactStats {
           acc.add(k, column, v);
         }
       }.readAll(rows);
-      return List.of(new Found(null, acc, hashes == null ? null : hashes.sorted())).iterator();
+      return List.of(new Found(null, acc, hashes == null ? null : hashes.bucketed())).iterator();
     }
   }
 }

@@ -62,32 +62,42 @@ class RepeatedHashesTest {
     assertThat(r.extra()).isZero();
   }
 
-  /** The radix sort orders as Arrays.sort does, whatever the values' spread. */
+  /**
+   * Hashes crowded into few buckets (the same leading bits), or spread over both halves of a range,
+   * are compared as well as uniform ones; partitions that gathered nothing merge too.
+   */
   @Test
-  void radixSortOrdersAsArraysSort() {
+  void crowdedBucketsAndEmptyPartitions() {
     Random rnd = new Random(11);
-    int[] sizes = {0, 1, 4095, 4096, 4097, 70_000};
-    for (int size : sizes) {
-      for (int kind = 0; kind < 6; kind++) {
-        long[] a = new long[size];
-        for (int i = 0; i < size; i++) {
-          a[i] =
-              switch (kind) {
-                case 0 -> rnd.nextLong(); // hashes: both signs, every digit varies
-                case 1 -> rnd.nextInt(1000); // one digit varies: the others are skipped
-                case 2 -> -rnd.nextInt(1 << 20); // negatives only
-                case 3 -> rnd.nextBoolean() ? Long.MIN_VALUE : Long.MAX_VALUE; // extremes
-                case 4 -> 42L; // one value
-                default -> (rnd.nextLong() >> rnd.nextInt(64)) ^ (1L << 47); // every scale
-              };
+    for (int kind = 0; kind < 4; kind++) {
+      long[] h = new long[30_000];
+      for (int i = 0; i < h.length; i++) {
+        h[i] =
+            switch (kind) {
+              case 0 -> rnd.nextInt(20_000); // small values: one bucket, many repeats
+              case 1 -> -1L - rnd.nextInt(20_000); // the top of the unsigned range
+              case 2 -> rnd.nextBoolean() ? Long.MIN_VALUE + rnd.nextInt(50) : rnd.nextInt(50);
+              default -> rnd.nextLong() >> rnd.nextInt(64); // every scale
+            };
+      }
+      Map<Long, Integer> counts = new HashMap<>();
+      for (long x : h) {
+        counts.merge(x, 1, Integer::sum);
+      }
+      for (long budget : new long[] {5_000, 1_000_000}) {
+        for (int parts : new int[] {1, 7, 40_000}) {
+          RepeatedHashes r = run(h, parts, budget);
+          String as = "kind " + kind + ", budget " + budget + ", parts " + parts;
+          assertThat(r.repeated())
+              .as(as)
+              .isEqualTo(counts.values().stream().filter(c -> c > 1).count());
+          assertThat(r.extra())
+              .as(as)
+              .isEqualTo(counts.values().stream().mapToLong(c -> c - 1).sum());
+          assertThat(r.most())
+              .as(as)
+              .isEqualTo(counts.values().stream().mapToLong(c -> c).max().orElseThrow());
         }
-        long[] expected = a.clone();
-        java.util.Arrays.sort(expected);
-        long[] sorted = java.util.Arrays.copyOf(a, size + 5); // only the first n are sorted
-        RepeatedHashes.radixSort(sorted, size);
-        assertThat(java.util.Arrays.copyOf(sorted, size))
-            .as("size %d, kind %d", size, kind)
-            .containsExactly(expected);
       }
     }
   }
