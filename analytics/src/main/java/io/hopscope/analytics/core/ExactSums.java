@@ -39,6 +39,49 @@ public final class ExactSums implements Serializable {
     }
   }
 
+  /**
+   * Adds values {@code [from, to)} of an array, leaving out those flagged in {@code none} (null:
+   * none is). The same as adding them one by one; the running sums stay in registers.
+   */
+  public void addAll(long[] a, boolean[] none, int from, int to) {
+    long cnt = count;
+    long lo = sumLo;
+    long hi = sumHi;
+    long s0 = sq0;
+    long s1 = sq1;
+    long s2 = sq2;
+    long mx = max;
+    for (int i = from; i < to; i++) {
+      if (none != null && none[i]) {
+        continue;
+      }
+      long v = a[i];
+      cnt++;
+      long nlo = lo + v;
+      hi += (Long.compareUnsigned(nlo, lo) < 0 ? 1 : 0) + (v >> 63);
+      lo = nlo;
+      long pLo = v * v;
+      long pHi = Math.multiplyHigh(v, v);
+      long n0 = s0 + pLo;
+      long c0 = Long.compareUnsigned(n0, s0) < 0 ? 1 : 0;
+      long n1a = s1 + pHi;
+      long c1 = Long.compareUnsigned(n1a, s1) < 0 ? 1 : 0;
+      long n1 = n1a + c0;
+      c1 += Long.compareUnsigned(n1, n1a) < 0 ? 1 : 0;
+      s0 = n0;
+      s1 = n1;
+      s2 += c1;
+      mx = Math.max(mx, v);
+    }
+    count = cnt;
+    sumLo = lo;
+    sumHi = hi;
+    sq0 = s0;
+    sq1 = s1;
+    sq2 = s2;
+    max = mx;
+  }
+
   private void addSquare(long lo, long mid, long hi) {
     long s0 = sq0 + lo;
     long c0 = Long.compareUnsigned(s0, sq0) < 0 ? 1 : 0;

@@ -155,6 +155,20 @@ public final class GroupedSelection {
       hist[column].add(v);
     }
 
+    /** Counts rows of the key. */
+    public void rows(int n) {
+      rows += n;
+    }
+
+    /**
+     * Adds values {@code [from, to)} of an array to a column the family summarises, leaving out
+     * those flagged in {@code none} (null: none is).
+     */
+    public void addAll(int column, long[] a, boolean[] none, int from, int to) {
+      sums[column].addAll(a, none, from, to);
+      hist[column].addAll(a, none, from, to);
+    }
+
     KeyAcc merge(KeyAcc o) {
       rows += o.rows;
       for (int c = 0; c < sums.length; c++) {
@@ -531,6 +545,21 @@ public final class GroupedSelection {
           c = counts[id] = new long[slots[id]];
         }
         c[(int) ((v - rs.lo[i]) >>> rs.shift[i])]++;
+      }
+    }
+
+    /**
+     * Looks at values {@code [from, to)} of an array, of one column of a key, leaving out those
+     * flagged in {@code none} (null: none is).
+     */
+    public void addAll(KeyPlan key, int column, long[] a, boolean[] none, int from, int to) {
+      if (key.columns[column] == null) {
+        return;
+      }
+      for (int k = from; k < to; k++) {
+        if (none == null || !none[k]) {
+          add(key, column, a[k]);
+        }
       }
     }
 

@@ -52,6 +52,30 @@ public final class LogHistogram implements Serializable {
     c[i & (SUB - 1)]++;
   }
 
+  /**
+   * Adds values {@code [from, to)} of an array, leaving out those flagged in {@code none} (null:
+   * none is); the same as adding them one by one.
+   */
+  public void addAll(long[] a, boolean[] none, int from, int to) {
+    long[][] p = pos;
+    for (int k = from; k < to; k++) {
+      if (none != null && none[k]) {
+        continue;
+      }
+      long v = a[k];
+      if (v < 0) {
+        add(v);
+        continue;
+      }
+      int i = index(v);
+      long[] c = p[i >>> BITS];
+      if (c == null) {
+        c = p[i >>> BITS] = new long[SUB];
+      }
+      c[i & (SUB - 1)]++;
+    }
+  }
+
   public void merge(LogHistogram o) {
     mergeSide(pos, o.pos);
     mergeSide(neg, o.neg);

@@ -579,6 +579,9 @@ public final class ExactStats {
     /** A row of a family's key. */
     void row(K holder) {}
 
+    /** Rows {@code [from, to)} of a chunk, all of one key of a family. */
+    abstract void run(K holder, int[] columns, int[] valueInput, Chunk chunk, int from, int to);
+
     /** Where this pass gathers key hashes, or null. */
     RepeatedHashes.Acc repeats() {
       return null;
@@ -703,23 +706,22 @@ public final class ExactStats {
         }
         k.keys()[f].of(chunk.in, chunk.absent, n, keys);
         int[] columns = fv[f];
-        for (int r = 0; r < n; r++) {
+        // Rows come in about time order, so a key holds for runs of rows: each run is handed over
+        // whole, and its values are summed in one tight loop per column.
+        int r = 0;
+        while (r < n) {
           long key = keys[r];
-          if (key == LongKey.NONE) {
-            continue;
+          int end = r + 1;
+          while (end < n && keys[end] == key) {
+            end++;
           }
-          K holder = cache.get(f, key);
-          if (holder == null) {
-            continue;
-          }
-          row(holder);
-          for (int c : columns) {
-            int j = valueInput[c];
-            boolean[] none = chunk.absent[j];
-            if (none == null || !none[r]) {
-              value(holder, c, chunk.in[j][r]);
+          if (key != LongKey.NONE) {
+            K holder = cache.get(f, key);
+            if (holder != null) {
+              run(holder, columns, valueInput, chunk, r, end);
             }
           }
+          r = end;
         }
       }
       chunk.counted += n;
@@ -886,6 +888,21 @@ public final class ExactStats {
         void value(GroupedSelection.KeyAcc k, int column, long v) {
           k.add(column, v);
         }
+
+        @Override
+        void run(
+            GroupedSelection.KeyAcc k,
+            int[] columns,
+            int[] valueInput,
+            Chunk chunk,
+            int from,
+            int to) {
+          k.rows(to - from);
+          for (int c : columns) {
+            int j = valueInput[c];
+            k.addAll(c, chunk.in[j], chunk.absent[j], from, to);
+          }
+        }
       }.readAll(rows);
       return List.of(new Found(acc, null, hashes == null ? null : hashes.bucketed())).iterator();
     }
@@ -933,6 +950,20 @@ public final class ExactStats {
         @Override
         void value(GroupedSelection.KeyPlan k, int column, long v) {
           acc.add(k, column, v);
+        }
+
+        @Override
+        void run(
+            GroupedSelection.KeyPlan k,
+            int[] columns,
+            int[] valueInput,
+            Chunk chunk,
+            int from,
+            int to) {
+          for (int c : columns) {
+            int j = valueInput[c];
+            acc.addAll(k, c, chunk.in[j], chunk.absent[j], from, to);
+          }
         }
       }.readAll(rows);
       return List.of(new Found(null, acc, hashes == null ? null : hashes.bucketed())).iterator();
