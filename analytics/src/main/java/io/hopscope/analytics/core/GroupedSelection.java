@@ -430,6 +430,9 @@ public final class GroupedSelection {
     final long[] width; // 0: gather the values
     final int[] shift; // log2 of the width
 
+    /** The highest value of any range. */
+    final long highest;
+
     /** The bucket of the lowest range. */
     private final int firstBucket;
 
@@ -462,6 +465,7 @@ public final class GroupedSelection {
       if (n > Character.MAX_VALUE) {
         throw new IllegalStateException(n + " ranges in one column");
       }
+      highest = Arrays.stream(hi).max().orElseThrow();
       firstBucket = bucket(lo[0]);
       int span = bucket(lo[n - 1]) - firstBucket + 1;
       at = new char[span + 1];
@@ -553,12 +557,17 @@ public final class GroupedSelection {
      * flagged in {@code none} (null: none is).
      */
     public void addAll(KeyPlan key, int column, long[] a, boolean[] none, int from, int to) {
-      if (key.columns[column] == null) {
+      RangeSet rs = key.columns[column];
+      if (rs == null) {
         return;
       }
+      long lowest = rs.lo[0];
+      long highest = rs.highest;
       for (int k = from; k < to; k++) {
-        if (none == null || !none[k]) {
-          add(key, column, a[k]);
+        long v = a[k];
+        // Most values lie outside every range of a key's column.
+        if ((none == null || !none[k]) && v >= lowest && v <= highest) {
+          add(key, column, v);
         }
       }
     }

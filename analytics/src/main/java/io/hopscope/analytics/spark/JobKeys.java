@@ -31,6 +31,33 @@ final class JobKeys {
    * [start, end).
    */
   static ExactStats.LongKey ranges(int input, long[] start, long[] end, long[] key) {
+    if (disjoint(start, end)) {
+      // At most one range holds a timestamp, and rows come in about time order: the range that
+      // held the last row is asked first.
+      return (in, absent, n, out) -> {
+        long[] t = in[input];
+        boolean[] none = absent[input];
+        int last = 0;
+        for (int r = 0; r < n; r++) {
+          long k = ExactStats.LongKey.NONE;
+          if (none == null || !none[r]) {
+            long v = t[r];
+            if (last < start.length && v >= start[last] && v < end[last]) {
+              k = key[last];
+            } else {
+              for (int i = 0; i < start.length; i++) {
+                if (v >= start[i] && v < end[i]) {
+                  k = key[i];
+                  last = i;
+                  break;
+                }
+              }
+            }
+          }
+          out[r] = k;
+        }
+      };
+    }
     return (in, absent, n, out) -> {
       long[] t = in[input];
       boolean[] none = absent[input];
@@ -48,6 +75,18 @@ final class JobKeys {
         out[r] = k;
       }
     };
+  }
+
+  /** Whether no timestamp lies in two of the ranges (empty ones hold none). */
+  static boolean disjoint(long[] start, long[] end) {
+    for (int i = 0; i < start.length; i++) {
+      for (int j = i + 1; j < start.length; j++) {
+        if (Math.max(start[i], start[j]) < Math.min(end[i], end[j])) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Whole seconds since the origin, rounded down (negative before it). */
