@@ -75,6 +75,12 @@ public final class ExactStats {
    */
   public record KeyedFamily(LongKey key, int keyInput, boolean full, int... values) {}
 
+  /**
+   * An input computed from two others, {@code of - minus} (null when either is), instead of read: a
+   * column the table stores as such a difference need not be decoded.
+   */
+  public record Difference(int of, int minus) implements Serializable {}
+
   /** Told when each pass over the data begins (for a progress line). */
   public interface PassListener {
     PassListener NONE = (what, pass, rows) -> {};
@@ -276,7 +282,37 @@ public final class ExactStats {
       long budget,
       String what,
       PassListener listener) {
+    return runOnColumns(
+        table,
+        inputs,
+        List.of(),
+        families,
+        valueInputs,
+        repeatColumn,
+        expectedRows,
+        budget,
+        what,
+        listener);
+  }
+
+  /**
+   * As {@link #runOnColumns(Dataset, List, List, int[], Optional, long, long, String,
+   * PassListener)}, with more inputs computed from the columns read: input {@code inputs.size() +
+   * i} is {@code derived.get(i)}.
+   */
+  public static Result runOnColumns(
+      Dataset<Row> table,
+      List<String> inputs,
+      List<Difference> derived,
+      List<KeyedFamily> families,
+      int[] valueInputs,
+      Optional<String> repeatColumn,
+      long expectedRows,
+      long budget,
+      String what,
+      PassListener listener) {
     int nf = families.size();
+    Difference[] diffs = derived.toArray(Difference[]::new);
     int nv = valueInputs.length;
     List<Column> cols = new ArrayList<>();
     for (String in : inputs) {
@@ -321,16 +357,22 @@ public final class ExactStats {
             new boolean[nf],
             repeatColumn.isPresent(),
             repeatHashed,
-            new Keyed(keys, valueInputs.clone(), inputs.size(), ordinals, batches));
+            new Keyed(keys, valueInputs.clone(), inputs.size(), diffs, ordinals, batches));
     // Passes after the first look only at families with values, once the repeat check is done:
     // they read those families' inputs alone (fewer columns to decode, no key strings).
-    boolean[] later = new boolean[inputs.size()];
+    boolean[] later = new boolean[inputs.size() + diffs.length];
     for (KeyedFamily f : families) {
       if (f.values().length > 0) {
         later[f.keyInput()] = true;
         for (int c : f.values()) {
           later[valueInputs[c]] = true;
         }
+      }
+    }
+    for (int d = diffs.length - 1; d >= 0; d--) {
+      if (later[inputs.size() + d]) {
+        later[diffs[d].of()] = true;
+        later[diffs[d].minus()] = true;
       }
     }
     Layout laterLayout = layout;
@@ -364,7 +406,7 @@ public final class ExactStats {
                 new boolean[nf],
                 false,
                 false,
-                new Keyed(keys, valueInputs.clone(), inputs.size(), full2, true));
+                new Keyed(keys, valueInputs.clone(), inputs.size(), diffs, full2, true));
       }
     }
     return execute(
@@ -548,12 +590,18 @@ public final class ExactStats {
    * Families keyed in Java over the stored columns.
    *
    * @param valueInputs per value column, the input holding it
-   * @param inputs how many long inputs there are (the repeat key, if any, comes after them)
-   * @param ordinals where each input (then the repeat key) sits in a batch or row
+   * @param inputs how many long inputs are read (the repeat key, if any, comes after them)
+   * @param derived the inputs computed from those read, after them
+   * @param ordinals where each input read (then the repeat key) sits in a batch or row
    * @param batches whether the partitions hold columnar batches (else rows)
    */
   private record Keyed(
-      LongKey[] keys, int[] valueInputs, int inputs, int[] ordinals, boolean batches)
+      LongKey[] keys,
+      int[] valueInputs,
+      int inputs,
+      Difference[] derived,
+      int[] ordinals,
+      boolean batches)
       implements Serializable {}
 
   /** Reads one partition's rows: the values, and each family's key, cached while it repeats. */
@@ -636,7 +684,7 @@ public final class ExactStats {
       Keyed k = layout.keyed();
       int ni = k.inputs();
       int[] ord = k.ordinals();
-      Chunk chunk = new Chunk(ni);
+      Chunk chunk = new Chunk(ni, k.derived());
       int nf = layout.familyValues().length;
       KeyCache<K> cache = new KeyCache<>(nf, this);
       boolean[] wanted = new boolean[nf];
@@ -665,6 +713,7 @@ public final class ExactStats {
                 }
               }
             }
+            chunk.derive(n);
             process(chunk, n, cache, wanted);
           }
         } else {
@@ -683,6 +732,7 @@ public final class ExactStats {
           }
           if (chunk.rows == CHUNK) {
             chunk.useGathered();
+            chunk.derive(CHUNK);
             process(chunk, CHUNK, cache, wanted);
             chunk.rows = 0;
           }
@@ -690,6 +740,7 @@ public final class ExactStats {
       }
       if (chunk.rows > 0) {
         chunk.useGathered();
+        chunk.derive(chunk.rows);
         process(chunk, chunk.rows, cache, wanted);
       }
     }
@@ -819,10 +870,46 @@ public final class ExactStats {
     int rows;
     long counted;
 
-    Chunk(int inputs) {
-      in = new long[inputs][CHUNK];
-      absent = new boolean[inputs][];
-      gathered = new boolean[inputs][CHUNK];
+    /** The inputs computed from others, after those read. */
+    final Difference[] derived;
+
+    final int read;
+
+    Chunk(int inputs, Difference[] derived) {
+      this.read = inputs;
+      this.derived = derived;
+      int all = inputs + derived.length;
+      in = new long[all][CHUNK];
+      absent = new boolean[all][];
+      gathered = new boolean[all][CHUNK];
+    }
+
+    /** Computes the derived inputs of the chunk's first n rows. */
+    void derive(int n) {
+      for (int d = 0; d < derived.length; d++) {
+        int j = read + d;
+        int a = derived[d].of();
+        int b = derived[d].minus();
+        long[] x = in[a];
+        long[] y = in[b];
+        long[] out = in[j];
+        for (int r = 0; r < n; r++) {
+          out[r] = x[r] - y[r];
+        }
+        boolean[] na = absent[a];
+        boolean[] nb = absent[b];
+        if (na == null && nb == null) {
+          absent[j] = null;
+        } else if (na == ALL_ABSENT || nb == ALL_ABSENT) {
+          absent[j] = ALL_ABSENT;
+        } else {
+          boolean[] none = gathered[j];
+          for (int r = 0; r < n; r++) {
+            none[r] = (na != null && na[r]) || (nb != null && nb[r]);
+          }
+          absent[j] = none;
+        }
+      }
     }
 
     /** Copies rows [from, from + n) of a batch's column; a null column was not read this pass. */

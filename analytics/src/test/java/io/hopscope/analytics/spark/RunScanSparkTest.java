@@ -180,7 +180,9 @@ class RunScanSparkTest {
     ExactStats.Result java =
         ExactStats.runOnColumns(
             jobs,
-            List.of("enq_ns", "service_ns"),
+            // service_ns computed as done_ns - claim_ns (input 3), not read
+            List.of("enq_ns", "claim_ns", "done_ns"),
+            List.of(new ExactStats.Difference(2, 1)),
             List.of(
                 new ExactStats.KeyedFamily(
                     JobKeys.ranges(
@@ -192,7 +194,7 @@ class RunScanSparkTest {
                     true,
                     0),
                 new ExactStats.KeyedFamily(JobKeys.second(0, origin), 0, true)),
-            new int[] {1},
+            new int[] {3},
             Optional.of("corr_id"),
             jobs.count(),
             64,
