@@ -500,9 +500,10 @@ public final class GroupedSelection {
 
   /** One partition's findings in a pass: sub-range counts and gathered values, per range. */
   public static final class PassAcc implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private final long[][] counts;
-    private final long[][] values;
+    private static final long serialVersionUID = 2L;
+    // Written by writeObject: the counts, and only the gathered part of each values array.
+    private transient long[][] counts;
+    private transient long[][] values;
     private final int[] sizes;
     // Per range: its lowest value, the sub-ranges it counts, and whether it counts every value.
     private final long[] lo;
@@ -516,6 +517,25 @@ public final class GroupedSelection {
       this.lo = plan.lo;
       this.slots = plan.slots;
       this.perValue = plan.perValue;
+    }
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+      out.defaultWriteObject();
+      for (int id = 0; id < sizes.length; id++) {
+        LongBlocks.write(out, counts[id], counts[id] == null ? 0 : counts[id].length);
+        LongBlocks.write(out, values[id], sizes[id]);
+      }
+    }
+
+    private void readObject(java.io.ObjectInputStream in)
+        throws java.io.IOException, ClassNotFoundException {
+      in.defaultReadObject();
+      counts = new long[sizes.length][];
+      values = new long[sizes.length][];
+      for (int id = 0; id < sizes.length; id++) {
+        counts[id] = LongBlocks.read(in);
+        values[id] = LongBlocks.read(in);
+      }
     }
 
     /** Looks at one value of a column of a key (the key's plan, from {@link Plan#key}). */

@@ -78,18 +78,39 @@ public final class RepeatedHashes {
    * then, on the driver, every partition's (kept as they came, each ordered by bucket).
    */
   public static final class Acc implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     private final long lo;
     private final long hi;
     private final int shift;
     private final int buckets;
-    private long[] hashes = new long[0];
+    // Written by writeObject, in blocks (and only the gathered part of the buffer).
+    private transient long[] hashes = new long[0];
     private int n;
 
     /** Gathered hashes ordered by bucket, one array per partition, with its bucket bounds. */
-    private final List<long[]> parts = new ArrayList<>();
+    private transient List<long[]> parts = new ArrayList<>();
 
     private final List<int[]> bounds = new ArrayList<>();
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+      out.defaultWriteObject();
+      LongBlocks.write(out, hashes, n);
+      out.writeInt(parts.size());
+      for (long[] p : parts) {
+        LongBlocks.write(out, p, p.length);
+      }
+    }
+
+    private void readObject(java.io.ObjectInputStream in)
+        throws java.io.IOException, ClassNotFoundException {
+      in.defaultReadObject();
+      hashes = LongBlocks.read(in);
+      int count = in.readInt();
+      parts = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        parts.add(LongBlocks.read(in));
+      }
+    }
 
     Acc(long lo, long hi, int shift, int buckets) {
       this.lo = lo;

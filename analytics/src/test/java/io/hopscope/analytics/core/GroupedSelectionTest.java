@@ -51,6 +51,8 @@ class GroupedSelectionTest {
             acc.add(kp, 0, values[i]);
           }
         }
+        // Every other partition's findings travel as a task result does.
+        acc = p % 2 == 0 ? Serialized.roundTrip(acc) : acc;
         merged = merged == null ? acc : merged.merge(acc);
       }
       sel.finishPass(merged);
