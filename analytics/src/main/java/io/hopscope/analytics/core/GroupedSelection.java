@@ -545,9 +545,13 @@ public final class GroupedSelection {
         return;
       }
       int i = rs.find(v);
-      if (i < 0) {
-        return;
+      if (i >= 0) {
+        found(rs, i, v);
       }
+    }
+
+    /** Takes a value that lies in range {@code i} of a key's column. */
+    private void found(RangeSet rs, int i, long v) {
       int id = rs.id[i];
       long w = rs.width[i];
       if (w == 0 || (w == 1 && counts[id] == null)) {
@@ -581,13 +585,27 @@ public final class GroupedSelection {
       if (rs == null) {
         return;
       }
-      long lowest = rs.lo[0];
+      // find(v), inlined in this loop: it runs for every value of every pass after the first.
+      long[] lo = rs.lo;
+      long[] hi = rs.hi;
+      char[] at = rs.at;
+      int first = rs.firstBucket;
+      long lowest = lo[0];
       long highest = rs.highest;
       for (int k = from; k < to; k++) {
         long v = a[k];
         // Most values lie outside every range of a key's column.
-        if ((none == null || !none[k]) && v >= lowest && v <= highest) {
-          add(key, column, v);
+        if ((none != null && none[k]) || v < lowest || v > highest) {
+          continue;
+        }
+        int b = RangeSet.bucket(v) - first; // within at[]: v lies between two ranges' bounds
+        for (int p = at[b], end = at[b + 1]; p < end; p++) {
+          if (v <= hi[p]) {
+            if (v >= lo[p]) {
+              found(rs, p, v);
+            }
+            break;
+          }
         }
       }
     }
