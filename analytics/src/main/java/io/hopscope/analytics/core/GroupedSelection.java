@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
  *       histogram's buckets; a bucket holding a single value answers its ranks at once.
  *   <li>Each further pass looks only at the values inside the buckets that hold a wanted rank. A
  *       bucket the candidate budget has room for is settled in that pass: it sends its values,
- *       which are sorted and read at the ranks, or, when it holds more values than it is wide
+ *       whose ranks are picked by {@link RankSelect}, or, when it holds more values than it is wide
  *       (heavy ties), it is counted value by value. A bucket beyond the budget is counted again in
  *       {@value #FANOUT} equal sub-ranges (radix style on the long value), and the sub-ranges
  *       holding the ranks become the next pass's buckets. Widths shrink {@value #FANOUT}-fold a
@@ -306,7 +306,7 @@ public final class GroupedSelection {
       return;
     }
     // Each range is settled in the next pass when the budget allows, the cheaper way: its values
-    // gathered and sorted, or (when it is no wider than it holds values) counted value by value.
+    // gathered and selected, or (when it is no wider than it holds values) counted value by value.
     // Ranges beyond the budget are counted in up to FANOUT sub-ranges and narrowed again.
     List<Range> byCost = new ArrayList<>(open);
     byCost.sort(Comparator.comparingLong(GroupedSelection::settleCost));

@@ -6,8 +6,9 @@ import java.util.Arrays;
  * The values at several ranks of an unsorted array, as sorting it would place them, without sorting
  * it: a quickselect that splits around a pivot three ways (values below, equal, above; heavy ties
  * end in the middle part at once) and goes on only into the parts holding a wanted rank. It costs
- * about n log k comparisons for k ranks, where a sort costs n log n; a part that splits badly too
- * often, or is small, is sorted instead.
+ * about n log k comparisons for k ranks, where a sort costs n log n; a small part is sorted
+ * instead, and so is any part reached after 2 log2(n) + 8 splits (which only bad pivots make
+ * happen), so that no input makes it quadratic.
  */
 public final class RankSelect {
   private static final int SMALL = 48;

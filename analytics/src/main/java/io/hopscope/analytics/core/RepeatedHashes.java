@@ -17,8 +17,9 @@ import java.util.concurrent.ForkJoinTask;
  *
  * <p>Each partition orders its hashes by their leading bits within the range (a bucket: one
  * counting pass and one scatter, where sorting took eight of each), and the driver compares one
- * bucket at a time across the partitions, in a table small enough to stay in the CPU's cache,
- * buckets on all the driver's cores. Nothing is sorted.
+ * bucket at a time across the partitions, in a table that stays in the CPU's cache for hashes
+ * spread evenly (as hashes are) and grows by distinct hashes, not by occurrences, buckets on all
+ * the driver's cores. Nothing is sorted.
  */
 public final class RepeatedHashes {
   /** Hashes per bucket aimed at: a bucket's table (12 bytes a slot, half full) stays in L2. */
@@ -78,7 +79,7 @@ public final class RepeatedHashes {
    * then, on the driver, every partition's (kept as they came, each ordered by bucket).
    */
   public static final class Acc implements Serializable {
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 4L;
     private final long lo;
     private final long hi;
     private final int shift;
@@ -87,10 +88,11 @@ public final class RepeatedHashes {
     private transient long[] hashes = new long[0];
     private int n;
 
-    /** Gathered hashes ordered by bucket, one array per partition, with its bucket bounds. */
+    /**
+     * Gathered hashes ordered by bucket, one array per partition that gathered any (the driver
+     * finds where each bucket starts by a binary search: no per-partition bounds are kept).
+     */
     private transient List<long[]> parts = new ArrayList<>();
-
-    private final List<int[]> bounds = new ArrayList<>();
 
     private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
       out.defaultWriteObject();
@@ -139,11 +141,29 @@ public final class RepeatedHashes {
       return (int) ((h - lo) >>> shift);
     }
 
+    /** The first position of a part (ordered by bucket) whose bucket is at least {@code b}. */
+    int firstAtOrAfter(long[] part, int b) {
+      int low = 0;
+      int high = part.length;
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (bucket(part[mid]) < b) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      return low;
+    }
+
     /**
      * Orders this partition's hashes by bucket where the partition is (a counting sort on the
      * bucket), so that the driver reads each bucket's hashes from every partition directly.
      */
     public Acc bucketed() {
+      if (n == 0) {
+        return this;
+      }
       int[] at = new int[buckets + 1];
       for (int i = 0; i < n; i++) {
         at[bucket(hashes[i]) + 1]++;
@@ -158,7 +178,6 @@ public final class RepeatedHashes {
         out[fill[bucket(h)]++] = h;
       }
       parts.add(out);
-      bounds.add(at);
       hashes = new long[0];
       n = 0;
       return this;
@@ -173,7 +192,6 @@ public final class RepeatedHashes {
         o.bucketed();
       }
       parts.addAll(o.parts);
-      bounds.addAll(o.bounds);
       return this;
     }
   }
@@ -204,38 +222,82 @@ public final class RepeatedHashes {
   /** Counts the repeats in buckets [from, to): {repeated, extra, most}. */
   private static long[] compare(Acc merged, int from, int to) {
     long[] found = new long[3];
-    long[] keys = new long[0];
-    int[] counts = new int[0];
-    int parts = merged.parts.size();
+    List<long[]> parts = merged.parts;
+    int np = parts.size();
+    // Per partition, where its next bucket starts.
+    int[] at = new int[np];
+    for (int p = 0; p < np; p++) {
+      at[p] = merged.firstAtOrAfter(parts.get(p), from);
+    }
+    Table table = new Table();
     for (int b = from; b < to; b++) {
-      int total = 0;
-      for (int p = 0; p < parts; p++) {
-        int[] at = merged.bounds.get(p);
-        total += at[b + 1] - at[b];
+      for (int p = 0; p < np; p++) {
+        long[] h = parts.get(p);
+        int i = at[p];
+        while (i < h.length && merged.bucket(h[i]) == b) {
+          table.add(h[i++]);
+        }
+        at[p] = i;
       }
-      if (total < 2) {
-        continue;
+      table.drain(found);
+    }
+    return found;
+  }
+
+  /**
+   * Occurrences per distinct hash of one bucket: open addressing, grown by distinct hashes (not by
+   * occurrences: a hash repeated millions of times takes one slot), emptied slot by slot.
+   */
+  private static final class Table {
+    private long[] keys = new long[1024];
+    private int[] counts = new int[1024];
+    private int[] used = new int[1024];
+    private int distinct;
+
+    void add(long v) {
+      int mask = keys.length - 1;
+      int s = (int) (v ^ (v >>> 32)) & mask;
+      while (counts[s] != 0 && keys[s] != v) {
+        s = (s + 1) & mask;
       }
-      int cap = Integer.highestOneBit(total) << 2; // at most half full
-      if (keys.length < cap) {
-        keys = new long[cap];
-        counts = new int[cap];
-      }
-      int mask = cap - 1;
-      for (int p = 0; p < parts; p++) {
-        long[] h = merged.parts.get(p);
-        int[] at = merged.bounds.get(p);
-        for (int i = at[b], end = at[b + 1]; i < end; i++) {
-          long v = h[i];
-          int s = (int) (v ^ (v >>> 32)) & mask;
-          while (counts[s] != 0 && keys[s] != v) {
-            s = (s + 1) & mask;
-          }
-          keys[s] = v;
-          counts[s]++;
+      if (counts[s] == 0) {
+        keys[s] = v;
+        used[distinct++] = s;
+        if (2 * distinct > keys.length) {
+          counts[s] = 1;
+          grow();
+          return;
         }
       }
-      for (int s = 0; s < cap; s++) {
+      counts[s]++;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldCounts = counts;
+      int[] oldUsed = used;
+      int n = distinct;
+      keys = new long[oldKeys.length * 2];
+      counts = new int[oldKeys.length * 2];
+      used = new int[keys.length];
+      distinct = 0;
+      int mask = keys.length - 1;
+      for (int k = 0; k < n; k++) {
+        long v = oldKeys[oldUsed[k]];
+        int s = (int) (v ^ (v >>> 32)) & mask;
+        while (counts[s] != 0) {
+          s = (s + 1) & mask;
+        }
+        keys[s] = v;
+        counts[s] = oldCounts[oldUsed[k]];
+        used[distinct++] = s;
+      }
+    }
+
+    /** Adds this bucket's repeats to {repeated, extra, most} and empties the table. */
+    void drain(long[] found) {
+      for (int k = 0; k < distinct; k++) {
+        int s = used[k];
         int c = counts[s];
         if (c > 1) {
           found[0]++;
@@ -244,8 +306,8 @@ public final class RepeatedHashes {
         }
         counts[s] = 0;
       }
+      distinct = 0;
     }
-    return found;
   }
 
   /** Distinct hashes seen more than once. */

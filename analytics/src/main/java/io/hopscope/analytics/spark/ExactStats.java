@@ -155,8 +155,8 @@ public final class ExactStats {
 
   /**
    * The most key hashes one pass gathers on the driver for the repeat check: a sixty-fourth of the
-   * heap (8 bytes a hash, and the merge copies them), between 4M and 32M. A 30M-row run is checked
-   * in one pass with {@code -Xmx4g}, in two with {@code -Xmx1g}.
+   * heap (8 bytes a hash, held as each partition sent them), between 4M and 32M. A 30M-row run is
+   * checked in one pass with {@code -Xmx4g}, in two with {@code -Xmx1g}.
    */
   public static long hashBudget() {
     return Math.max(4_000_000L, Math.min(32_000_000L, Runtime.getRuntime().maxMemory() / 64));
@@ -313,6 +313,14 @@ public final class ExactStats {
       PassListener listener) {
     int nf = families.size();
     Difference[] diffs = derived.toArray(Difference[]::new);
+    for (int d = 0; d < diffs.length; d++) {
+      // Computed in order: an input computed from another comes after it.
+      int before = inputs.size() + d;
+      if (Math.max(diffs[d].of(), diffs[d].minus()) >= before
+          || Math.min(diffs[d].of(), diffs[d].minus()) < 0) {
+        throw new IllegalArgumentException("input " + before + " is computed from a later one");
+      }
+    }
     int nv = valueInputs.length;
     List<Column> cols = new ArrayList<>();
     for (String in : inputs) {

@@ -48,7 +48,12 @@ class GroupedSelectionTest {
         for (int i = p; i < keys.length; i += parts) {
           GroupedSelection.KeyPlan kp = plan.key(0, keys[i]);
           if (kp != null) {
-            acc.add(kp, 0, values[i]);
+            if (p % 3 == 1) {
+              // The bulk path a scan takes: a run of one value here, the row before absent.
+              acc.addAll(kp, 0, new long[] {-1, values[i]}, new boolean[] {true, false}, 0, 2);
+            } else {
+              acc.add(kp, 0, values[i]);
+            }
           }
         }
         // Every other partition's findings travel as a task result does.

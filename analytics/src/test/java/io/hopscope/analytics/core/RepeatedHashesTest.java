@@ -73,7 +73,7 @@ class RepeatedHashesTest {
   @Test
   void crowdedBucketsAndEmptyPartitions() {
     Random rnd = new Random(11);
-    for (int kind = 0; kind < 4; kind++) {
+    for (int kind = 0; kind < 5; kind++) {
       long[] h = new long[30_000];
       for (int i = 0; i < h.length; i++) {
         h[i] =
@@ -81,6 +81,7 @@ class RepeatedHashesTest {
               case 0 -> rnd.nextInt(20_000); // small values: one bucket, many repeats
               case 1 -> -1L - rnd.nextInt(20_000); // the top of the unsigned range
               case 2 -> rnd.nextBoolean() ? Long.MIN_VALUE + rnd.nextInt(50) : rnd.nextInt(50);
+              case 3 -> 42L; // one id, every time: one slot, however many occurrences
               default -> rnd.nextLong() >> rnd.nextInt(64); // every scale
             };
       }
