@@ -93,41 +93,37 @@ class PromApiIT {
   private static List<Sample> samples(Path warehouse) {
     List<Sample> out = new ArrayList<>();
     Warehouse wh = Warehouses.open(warehouse.toString());
-    {
-      TableReader.forEach(
-          wh,
-          RunsTable.FAMILY,
-          PromSamplesTable.TABLE,
-          new RunId(RUN),
-          r -> {
-            @SuppressWarnings("unchecked")
-            Map<CharSequence, CharSequence> l =
-                (Map<CharSequence, CharSequence>) r.getField(PromSamplesTable.LABELS);
-            Map<String, String> labels = new java.util.TreeMap<>();
-            l.forEach((k, v) -> labels.put(k.toString(), v.toString()));
-            out.add(
-                new Sample(
-                    r.getField(PromSamplesTable.METRIC).toString(),
-                    labels,
-                    (Long) r.getField(PromSamplesTable.TS_NS),
-                    (Double) r.getField(PromSamplesTable.VALUE),
-                    String.valueOf(r.getField(PromSamplesTable.QUERY))));
-          });
-    }
+    TableReader.forEach(
+        wh,
+        RunsTable.FAMILY,
+        PromSamplesTable.TABLE,
+        new RunId(RUN),
+        r -> {
+          @SuppressWarnings("unchecked")
+          Map<CharSequence, CharSequence> l =
+              (Map<CharSequence, CharSequence>) r.getField(PromSamplesTable.LABELS);
+          Map<String, String> labels = new java.util.TreeMap<>();
+          l.forEach((k, v) -> labels.put(k.toString(), v.toString()));
+          out.add(
+              new Sample(
+                  r.getField(PromSamplesTable.METRIC).toString(),
+                  labels,
+                  (Long) r.getField(PromSamplesTable.TS_NS),
+                  (Double) r.getField(PromSamplesTable.VALUE),
+                  String.valueOf(r.getField(PromSamplesTable.QUERY))));
+        });
     return out;
   }
 
   private static List<SourceRecord> sources(Path warehouse) {
     List<SourceRecord> out = new ArrayList<>();
     Warehouse wh = Warehouses.open(warehouse.toString());
-    {
-      TableReader.forEach(
-          wh,
-          RunsTable.FAMILY,
-          RunsTable.TABLE,
-          new RunId(RUN),
-          r -> out.addAll(SourceRecord.parse(r.getField(RunsTable.SOURCES).toString())));
-    }
+    TableReader.forEach(
+        wh,
+        RunsTable.FAMILY,
+        RunsTable.TABLE,
+        new RunId(RUN),
+        r -> out.addAll(SourceRecord.parse(r.getField(RunsTable.SOURCES).toString())));
     return out;
   }
 

@@ -635,8 +635,23 @@ public final class ExactStats {
     /** A row of a family's key. */
     void row(K holder) {}
 
+    /** {@code n} rows of a family's key. */
+    void rows(K holder, int n) {}
+
+    /**
+     * Values {@code [from, to)} of an array, of one column of a family's key, leaving out those
+     * flagged in {@code none} (null: none is).
+     */
+    abstract void values(K holder, int column, long[] a, boolean[] none, int from, int to);
+
     /** Rows {@code [from, to)} of a chunk, all of one key of a family. */
-    abstract void run(K holder, int[] columns, int[] valueInput, Chunk chunk, int from, int to);
+    private void run(K holder, int[] columns, int[] valueInput, Chunk chunk, int from, int to) {
+      rows(holder, to - from);
+      for (int c : columns) {
+        int j = valueInput[c];
+        values(holder, c, chunk.in[j], chunk.absent[j], from, to);
+      }
+    }
 
     /** Where this pass gathers key hashes, or null. */
     RepeatedHashes.Acc repeats() {
@@ -985,18 +1000,14 @@ public final class ExactStats {
         }
 
         @Override
-        void run(
-            GroupedSelection.KeyAcc k,
-            int[] columns,
-            int[] valueInput,
-            Chunk chunk,
-            int from,
-            int to) {
-          k.rows(to - from);
-          for (int c : columns) {
-            int j = valueInput[c];
-            k.addAll(c, chunk.in[j], chunk.absent[j], from, to);
-          }
+        void rows(GroupedSelection.KeyAcc k, int n) {
+          k.rows(n);
+        }
+
+        @Override
+        void values(
+            GroupedSelection.KeyAcc k, int column, long[] a, boolean[] none, int from, int to) {
+          k.addAll(column, a, none, from, to);
         }
       }.readAll(rows);
       return List.of(new Found(acc, null, hashes == null ? null : hashes.bucketed())).iterator();
@@ -1048,17 +1059,9 @@ public final class ExactStats {
         }
 
         @Override
-        void run(
-            GroupedSelection.KeyPlan k,
-            int[] columns,
-            int[] valueInput,
-            Chunk chunk,
-            int from,
-            int to) {
-          for (int c : columns) {
-            int j = valueInput[c];
-            acc.addAll(k, c, chunk.in[j], chunk.absent[j], from, to);
-          }
+        void values(
+            GroupedSelection.KeyPlan k, int column, long[] a, boolean[] none, int from, int to) {
+          acc.addAll(k, column, a, none, from, to);
         }
       }.readAll(rows);
       return List.of(new Found(null, acc, hashes == null ? null : hashes.bucketed())).iterator();
