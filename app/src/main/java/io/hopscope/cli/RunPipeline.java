@@ -118,27 +118,34 @@ final class RunPipeline {
     int steps = ingest.isPresent() ? 4 : 3;
     try (AnalyzeProgress progress = AnalyzeProgress.onConsole(env.err(), steps)) {
       List<String> warnings = List.of();
-      SparkSession spark;
-      Warehouse wh;
+      // The Spark session starts while the sources are drained and the run's metadata is read:
+      // neither needs Spark. On a thread of its own (which has this thread's class loader, as
+      // spark-submit set it): a failure here is the command's error, and the session starting
+      // meanwhile is stopped on exit (SparkSessions.stopIfStarted waits for it).
+      java.util.concurrent.CompletableFuture<SparkSession> starting =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                SparkSession s = SparkSessions.get("hopscope analyze " + run);
+                s.conf(); // makes the session's state (catalogs, analyzer) on this thread too
+                return s;
+              },
+              r -> {
+                Thread t = new Thread(r, "hopscope-spark-start");
+                t.setDaemon(true);
+                t.start();
+              });
+      Warehouse plain = Warehouses.open(warehouseUri);
       if (ingest.isPresent()) {
-        // The Spark session starts while the sources are drained: ingest needs no Spark.
-        java.util.concurrent.CompletableFuture<SparkSession> starting =
-            java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> SparkSessions.get("hopscope analyze " + run));
         progress.step("ingesting the run (Spark starting meanwhile)");
-        try {
-          warnings = ingest(Warehouses.open(warehouseUri), ingest.get()).get(0).warnings();
-        } finally {
-          spark = joined(starting);
-        }
-      } else {
-        spark = SparkSessions.get("hopscope analyze " + run);
+        warnings = ingest(plain, ingest.get()).get(0).warnings();
       }
+      RunScan.Ingested ingested = RunScan.ingested(plain, run);
+      SparkSession spark = joined(starting);
       progress.watch(spark);
-      wh = Warehouses.open(warehouseUri, spark);
+      Warehouse wh = Warehouses.open(warehouseUri, spark);
       progress.step("scanning the run");
       RunScan.Scanned scanned =
-          new RunScan(spark, wh).withProgress(progress).scan(run, spec, gates, warnings);
+          new RunScan(spark, wh).withProgress(progress).scan(ingested, spec, gates, warnings);
       progress.step("analysing and checking the gates");
       RunAnalysis analysis =
           History.gate(

@@ -71,28 +71,45 @@ public final class ReportWriter {
    * {@code charts.json}; a chart without data has no files (a stale one is removed) and maps to
    * null. Adds the files written to {@code files}.
    *
+   * <p>The charts are drawn on all cores (each is its own JFreeChart, drawn on its own canvas),
+   * then written in order: drawing them one after the other took about a second of each analysis.
+   *
    * @return chart → PNG bytes (for inlining), in the given order
    */
   public static Map<ChartData, byte[]> writeCharts(
       List<ChartData> charts, Path outDir, List<Path> files) {
+    List<Drawn> drawn =
+        charts.parallelStream()
+            .map(
+                c ->
+                    c.isEmpty()
+                        ? null
+                        : new Drawn(
+                            ChartRenderer.png(c, CHART_WIDTH, CHART_HEIGHT),
+                            ChartRenderer.svg(c, CHART_WIDTH, CHART_HEIGHT)))
+            .toList(); // in encounter order, nulls kept
     Map<ChartData, byte[]> out = new LinkedHashMap<>();
-    for (ChartData c : charts) {
+    for (int i = 0; i < charts.size(); i++) {
+      ChartData c = charts.get(i);
+      Drawn d = drawn.get(i);
       Path png = outDir.resolve("charts").resolve(c.id() + ".png");
       Path svg = outDir.resolve("charts").resolve(c.id() + ".svg");
-      if (c.isEmpty()) {
+      if (d == null) {
         deleteIfExists(png); // a chart with no data is said in words, not drawn
         deleteIfExists(svg);
         out.put(c, null);
       } else {
-        byte[] bytes = ChartRenderer.png(c, CHART_WIDTH, CHART_HEIGHT);
-        files.add(put(png, bytes));
-        files.add(put(svg, ChartRenderer.svg(c, CHART_WIDTH, CHART_HEIGHT)));
-        out.put(c, bytes);
+        files.add(put(png, d.png()));
+        files.add(put(svg, d.svg()));
+        out.put(c, d.png());
       }
     }
     files.add(put(outDir, ChartsJson.file(charts)));
     return out;
   }
+
+  /** One chart drawn both ways. */
+  private record Drawn(byte[] png, String svg) {}
 
   /** The report's charts, in reading order. */
   public static List<ChartData> charts(RunAnalysis a, ReportContext ctx) {

@@ -83,7 +83,7 @@ public final class RunScan {
       Optional<RunSpec> spec, long startNs, long endNs, String sourcesJson, String writeId) {}
 
   /** The manifest of a run's committed version. */
-  public Manifest manifest(RunSnapshots version) {
+  static Manifest manifest(Warehouse warehouse, RunSnapshots version) {
     List<org.apache.iceberg.data.Record> rows = new ArrayList<>();
     TableReader.forEach(warehouse, version, RunsTable.TABLE, r -> rows.add(r.copy()));
     RunId run = version.run();
@@ -116,6 +116,43 @@ public final class RunScan {
         version.writeId());
   }
 
+  /**
+   * What the warehouse's metadata says of a run's committed version: read without Spark (Iceberg's
+   * metadata and the small tables), so a command reads it while its Spark session starts.
+   *
+   * @param corrHashed whether the jobs were ingested with {@code corr_hash}
+   */
+  public record Ingested(
+      RunSnapshots version,
+      Manifest manifest,
+      long jobRows,
+      long k6Points,
+      long promSamples,
+      long rejected,
+      boolean corrHashed,
+      Optional<K6Summary> summary) {}
+
+  /**
+   * Reads a run's committed version from the warehouse's metadata (no Spark).
+   *
+   * @throws io.hopscope.error.HopscopeException when the run is not in the warehouse
+   */
+  public static Ingested ingested(Warehouse warehouse, RunId run) {
+    RunSnapshots version = WarehouseTables.ingested(warehouse, run);
+    Manifest manifest = manifest(warehouse, version);
+    long jobRows = TableReader.rowCount(warehouse, version, JobsTable.TABLE);
+    return new Ingested(
+        version,
+        manifest,
+        jobRows,
+        TableReader.rowCount(warehouse, version, K6PointsTable.TABLE),
+        TableReader.rowCount(warehouse, version, PromSamplesTable.TABLE),
+        TableReader.rowCount(warehouse, version, RejectsTable.TABLE),
+        jobRows > 0
+            && TableReader.written(warehouse, version, JobsTable.TABLE, JobsTable.CORR_HASH),
+        k6Summary(warehouse, version, manifest));
+  }
+
   /** A scanned run: the facts, the manifest, and the spec the facts were computed with. */
   public record Scanned(RunFacts facts, Manifest manifest, RunSpec spec) {}
 
@@ -139,16 +176,30 @@ public final class RunScan {
       Optional<RunSpec> specOverride,
       Optional<com.fasterxml.jackson.databind.JsonNode> gateOverrides,
       List<String> warnings) {
-    RunSnapshots version = WarehouseTables.ingested(warehouse, run);
-    Manifest manifest = manifest(version);
-    long jobRows = TableReader.rowCount(warehouse, version, JobsTable.TABLE);
-    long k6Points = TableReader.rowCount(warehouse, version, K6PointsTable.TABLE);
+    return scan(ingested(warehouse, run), specOverride, gateOverrides, warnings);
+  }
+
+  /**
+   * Scans a run whose metadata was read already ({@link #ingested}, from the same warehouse).
+   *
+   * @param gateOverrides keys that replace the spec's gates
+   */
+  public Scanned scan(
+      Ingested ingested,
+      Optional<RunSpec> specOverride,
+      Optional<com.fasterxml.jackson.databind.JsonNode> gateOverrides,
+      List<String> warnings) {
+    RunSnapshots version = ingested.version();
+    RunId run = version.run();
+    Manifest manifest = ingested.manifest();
+    long jobRows = ingested.jobRows();
+    long k6Points = ingested.k6Points();
     boolean hasJobs = jobRows > 0;
     boolean hasK6 = k6Points > 0;
-    Optional<K6Summary> summary = k6Summary(version, manifest);
+    Optional<K6Summary> summary = ingested.summary();
     if (!hasJobs && !hasK6 && summary.isPresent() && summary.get().httpDuration() != null) {
       return summaryOnly(
-          run, version, manifest, specOverride, gateOverrides, warnings, summary.get());
+          run, manifest, specOverride, gateOverrides, warnings, summary.get(), ingested.rejected());
     }
     if (!hasJobs && !hasK6) {
       // Prometheus alone has no per-request latencies to analyse.
@@ -189,14 +240,11 @@ public final class RunScan {
     if (gateOverrides.isPresent()) {
       spec = spec.withGates(gateOverrides.get());
     }
-    long rejected = TableReader.rowCount(warehouse, version, RejectsTable.TABLE);
+    long rejected = ingested.rejected();
 
     // Runs ingested with corr_hash are checked for repeated corr ids on it (8 bytes a row); older
     // ones on the id strings.
-    String repeatKey =
-        hasJobs && TableReader.written(warehouse, version, JobsTable.TABLE, JobsTable.CORR_HASH)
-            ? JobsTable.CORR_HASH
-            : JobsTable.CORR_ID;
+    String repeatKey = ingested.corrHashed() ? JobsTable.CORR_HASH : JobsTable.CORR_ID;
     JobsPass pass =
         hasJobs
             ? jobsPass(jobs, schedule, jobRows, repeatKey, progress)
@@ -228,7 +276,7 @@ public final class RunScan {
     List<TimeBucket> buckets = TimeBuckets.of(pass.slices(), httpSlices, points, schedule);
     Map<Integer, Telemetry> telemetry = Map.of();
     Map<String, double[][]> memory = Map.of();
-    long promSamples = TableReader.rowCount(warehouse, version, PromSamplesTable.TABLE);
+    long promSamples = ingested.promSamples();
     List<String> allWarnings = scanWarnings;
     if (promSamples > 0) {
       Dataset<Row> prom = WarehouseTables.read(spark, warehouse, version, PromSamplesTable.TABLE);
@@ -274,7 +322,8 @@ public final class RunScan {
   }
 
   /** k6's end-of-test summary of the version, when one was ingested. */
-  private Optional<K6Summary> k6Summary(RunSnapshots version, Manifest manifest) {
+  private static Optional<K6Summary> k6Summary(
+      Warehouse warehouse, RunSnapshots version, Manifest manifest) {
     List<Object[]> rows = new ArrayList<>();
     TableReader.forEach(
         warehouse,
@@ -307,14 +356,14 @@ public final class RunScan {
    * the summary says (requests, failures, the request-duration statistics k6 exported, iterations,
    * VUs); its checks and thresholds go to the report beside it.
    */
-  private Scanned summaryOnly(
+  private static Scanned summaryOnly(
       RunId run,
-      RunSnapshots version,
       Manifest manifest,
       Optional<RunSpec> specOverride,
       Optional<JsonNode> gateOverrides,
       List<String> warnings,
-      K6Summary summary) {
+      K6Summary summary,
+      long rejected) {
     double requests = summary.stat(K6Scan.HTTP_REQS, "count");
     double seconds = summary.durationMs() / 1000;
     if (!(seconds > 0)) {
@@ -371,7 +420,6 @@ public final class RunScan {
             List.of(),
             Double.isNaN(vus) ? summary.stat(K6Scan.VUS, "value") : vus,
             Double.isNaN(vusMax) ? summary.stat(K6Scan.VUS_MAX, "value") : vusMax);
-    long rejected = TableReader.rowCount(warehouse, version, RejectsTable.TABLE);
     RunFacts facts =
         new RunFacts(
             run.value(),
