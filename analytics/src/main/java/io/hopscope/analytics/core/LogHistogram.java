@@ -3,17 +3,23 @@ package io.hopscope.analytics.core;
 import java.io.Serializable;
 
 /**
- * Counts of longs in log-linear buckets, mergeable: 128 buckets per power of two (relative width at
- * most 1/128), values below 128 in buckets of their own, negative values mirrored. Any long has a
- * bucket; a bucket is a closed range of longs. Chunks of 128 buckets are allocated when a value
- * first lands in them, so a sample spanning a few decades costs a few KB whatever its size.
+ * Counts of longs in log-linear buckets, mergeable: 512 buckets per power of two (relative width at
+ * most 1/512), values below 512 in buckets of their own, negative values mirrored. Any long has a
+ * bucket; a bucket is a closed range of longs. Chunks of 512 buckets are allocated when a value
+ * first lands in them, so a sample spanning a few decades costs some tens of KB whatever its size.
+ *
+ * <p>The resolution trades the first pass's summaries against the values later passes gather (see
+ * {@link GroupedSelection}): a wanted rank's bucket holds about a 512th of an octave's values.
+ * Measured on a 10M-job run: with 128 buckets an octave the second pass gathered 7.5M values (60 MB
+ * to the driver) against 1.9M with 512, for partitions' first-pass summaries of 0.1-0.4 MB against
+ * 0.4-1.5 MB; the second pass took about a fifth less time and the driver's selection less.
  */
 public final class LogHistogram implements Serializable {
-  private static final long serialVersionUID = 1L;
-  static final int BITS = 7;
+  private static final long serialVersionUID = 2L;
+  static final int BITS = 9;
   static final int SUB = 1 << BITS;
 
-  /** Chunk 0 holds 0..127; chunks 1..56 one octave each, up to Long.MAX_VALUE. */
+  /** Chunk 0 holds 0..511; chunks 1..54 one octave each, up to Long.MAX_VALUE. */
   static final int CHUNKS = 64 - BITS;
 
   private final long[][] pos = new long[CHUNKS][];
