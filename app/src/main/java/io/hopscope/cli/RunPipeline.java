@@ -119,28 +119,17 @@ final class RunPipeline {
     try (AnalyzeProgress progress = AnalyzeProgress.onConsole(env.err(), steps)) {
       List<String> warnings = List.of();
       // The Spark session starts while the sources are drained and the run's metadata is read:
-      // neither needs Spark. On a thread of its own (which has this thread's class loader, as
-      // spark-submit set it): a failure here is the command's error, and the session starting
-      // meanwhile is stopped on exit (SparkSessions.stopIfStarted waits for it).
+      // neither needs Spark. A failure here is the command's error, and the session is stopped on
+      // exit all the same.
       java.util.concurrent.CompletableFuture<SparkSession> starting =
-          java.util.concurrent.CompletableFuture.supplyAsync(
-              () -> {
-                SparkSession s = SparkSessions.get("hopscope analyze " + run);
-                s.conf(); // makes the session's state (catalogs, analyzer) on this thread too
-                return s;
-              },
-              r -> {
-                Thread t = new Thread(r, "hopscope-spark-start");
-                t.setDaemon(true);
-                t.start();
-              });
+          SparkSessions.startInBackground("hopscope analyze " + run);
       Warehouse plain = Warehouses.open(warehouseUri);
       if (ingest.isPresent()) {
         progress.step("ingesting the run (Spark starting meanwhile)");
         warnings = ingest(plain, ingest.get()).get(0).warnings();
       }
       RunScan.Ingested ingested = RunScan.ingested(plain, run);
-      SparkSession spark = joined(starting);
+      SparkSession spark = SparkSessions.await(starting);
       progress.watch(spark);
       Warehouse wh = Warehouses.open(warehouseUri, spark);
       progress.step("scanning the run");

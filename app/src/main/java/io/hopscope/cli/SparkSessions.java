@@ -82,12 +82,65 @@ public final class SparkSessions {
     return session;
   }
 
-  /** Stops the session if one was started. */
-  public static synchronized void stopIfStarted() {
-    scala.Option<org.apache.spark.sql.classic.SparkSession> running =
-        org.apache.spark.sql.classic.SparkSession.getDefaultSession();
-    if (running.isDefined()) {
-      running.get().stop();
+  /** A session being started on a thread of its own, or null: stopping waits for it. */
+  private static volatile java.util.concurrent.CompletableFuture<SparkSession> starting;
+
+  /**
+   * Starts the session, and makes its state (catalogs, analyzer), on a thread of its own while the
+   * caller does what needs no Spark. The thread has the caller's context class loader (the one
+   * spark-submit gave the jar's classes); {@link #stopIfStarted} waits for it, so a command that
+   * fails meanwhile still stops the session on exit.
+   */
+  static synchronized java.util.concurrent.CompletableFuture<SparkSession> startInBackground(
+      String appName) {
+    java.util.concurrent.CompletableFuture<SparkSession> f =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              SparkSession s = get(appName);
+              s.conf(); // the session's state is made on first use: here rather than later
+              return s;
+            },
+            r -> {
+              Thread t = new Thread(r, "hopscope-spark-start");
+              t.setDaemon(true);
+              t.start();
+            });
+    starting = f;
+    return f;
+  }
+
+  /**
+   * The session that {@link #startInBackground} returned, made the calling thread's active one
+   * (Spark reads its settings through the active session of the thread that asks).
+   */
+  static SparkSession await(java.util.concurrent.CompletableFuture<SparkSession> f) {
+    SparkSession s;
+    try {
+      s = f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+    org.apache.spark.sql.classic.SparkSession.setActiveSession(s);
+    return s;
+  }
+
+  /** Stops the session if one was started (or is starting). */
+  public static void stopIfStarted() {
+    java.util.concurrent.CompletableFuture<SparkSession> f = starting;
+    if (f != null) {
+      // Outside the lock: the starting thread takes it in get(). A failed start was the command's
+      // error, or comes after it: nothing to stop then.
+      f.handle((s, e) -> s).join();
+    }
+    synchronized (SparkSessions.class) {
+      scala.Option<org.apache.spark.sql.classic.SparkSession> running =
+          org.apache.spark.sql.classic.SparkSession.getDefaultSession();
+      if (running.isDefined()) {
+        running.get().stop();
+      }
     }
   }
 }

@@ -312,7 +312,7 @@ public final class GroupedSelection {
     byCost.sort(Comparator.comparingLong(GroupedSelection::settleCost));
     long used = 0;
     for (Range r : byCost) {
-      long w = r.hi - r.lo + 1; // one bucket or sub-range: never wider than 2^55
+      long w = r.hi - r.lo + 1; // one bucket or sub-range: never wider than 2^53
       long cost = settleCost(r);
       if (used + cost <= budget) {
         used += cost;

@@ -22,8 +22,57 @@ public final class LogHistogram implements Serializable {
   /** Chunk 0 holds 0..511; chunks 1..54 one octave each, up to Long.MAX_VALUE. */
   static final int CHUNKS = 64 - BITS;
 
-  private final long[][] pos = new long[CHUNKS][];
-  private final long[][] neg = new long[CHUNKS][];
+  // Written by writeObject: which chunks there are, and their counts as varints.
+  private transient long[][] pos = new long[CHUNKS][];
+  private transient long[][] neg = new long[CHUNKS][];
+
+  /**
+   * A partition's histograms travel to the driver as its task result. Their counts are mostly zero
+   * or small, so they are written as varints, a byte each for most: a 10M-job run's first-pass
+   * results took 6.4 MB as plain longs.
+   */
+  private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    out.defaultWriteObject();
+    writeSide(out, pos);
+    writeSide(out, neg);
+  }
+
+  private void readObject(java.io.ObjectInputStream in)
+      throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    pos = readSide(in);
+    neg = readSide(in);
+  }
+
+  private static void writeSide(java.io.ObjectOutputStream out, long[][] side)
+      throws java.io.IOException {
+    long present = 0; // one bit a chunk: CHUNKS <= 64
+    for (int ch = 0; ch < CHUNKS; ch++) {
+      if (side[ch] != null) {
+        present |= 1L << ch;
+      }
+    }
+    out.writeLong(present);
+    for (int ch = 0; ch < CHUNKS; ch++) {
+      if (side[ch] != null) {
+        LongBlocks.writeCounts(out, side[ch]);
+      }
+    }
+  }
+
+  private static long[][] readSide(java.io.ObjectInputStream in) throws java.io.IOException {
+    long present = in.readLong();
+    if ((present >>> CHUNKS) != 0) {
+      throw new java.io.IOException("a histogram with chunks beyond its " + CHUNKS);
+    }
+    long[][] side = new long[CHUNKS][];
+    for (int ch = 0; ch < CHUNKS; ch++) {
+      if ((present & (1L << ch)) != 0) {
+        side[ch] = LongBlocks.readCounts(in, SUB);
+      }
+    }
+    return side;
+  }
 
   /** The bucket index of a non-negative value. */
   static int index(long u) {

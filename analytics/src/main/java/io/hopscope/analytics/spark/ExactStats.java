@@ -165,8 +165,8 @@ public final class ExactStats {
   /**
    * The most longs one pass of the selection holds on the driver (gathered values and per-value
    * counts, {@link GroupedSelection}): a thirty-second of the heap in bytes, between 4M and 16M
-   * longs. The more it holds, the more ranges the second pass settles: a 10M-job run needs two
-   * passes with 16M (from {@code -Xmx4g}), three with 4M.
+   * longs. The more it holds, the more ranges the second pass settles: a 10M-job run's second pass
+   * gathers about 1.9M values, so it needs two passes with either.
    */
   public static long candidateBudget() {
     return Math.max(

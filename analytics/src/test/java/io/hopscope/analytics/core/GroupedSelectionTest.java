@@ -135,12 +135,12 @@ class GroupedSelectionTest {
     long[] smallKeys = new long[1000];
     Arrays.fill(small, 42);
     select(smallKeys, small, 2, 1, passes);
-    assertThat(passes[0]).as("a value below 128 has a bucket of its own").isEqualTo(1);
+    assertThat(passes[0]).as("a value below 512 has a bucket of its own").isEqualTo(1);
   }
 
   @Test
   void aNarrowRangeHoldingMoreValuesThanItIsWideIsCountedValueByValue() {
-    // Most values tied at a few nanoseconds apart (a fixed claim delay): their bucket is 2,048 wide
+    // Most values tied at a few nanoseconds apart (a fixed claim delay): their bucket is 512 wide
     // and holds 100,000 values, more than the budget gathers, so it is counted per value at once.
     Random rnd = new Random(3);
     long[] keys = new long[100_000];
@@ -153,10 +153,11 @@ class GroupedSelectionTest {
     select(keys, values, 4, 20_000, passes);
     assertThat(passes[0]).isEqualTo(2);
     assertEqualsSorting(keys, values, 4, 20_000);
-    // Without the room to count it, it is narrowed by sub-ranges first: more passes, same result.
-    select(keys, values, 4, 1_000, passes);
+    // Without the room to count it (a budget below its 512 slots), it is narrowed by sub-ranges
+    // first: more passes, same result.
+    select(keys, values, 4, 300, passes);
     assertThat(passes[0]).isGreaterThan(2);
-    assertEqualsSorting(keys, values, 4, 1_000);
+    assertEqualsSorting(keys, values, 4, 300);
   }
 
   @Test
@@ -253,8 +254,8 @@ class GroupedSelectionTest {
         Arbitraries.oneOf(
             Arbitraries.longs().between(0, 200),
             Arbitraries.longs().between(0, 100_000_000L),
-            Arbitraries.longs().between(8192, 8300), // buckets 64 wide: counted per value
-            Arbitraries.longs().between(300_000, 300_007), // a bucket 2,048 wide
+            Arbitraries.longs().between(8192, 8300), // buckets 16 wide: counted per value
+            Arbitraries.longs().between(300_000, 300_007), // a bucket 512 wide
             Arbitraries.longs().between(-1_000_000L, 1_000_000_000_000L),
             Arbitraries.of(0L, 20_000_000L, 20_000_001L, 1L << 40));
     Arbitrary<long[]> pair =
