@@ -129,7 +129,7 @@ final class RunPipeline {
         warnings = ingest(plain, ingest.get()).get(0).warnings();
       }
       RunScan.Ingested ingested = RunScan.ingested(plain, run);
-      SparkSession spark = SparkSessions.await(starting);
+      SparkSession spark = SparkSessions.activeHere(joined(starting));
       progress.watch(spark);
       Warehouse wh = Warehouses.open(warehouseUri, spark);
       progress.step("scanning the run");

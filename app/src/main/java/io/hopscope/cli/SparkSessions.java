@@ -111,19 +111,10 @@ public final class SparkSessions {
   }
 
   /**
-   * The session that {@link #startInBackground} returned, made the calling thread's active one
-   * (Spark reads its settings through the active session of the thread that asks).
+   * Makes a session the calling thread's active one (Spark reads its settings through the active
+   * session of the thread that asks): for a session {@link #startInBackground} made on another.
    */
-  static SparkSession await(java.util.concurrent.CompletableFuture<SparkSession> f) {
-    SparkSession s;
-    try {
-      s = f.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
+  static SparkSession activeHere(SparkSession s) {
     org.apache.spark.sql.classic.SparkSession.setActiveSession(s);
     return s;
   }
