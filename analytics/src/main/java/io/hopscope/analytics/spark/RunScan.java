@@ -30,6 +30,7 @@ import io.hopscope.ingest.spec.RunSpecReader;
 import io.hopscope.ingest.warehouse.JobsTable;
 import io.hopscope.ingest.warehouse.K6PointsTable;
 import io.hopscope.ingest.warehouse.K6SummaryTable;
+import io.hopscope.ingest.warehouse.KeyRepeats;
 import io.hopscope.ingest.warehouse.PromSamplesTable;
 import io.hopscope.ingest.warehouse.RejectsTable;
 import io.hopscope.ingest.warehouse.RunSnapshots;
@@ -121,6 +122,7 @@ public final class RunScan {
    * metadata and the small tables), so a command reads it while its Spark session starts.
    *
    * @param corrHashed whether the jobs were ingested with {@code corr_hash}
+   * @param corrRepeats the repeats of the jobs' corr id hashes, when their ingest counted them
    */
   public record Ingested(
       RunSnapshots version,
@@ -130,6 +132,7 @@ public final class RunScan {
       long promSamples,
       long rejected,
       boolean corrHashed,
+      Optional<KeyRepeats.Found> corrRepeats,
       Optional<K6Summary> summary) {}
 
   /**
@@ -141,6 +144,9 @@ public final class RunScan {
     RunSnapshots version = WarehouseTables.ingested(warehouse, run);
     Manifest manifest = manifest(warehouse, version);
     long jobRows = TableReader.rowCount(warehouse, version, JobsTable.TABLE);
+    boolean corrHashed =
+        jobRows > 0
+            && TableReader.written(warehouse, version, JobsTable.TABLE, JobsTable.CORR_HASH);
     return new Ingested(
         version,
         manifest,
@@ -148,8 +154,11 @@ public final class RunScan {
         TableReader.rowCount(warehouse, version, K6PointsTable.TABLE),
         TableReader.rowCount(warehouse, version, PromSamplesTable.TABLE),
         TableReader.rowCount(warehouse, version, RejectsTable.TABLE),
-        jobRows > 0
-            && TableReader.written(warehouse, version, JobsTable.TABLE, JobsTable.CORR_HASH),
+        corrHashed,
+        corrHashed
+            ? TableReader.keyRepeats(warehouse, version, JobsTable.TABLE, JobsTable.CORR_HASH)
+                .filter(r -> r.keys() <= jobRows)
+            : Optional.empty(),
         k6Summary(warehouse, version, manifest));
   }
 
@@ -242,12 +251,19 @@ public final class RunScan {
     }
     long rejected = ingested.rejected();
 
-    // Runs ingested with corr_hash are checked for repeated corr ids on it (8 bytes a row); older
-    // ones on the id strings.
+    // Repeated corr ids: counted by the ingest as it wrote the jobs (runs since it does, whose
+    // hashes fit its memory budget), else looked for in the scan's passes on corr_hash (8 bytes a
+    // row), or on the id strings for runs ingested before corr_hash existed.
     String repeatKey = ingested.corrHashed() ? JobsTable.CORR_HASH : JobsTable.CORR_ID;
+    Optional<KeyRepeats.Found> counted = ingested.corrRepeats();
     JobsPass pass =
         hasJobs
-            ? jobsPass(jobs, schedule, jobRows, repeatKey, progress)
+            ? jobsPass(
+                jobs,
+                schedule,
+                jobRows,
+                counted.isPresent() ? Optional.empty() : Optional.of(repeatKey),
+                progress)
             : JobsPass.none(schedule.t0Ns());
     Counts counts = pass.counts();
     if (hasJobs && !schedule.isInferred()) {
@@ -260,8 +276,9 @@ public final class RunScan {
     }
     List<String> scanWarnings = new ArrayList<>(warnings);
     if (hasJobs
-        && pass.repeats()
+        && counted
             .map(r -> r.repeated() > 0)
+            .or(() -> pass.repeats().map(r -> r.repeated() > 0))
             .orElseGet(() -> repeatedHashes(jobs, repeatKey) > 0)) {
       duplicateCorrIds(jobs).ifPresent(scanWarnings::add);
     }
@@ -566,7 +583,7 @@ public final class RunScan {
       Dataset<Row> jobs,
       Schedule schedule,
       long rows,
-      String repeatKey,
+      Optional<String> repeatKey,
       ExactStats.PassListener progress) {
     long origin = schedule.t0Ns();
     List<Window> longOnes = new ArrayList<>();
@@ -611,9 +628,7 @@ public final class RunScan {
             new int[] {3, 4, 5},
             // Up to a few passes' worth of hashes the scan's own passes look for repeated corr ids;
             // beyond that (billions of rows) a shuffle of hashes scales where passes would not.
-            rows <= IN_PASS_RANGES * ExactStats.hashBudget()
-                ? Optional.of(repeatKey)
-                : Optional.empty(),
+            repeatKey.filter(k -> rows <= IN_PASS_RANGES * ExactStats.hashBudget()),
             rows,
             ExactStats.candidateBudget(),
             "jobs",

@@ -7,8 +7,12 @@ import io.hopscope.ingest.warehouse.TableDef;
 
 /** How done-stream jobs and rejected records become rows of the warehouse's tables. */
 public final class JobRows {
-  /** The jobs table, written from a batch's rows. */
-  public static final TableDef<JobBatch.Cursor> JOBS = JobsTable.TABLE.withWriter(JobRows::job);
+  /**
+   * The jobs table, written from a batch's rows; the commit records whether any corr id repeats
+   * (every row with a corr id gets its {@link JobsTable#CORR_HASH}).
+   */
+  public static final TableDef<JobBatch.Cursor> JOBS =
+      JobsTable.TABLE.withWriter(JobRows::job).withRepeatKey(JobsTable.CORR_HASH);
 
   /** The rejects table (every reader's rejected records). */
   public static final TableDef<Reject> REJECTS =

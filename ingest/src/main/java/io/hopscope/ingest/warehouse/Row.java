@@ -34,6 +34,8 @@ public final class Row {
   private final boolean[] written;
   private int next;
   private int level;
+  private int tapped = -1;
+  private java.util.function.LongConsumer tap;
 
   Row(MessageType schema) {
     this.schema = schema;
@@ -168,7 +170,16 @@ public final class Row {
 
   public Row int64(String column, long value) {
     primitive(column).write(value, 0, level);
+    if (next - 1 == tapped) {
+      tap.accept(value);
+    }
     return this;
+  }
+
+  /** Passes every value given to a long column to {@code to} as well (one column per row). */
+  void tap(String column, java.util.function.LongConsumer to) {
+    tapped = schema.getFieldIndex(column);
+    tap = to;
   }
 
   public Row int32(String column, int value) {

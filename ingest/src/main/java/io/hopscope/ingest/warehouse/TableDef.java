@@ -20,9 +20,16 @@ import org.apache.parquet.schema.Types;
  * run_id} is the first column of every file; writers never give it, {@link TableWriter} does.
  *
  * @param schema the file schema: {@code run_id} followed by the declared columns
+ * @param repeatKey a long column (a key's hash) whose repeats {@link TableWriter} counts as it
+ *     writes, for the commit to record ({@link KeyRepeats}); null for none. Only a binding that
+ *     gives the column for every row with a key sets it ({@link #withRepeatKey}).
  */
 public record TableDef<T>(
-    String name, MessageType schema, Set<String> uniqueColumns, RowWriter<T> writer) {
+    String name,
+    MessageType schema,
+    Set<String> uniqueColumns,
+    RowWriter<T> writer,
+    String repeatKey) {
   /** The partition column of every table. */
   public static final String RUN_ID = "run_id";
 
@@ -41,6 +48,16 @@ public record TableDef<T>(
     for (String c : uniqueColumns) {
       schema.getFieldIndex(c);
     }
+    if (repeatKey != null
+        && schema.getType(repeatKey).asPrimitiveType().getPrimitiveTypeName()
+            != org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64) {
+      throw new IllegalArgumentException("repeat key " + repeatKey + " is not a long column");
+    }
+  }
+
+  public TableDef(
+      String name, MessageType columns, Set<String> uniqueColumns, RowWriter<T> writer) {
+    this(name, columns, uniqueColumns, writer, null);
   }
 
   public TableDef(String name, MessageType columns, RowWriter<T> writer) {
@@ -78,9 +95,21 @@ public record TableDef<T>(
     }
   }
 
-  /** The same table written from other values (e.g. rows copied from another store). */
+  /**
+   * The same table written from other values (e.g. rows copied from another store), counting no
+   * repeats: the other writer may not give the repeat key for every row.
+   */
   public <U> TableDef<U> withWriter(RowWriter<U> other) {
     return new TableDef<>(name, schema, uniqueColumns, other);
+  }
+
+  /**
+   * The same table, counting the repeats of a long column as it is written: the writer must give
+   * the column for every row that has the key it hashes, as the commit records the count as that of
+   * the file's keys.
+   */
+  public TableDef<T> withRepeatKey(String column) {
+    return new TableDef<>(name, schema, uniqueColumns, writer, column);
   }
 
   private static MessageType withRunId(MessageType columns) {

@@ -69,6 +69,28 @@ public final class TableReader {
   }
 
   /**
+   * The repeats of a long column among a version's rows of a table, as the commit that wrote them
+   * recorded ({@link RunWrite#SUMMARY_REPEATS}); empty when it recorded none (written before the
+   * count existed, by a writer that does not count, or with keys beyond the memory budget).
+   */
+  public static Optional<KeyRepeats.Found> keyRepeats(
+      Warehouse wh, RunSnapshots version, TableDef<?> table, String column) {
+    Optional<Long> snapshot = version.snapshot(table.name());
+    Optional<Table> t = wh.find(table.name());
+    if (snapshot.isEmpty() || t.isEmpty()) {
+      return Optional.empty();
+    }
+    org.apache.iceberg.Snapshot s = t.get().snapshot(snapshot.get());
+    if (s == null
+        || !version.run().value().equals(s.summary().get(RunWrite.SUMMARY_RUN_ID))
+        || !java.util.Objects.equals(
+            version.writeId(), s.summary().get(RunWrite.SUMMARY_WRITE_ID))) {
+      return Optional.empty();
+    }
+    return KeyRepeats.Found.parse(s.summary().get(RunWrite.SUMMARY_REPEATS), column);
+  }
+
+  /**
    * Whether every data file of the run's version of a table was written with a column (files
    * written before the column was declared have no metrics for it); false without files.
    */

@@ -51,6 +51,8 @@ public final class TableWriter<T> implements AutoCloseable {
   private final CompressionCodecFactory.BytesInputCompressor compressor;
   private final ParquetFileWriter out;
   private final Row row;
+  private final KeyRepeats repeats;
+  private java.util.Optional<KeyRepeats.Found> repeatsFound = java.util.Optional.empty();
   private ColumnChunkPageWriteStore pages;
   private ColumnWriteStore store;
   private int rowGroups;
@@ -97,6 +99,10 @@ public final class TableWriter<T> implements AutoCloseable {
     this.codecs = new CodecFactory(conf, props.getPageSizeThreshold());
     this.compressor = codecs.getCompressor(CompressionCodecName.SNAPPY);
     this.row = new Row(schema);
+    this.repeats = table.repeatKey() == null ? null : new KeyRepeats();
+    if (repeats != null) {
+      row.tap(table.repeatKey(), repeats::add);
+    }
     try {
       this.out =
           new ParquetFileWriter(
@@ -204,6 +210,14 @@ public final class TableWriter<T> implements AutoCloseable {
     return rows;
   }
 
+  /**
+   * The repeats of the table's repeat key among the rows written, once the file is finished; empty
+   * without a repeat key, when the keys did not fit their memory budget, or before.
+   */
+  java.util.Optional<KeyRepeats.Found> repeats() {
+    return repeatsFound;
+  }
+
   TableDef<T> table() {
     return table;
   }
@@ -239,10 +253,16 @@ public final class TableWriter<T> implements AutoCloseable {
       } else {
         flushRowGroup();
         out.end(Map.of("hopscope.table", table.name()));
+        if (repeats != null) {
+          repeatsFound = repeats.finish();
+        }
       }
     } catch (IOException e) {
       throw Problems.storage(file, "cannot finish Parquet file", e);
     } finally {
+      if (repeats != null) {
+        repeats.release();
+      }
       try {
         out.close();
       } catch (IOException e) {
