@@ -236,7 +236,7 @@ class RunScanSparkTest {
   }
 
   @Test
-  void theScanLooksForRepeatedCorrIdsItself() throws java.io.IOException {
+  void repeatedCorrIdsAreFoundWhetherTheIngestCountedThemOrNot() throws java.io.IOException {
     assertThat(scanned.facts().warnings()).noneMatch(w -> w.contains("corr ids occur"));
     // The same run with one job completed three times (redelivered twice, XAUTOCLAIM).
     Path file = dir.resolve("done.ndjson.gz");
@@ -275,15 +275,38 @@ class RunScanSparkTest {
                 io.hopscope.ingest.warehouse.JobsTable.TABLE,
                 io.hopscope.ingest.warehouse.JobsTable.CORR_HASH))
         .isTrue();
+    // The ingest counted the repeats as it wrote the jobs, and its commit recorded them.
+    RunScan.Ingested ingested = RunScan.ingested(wh, new RunId("scan-1"));
+    assertThat(ingested.corrRepeats())
+        .contains(new io.hopscope.ingest.warehouse.KeyRepeats.Found(sim.size() + 2L, 1, 2, 3));
     RunScan.Scanned again =
         new RunScan(SparkTestSession.get(), wh)
-            .scan(new RunId("scan-1"), Optional.empty(), List.of());
-    assertThat(again.facts().warnings())
-        .anySatisfy(
-            w ->
-                assertThat(w)
-                    .startsWith("1 corr ids occur on more than one completed job")
-                    .contains("2 extra completions, up to 3 of one"));
+            .scan(ingested, Optional.empty(), Optional.empty(), List.of());
+    // A run whose ingest recorded no count (written before it existed, or beyond its memory
+    // budget): the scan's passes look for them on corr_hash.
+    RunScan.Ingested uncounted =
+        new RunScan.Ingested(
+            ingested.version(),
+            ingested.manifest(),
+            ingested.jobRows(),
+            ingested.k6Points(),
+            ingested.promSamples(),
+            ingested.rejected(),
+            ingested.corrHashed(),
+            Optional.empty(),
+            ingested.summary());
+    RunScan.Scanned scannedForThem =
+        new RunScan(SparkTestSession.get(), wh)
+            .scan(uncounted, Optional.empty(), Optional.empty(), List.of());
+    for (RunScan.Scanned s : List.of(again, scannedForThem)) {
+      assertThat(s.facts().warnings())
+          .anySatisfy(
+              w ->
+                  assertThat(w)
+                      .startsWith("1 corr ids occur on more than one completed job")
+                      .contains("2 extra completions, up to 3 of one"));
+    }
+    assertThat(scannedForThem.facts().windows()).isEqualTo(again.facts().windows());
   }
 
   @Test
