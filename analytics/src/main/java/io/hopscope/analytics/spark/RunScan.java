@@ -157,7 +157,6 @@ public final class RunScan {
         corrHashed,
         corrHashed
             ? TableReader.keyRepeats(warehouse, version, JobsTable.TABLE, JobsTable.CORR_HASH)
-                .filter(r -> r.keys() <= jobRows)
             : Optional.empty(),
         k6Summary(warehouse, version, manifest));
   }

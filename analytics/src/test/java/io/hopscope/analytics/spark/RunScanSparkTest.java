@@ -275,7 +275,22 @@ class RunScanSparkTest {
                 io.hopscope.ingest.warehouse.JobsTable.TABLE,
                 io.hopscope.ingest.warehouse.JobsTable.CORR_HASH))
         .isTrue();
-    // The ingest counted the repeats as it wrote the jobs, and its commit recorded them.
+    // Another run written since (the jobs table's snapshots move on).
+    Path other = dir.resolve("other.ndjson.gz");
+    DoneFileWriter.write(
+        Simulator.run(
+            new SimConfig(
+                "scan-2", 6, T0, 10, spec.stages(), 3, ServiceTimes.lognormal(30, 0.7), 0.2)),
+        other);
+    new RunIngest(wh, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), "test")
+        .ingest(
+            IngestRequest.single(
+                new RunId("scan-2"),
+                spec,
+                Optional.empty(),
+                IngestRequest.DEFAULT_STREAM,
+                List.of(other)));
+    // The ingest counted the repeats as it wrote the jobs, into the file's footer.
     RunScan.Ingested ingested = RunScan.ingested(wh, new RunId("scan-1"));
     assertThat(ingested.corrRepeats())
         .contains(new io.hopscope.ingest.warehouse.KeyRepeats.Found(sim.size() + 2L, 1, 2, 3));

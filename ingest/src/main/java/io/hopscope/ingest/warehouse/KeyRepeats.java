@@ -10,9 +10,10 @@ import java.util.stream.IntStream;
 
 /**
  * Counts the repeated values of one 64-bit key column (a hash of the jobs' corr ids) while a file
- * is written, so that the commit can record, with the file, whether any key repeats: an analysis
- * then needs no pass over the keys of its own. A repeated hash means a repeated key or, about once
- * in 2^64 / n² files, a collision; readers count the keys themselves exactly when it says so.
+ * is written, so that the file's footer can say whether any key repeats ({@link #FOOTER_KEY}): an
+ * analysis then needs no pass over the keys of its own. A repeated hash means a repeated key or,
+ * about once in 2^64 / n² files, a collision; readers count the keys themselves exactly when it
+ * says so.
  *
  * <p>Memory is bounded: the keys of every file being written in the process share a budget of an
  * eighth of the heap, 16 bytes a key (the key as gathered, and its place while the keys are ordered
@@ -23,6 +24,9 @@ import java.util.stream.IntStream;
  * small bucket is sorted, and equal neighbours are counted, buckets on all cores.
  */
 public final class KeyRepeats {
+  /** The footer key of the count, as {@link Found#format} writes it. */
+  public static final String FOOTER_KEY = "hopscope.key-repeats";
+
   /** Bytes reserved per key: the gathered copy and the ordered one. */
   private static final long BYTES_PER_KEY = 2L * Long.BYTES;
 
@@ -32,8 +36,12 @@ public final class KeyRepeats {
   /** Bytes still free for keys, shared by every file being written in this JVM. */
   private static final AtomicLong AVAILABLE = new AtomicLong(defaultBudget());
 
+  /** The most keys one file counts: they are ordered in one array. */
+  private static final long MAX_KEYS = Integer.MAX_VALUE - 16;
+
   static long defaultBudget() {
-    return Runtime.getRuntime().maxMemory() / 8;
+    long heap = Runtime.getRuntime().maxMemory();
+    return heap == Long.MAX_VALUE ? 256L << 20 : heap / 8;
   }
 
   private final AtomicLong pool;
@@ -68,6 +76,11 @@ public final class KeyRepeats {
     }
     int size = (int) Math.min(MAX_CHUNK, Math.max(FIRST_CHUNK, count));
     long bytes = size * BYTES_PER_KEY;
+    if (count + size > MAX_KEYS) {
+      overflowed = true;
+      release();
+      return false;
+    }
     long left = pool.get();
     while (left >= bytes) {
       if (pool.compareAndSet(left, left - bytes)) {
@@ -104,27 +117,36 @@ public final class KeyRepeats {
       if (overflowed) {
         return Optional.empty();
       }
-      if (fill > 0) {
-        chunks.add(Arrays.copyOf(current, fill));
-      }
+      chunks.add(current);
+      return Optional.of(count(chunks, fill, count));
+    } catch (OutOfMemoryError e) {
+      // The heap was fuller than the budget assumed: the file is written all the same, and its
+      // readers look for repeats themselves.
+      chunks.clear();
       current = new long[0];
-      return Optional.of(count(chunks, count));
+      return Optional.empty();
     } finally {
       release();
     }
   }
 
-  /** Counts the repeats among the values of {@code parts} ({@code n} in all). */
-  static Found count(List<long[]> parts, long n) {
+  /**
+   * Counts the repeats among the values of {@code parts}, all full but the last, of which the first
+   * {@code lastLength} count ({@code n} values in all).
+   */
+  static Found count(List<long[]> parts, int lastLength, long n) {
     int size = Math.toIntExact(n);
     // About 16 keys a bucket: sorting a bucket is then a short insertion sort.
     int bits = Math.max(1, Math.min(22, 63 - Long.numberOfLeadingZeros(Math.max(1, n / 16))));
     int shift = 64 - bits;
     int buckets = 1 << bits;
     int[] start = new int[buckets + 1];
-    for (long[] p : parts) {
-      for (long v : p) {
-        start[(int) (v >>> shift) + 1]++;
+    int np = parts.size();
+    for (int i = 0; i < np; i++) {
+      long[] p = parts.get(i);
+      int len = i == np - 1 ? lastLength : p.length;
+      for (int j = 0; j < len; j++) {
+        start[(int) (p[j] >>> shift) + 1]++;
       }
     }
     for (int b = 0; b < buckets; b++) {
@@ -132,8 +154,11 @@ public final class KeyRepeats {
     }
     long[] ordered = new long[size];
     int[] at = Arrays.copyOf(start, buckets);
-    for (long[] p : parts) {
-      for (long v : p) {
+    for (int i = 0; i < np; i++) {
+      long[] p = parts.get(i);
+      int len = i == np - 1 ? lastLength : p.length;
+      for (int j = 0; j < len; j++) {
+        long v = p[j];
         ordered[at[(int) (v >>> shift)]++] = v;
       }
     }
@@ -151,7 +176,7 @@ public final class KeyRepeats {
             .toArray(long[][]::new);
     long repeated = 0;
     long extra = 0;
-    long most = n > 0 ? 1 : 0;
+    long most = 0;
     for (long[] f : found) {
       repeated += f[0];
       extra += f[1];
@@ -193,10 +218,10 @@ public final class KeyRepeats {
    * @param keys the keys counted
    * @param repeated distinct keys seen more than once
    * @param extra occurrences beyond the first, summed over the repeated keys
-   * @param most the most occurrences of one key (1 when none repeats, 0 without keys)
+   * @param most the most occurrences of one key, 0 when none repeats
    */
   public record Found(long keys, long repeated, long extra, long most) {
-    /** As recorded in a snapshot's summary ({@link RunWrite#SUMMARY_REPEATS}). */
+    /** As recorded in a file's footer ({@link #FOOTER_KEY}). */
     public String format(String column) {
       return String.format(
           Locale.ROOT,
@@ -224,19 +249,27 @@ public final class KeyRepeats {
         if (!p.startsWith(names[i] + "=")) {
           return Optional.empty();
         }
-        try {
-          v[i] = Long.parseLong(p.substring(names[i].length() + 1));
-        } catch (NumberFormatException e) {
+        String digits = p.substring(names[i].length() + 1);
+        if (digits.isEmpty()
+            || digits.length() > 18
+            || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
           return Optional.empty();
         }
-        if (v[i] < 0) {
-          return Optional.empty();
-        }
+        v[i] = Long.parseLong(digits);
       }
-      if (v[1] > v[0] || v[2] >= Math.max(1, v[0]) || v[3] > v[0]) {
-        return Optional.empty();
+      Found f = new Found(v[0], v[1], v[2], v[3]);
+      return f.consistent() ? Optional.of(f) : Optional.empty();
+    }
+
+    /**
+     * Whether the figures can describe one set of keys: each repeated key adds at least one extra
+     * occurrence and has at least two; none repeated means no extra and no most.
+     */
+    boolean consistent() {
+      if (repeated == 0) {
+        return extra == 0 && most == 0;
       }
-      return Optional.of(new Found(v[0], v[1], v[2], v[3]));
+      return most >= 2 && extra >= (most - 1) + (repeated - 1) && extra <= keys - repeated;
     }
   }
 }

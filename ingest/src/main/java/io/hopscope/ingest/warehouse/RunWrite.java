@@ -55,12 +55,6 @@ public final class RunWrite implements AutoCloseable {
   /** Snapshot summary key: the write (version) a hopscope commit belongs to. */
   public static final String SUMMARY_WRITE_ID = "hopscope.write-id";
 
-  /**
-   * Snapshot summary key: the repeats of the table's repeat key among the rows the commit added
-   * ({@link KeyRepeats.Found#format}), when the writer counted them ({@link TableDef#repeatKey}).
-   */
-  public static final String SUMMARY_REPEATS = "hopscope.key-repeats";
-
   private final Warehouse warehouse;
   private final RunId run;
   private final TableFamily family;
@@ -68,7 +62,6 @@ public final class RunWrite implements AutoCloseable {
   private final Map<String, Long> bases = new HashMap<>();
   private final Map<String, TableWriter<?>> writers = new LinkedHashMap<>();
   private final List<Path> uncommitted = new ArrayList<>();
-  private final Map<String, String> repeats = new HashMap<>();
   private boolean committed;
   private java.util.function.Consumer<String> afterMemberCommit =
       table -> FailPoints.pass("after-commit:" + table);
@@ -227,7 +220,6 @@ public final class RunWrite implements AutoCloseable {
             .withMetrics(metrics)
             .build());
     rows.put(name, w.rows());
-    w.repeats().ifPresent(r -> repeats.put(name, r.format(w.table().repeatKey())));
   }
 
   /** Replaces the run's rows of a table by {@code file} (none: the run's rows are removed). */
@@ -244,10 +236,6 @@ public final class RunWrite implements AutoCloseable {
     }
     if (file != null) {
       op.addFile(file);
-      String counted = repeats.get(name);
-      if (counted != null) {
-        op.set(SUMMARY_REPEATS, counted);
-      }
     }
     try {
       op.set(SUMMARY_RUN_ID, run.value()).set(SUMMARY_WRITE_ID, writeId).commit();

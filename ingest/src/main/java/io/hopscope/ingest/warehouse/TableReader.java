@@ -69,9 +69,11 @@ public final class TableReader {
   }
 
   /**
-   * The repeats of a long column among a version's rows of a table, as the commit that wrote them
-   * recorded ({@link RunWrite#SUMMARY_REPEATS}); empty when it recorded none (written before the
-   * count existed, by a writer that does not count, or with keys beyond the memory budget).
+   * The repeats of a long column among a version's rows of a table, as the writer of its one file
+   * counted them into the file's footer ({@link KeyRepeats#FOOTER_KEY}); empty when there is no
+   * such count (files written before it existed or by a writer that does not count, keys beyond the
+   * writer's memory budget, more than one file), or when the file's column metrics disagree with
+   * it. The footer is read only when the metrics say the file has the key.
    */
   public static Optional<KeyRepeats.Found> keyRepeats(
       Warehouse wh, RunSnapshots version, TableDef<?> table, String column) {
@@ -80,14 +82,28 @@ public final class TableReader {
     if (snapshot.isEmpty() || t.isEmpty()) {
       return Optional.empty();
     }
-    org.apache.iceberg.Snapshot s = t.get().snapshot(snapshot.get());
-    if (s == null
-        || !version.run().value().equals(s.summary().get(RunWrite.SUMMARY_RUN_ID))
-        || !java.util.Objects.equals(
-            version.writeId(), s.summary().get(RunWrite.SUMMARY_WRITE_ID))) {
+    org.apache.iceberg.types.Types.NestedField field = t.get().schema().findField(column);
+    java.util.List<org.apache.iceberg.DataFile> files =
+        Snapshots.runFiles(t.get(), snapshot.get(), version.run().value());
+    if (field == null || files.size() != 1) {
       return Optional.empty();
     }
-    return KeyRepeats.Found.parse(s.summary().get(RunWrite.SUMMARY_REPEATS), column);
+    org.apache.iceberg.DataFile f = files.get(0);
+    Long values = f.valueCounts() == null ? null : f.valueCounts().get(field.fieldId());
+    Long nulls = f.nullValueCounts() == null ? null : f.nullValueCounts().get(field.fieldId());
+    if (values == null || nulls == null) {
+      return Optional.empty();
+    }
+    String text;
+    try (org.apache.parquet.hadoop.ParquetFileReader r =
+        org.apache.parquet.hadoop.ParquetFileReader.open(
+            org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(f.location()), wh.conf()))) {
+      text = r.getFooter().getFileMetaData().getKeyValueMetaData().get(KeyRepeats.FOOTER_KEY);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // the scan reads the file, and says what is wrong with it
+    }
+    return KeyRepeats.Found.parse(text, column).filter(found -> found.keys() == values - nulls);
   }
 
   /**

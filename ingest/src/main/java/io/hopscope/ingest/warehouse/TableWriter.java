@@ -28,7 +28,8 @@ import org.apache.parquet.schema.PrimitiveType;
 
 /**
  * Streams values of one table into one Parquet file. Memory stays bounded by the row group size,
- * however many rows are written.
+ * however many rows are written, plus, for a table with a repeat key, the keys counted within their
+ * budget ({@link KeyRepeats}); the count goes into the file's footer.
  *
  * <p>Rows go straight into Parquet's column writers through {@link Row}, not through a record
  * consumer: that layer (field bookkeeping, null filling, a write-support indirection) cost a third
@@ -52,7 +53,6 @@ public final class TableWriter<T> implements AutoCloseable {
   private final ParquetFileWriter out;
   private final Row row;
   private final KeyRepeats repeats;
-  private java.util.Optional<KeyRepeats.Found> repeatsFound = java.util.Optional.empty();
   private ColumnChunkPageWriteStore pages;
   private ColumnWriteStore store;
   private int rowGroups;
@@ -210,14 +210,6 @@ public final class TableWriter<T> implements AutoCloseable {
     return rows;
   }
 
-  /**
-   * The repeats of the table's repeat key among the rows written, once the file is finished; empty
-   * without a repeat key, when the keys did not fit their memory budget, or before.
-   */
-  java.util.Optional<KeyRepeats.Found> repeats() {
-    return repeatsFound;
-  }
-
   TableDef<T> table() {
     return table;
   }
@@ -252,10 +244,14 @@ public final class TableWriter<T> implements AutoCloseable {
         pages.close();
       } else {
         flushRowGroup();
-        out.end(Map.of("hopscope.table", table.name()));
+        Map<String, String> meta = new java.util.LinkedHashMap<>();
+        meta.put("hopscope.table", table.name());
         if (repeats != null) {
-          repeatsFound = repeats.finish();
+          repeats
+              .finish()
+              .ifPresent(f -> meta.put(KeyRepeats.FOOTER_KEY, f.format(table.repeatKey())));
         }
+        out.end(meta);
       }
     } catch (IOException e) {
       throw Problems.storage(file, "cannot finish Parquet file", e);

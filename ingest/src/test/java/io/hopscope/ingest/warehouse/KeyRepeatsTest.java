@@ -19,7 +19,7 @@ class KeyRepeatsTest {
     }
     long repeated = 0;
     long extra = 0;
-    long most = keys.length > 0 ? 1 : 0;
+    long most = 0;
     for (long c : seen.values()) {
       if (c > 1) {
         repeated++;
@@ -72,7 +72,7 @@ class KeyRepeatsTest {
     long[] keys = {Long.MIN_VALUE, Long.MAX_VALUE, -1, 0, 1, 2, 1, Long.MIN_VALUE, -1, -1};
     assertThat(counted(keys)).isEqualTo(new KeyRepeats.Found(10, 3, 4, 3));
     assertThat(counted(new long[0])).isEqualTo(new KeyRepeats.Found(0, 0, 0, 0));
-    assertThat(counted(new long[] {7})).isEqualTo(new KeyRepeats.Found(1, 0, 0, 1));
+    assertThat(counted(new long[] {7})).isEqualTo(new KeyRepeats.Found(1, 0, 0, 0));
   }
 
   @Test
@@ -88,7 +88,7 @@ class KeyRepeatsTest {
       large.add(i);
     }
     assertThat(large.finish()).isEmpty();
-    assertThat(small.finish()).contains(new KeyRepeats.Found(4_000, 0, 0, 1));
+    assertThat(small.finish()).contains(new KeyRepeats.Found(4_000, 0, 0, 0));
     assertThat(pool.get()).isEqualTo(100_000);
     // Given back when a write is abandoned, and only once.
     KeyRepeats abandoned = new KeyRepeats(pool);
@@ -100,6 +100,10 @@ class KeyRepeatsTest {
 
   @Test
   void theRecordedTextRoundTripsAndAnythingElseIsRefused() {
+    assertThat(KeyRepeats.Found.parse("corr_hash:keys=4,repeated=2,extra=2,most=2", "corr_hash"))
+        .contains(new KeyRepeats.Found(4, 2, 2, 2));
+    assertThat(KeyRepeats.Found.parse("corr_hash:keys=0,repeated=0,extra=0,most=0", "corr_hash"))
+        .contains(new KeyRepeats.Found(0, 0, 0, 0));
     KeyRepeats.Found f = new KeyRepeats.Found(10_012_075, 2, 3, 3);
     String text = f.format("corr_hash");
     assertThat(text).isEqualTo("corr_hash:keys=10012075,repeated=2,extra=3,most=3");
@@ -110,13 +114,20 @@ class KeyRepeatsTest {
             "",
             "corr_hash:",
             "corr_hash:keys=1,repeated=0,extra=0",
-            "corr_hash:keys=1,repeated=0,extra=0,most=1,more=2",
-            "corr_hash:keys=x,repeated=0,extra=0,most=1",
-            "corr_hash:keys=-1,repeated=0,extra=0,most=1",
-            "corr_hash:repeated=0,keys=1,extra=0,most=1",
-            "corr_hash:keys=1,repeated=2,extra=0,most=1",
-            "corr_hash:keys=2,repeated=1,extra=2,most=2",
-            "corr_hash:keys=0,repeated=0,extra=0,most=1")) {
+            "corr_hash:keys=1,repeated=0,extra=0,most=0,more=2",
+            "corr_hash:keys=x,repeated=0,extra=0,most=0",
+            "corr_hash:keys=-1,repeated=0,extra=0,most=0",
+            "corr_hash:keys=+1,repeated=0,extra=0,most=0",
+            "corr_hash:keys=1 ,repeated=0,extra=0,most=0",
+            "corr_hash:repeated=0,keys=1,extra=0,most=0",
+            // Figures no set of keys has.
+            "corr_hash:keys=1,repeated=0,extra=0,most=1",
+            "corr_hash:keys=9,repeated=0,extra=5,most=3",
+            "corr_hash:keys=9,repeated=2,extra=0,most=0",
+            "corr_hash:keys=9,repeated=1,extra=1,most=3",
+            "corr_hash:keys=9,repeated=2,extra=2,most=3",
+            "corr_hash:keys=3,repeated=2,extra=2,most=2",
+            "corr_hash:keys=1,repeated=2,extra=0,most=1")) {
       assertThat(KeyRepeats.Found.parse(bad, "corr_hash")).as(bad).isEmpty();
     }
     assertThat(KeyRepeats.Found.parse(null, "corr_hash")).isEqualTo(Optional.empty());

@@ -159,6 +159,41 @@ class TableWriterTest {
     assertThat(tags(r4)).containsExactlyEntriesOf(withNullValue);
   }
 
+  @Test
+  void aRepeatKeyIsCountedIntoTheFooterAndOnlyWithOne() throws IOException {
+    // ids 0..999 with 10 repeated twice and 20 three times; a row without an id has no key.
+    List<Thing> things = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      things.add(new Thing(i, null, 0, null, null, null, 0));
+    }
+    things.add(new Thing(10, null, 0, null, null, null, 0));
+    things.add(new Thing(20, null, 0, null, null, null, 0));
+    things.add(new Thing(20, null, 0, null, null, null, 0));
+    TableDef<Thing> keyed = THINGS.withRepeatKey("id");
+    try (TableWriter<Thing> w =
+        new TableWriter<>(keyed, keyed.schema(), "r1", file("k.parquet"), new Configuration())) {
+      things.forEach(w::write);
+    }
+    try (TableWriter<Thing> w =
+        new TableWriter<>(THINGS, THINGS.schema(), "r1", file("u.parquet"), new Configuration())) {
+      things.forEach(w::write);
+    }
+    assertThat(keyValues(dir.resolve("k.parquet")))
+        .containsEntry(KeyRepeats.FOOTER_KEY, "id:keys=1003,repeated=2,extra=3,most=3")
+        .containsEntry("hopscope.table", "things");
+    assertThat(keyValues(dir.resolve("u.parquet"))).doesNotContainKey(KeyRepeats.FOOTER_KEY);
+    // Another binding of the table may not give the key for every row: it counts nothing.
+    assertThat(keyed.withWriter((Thing t, Row row) -> {}).repeatKey()).isNull();
+    assertThatThrownBy(() -> THINGS.withRepeatKey("name"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static Map<String, String> keyValues(java.nio.file.Path file) throws IOException {
+    try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file))) {
+      return r.getFooter().getFileMetaData().getKeyValueMetaData();
+    }
+  }
+
   /** A MAP column back as a map, in file order; a missing value reads back as null. */
   private static Map<String, String> tags(Group row) {
     Map<String, String> out = new LinkedHashMap<>();
