@@ -51,9 +51,18 @@ public final class WarehouseTables {
     if (snapshot == null) {
       return empty(spark, table);
     }
-    return at(spark, wh, table, snapshot)
+    return at(spark, wh, table, snapshot, SPLIT_BYTES)
         .where(col(TableDef.RUN_ID).equalTo(version.run().value()));
   }
+
+  /**
+   * The most bytes of a file one task of a run's scan reads: a row group, as written ({@code
+   * TableWriter}). Iceberg's default (128 MB) cut a 10M-job file of eleven row groups into nine
+   * tasks of none, one or two row groups (a split holds the row groups whose middle it holds), and
+   * the last ones ran alone on one core while the other waited: a third of a second of each pass. A
+   * task a row group keeps the cores equally busy to the end.
+   */
+  static final long SPLIT_BYTES = 64L << 20;
 
   /**
    * The rows of a table for many runs, each at its committed version, with {@code run_id}: one scan
@@ -72,7 +81,7 @@ public final class WarehouseTables {
     Dataset<Row> out = null;
     for (Map.Entry<Long, List<String>> e : bySnapshot.entrySet()) {
       Dataset<Row> d =
-          at(spark, wh, table, e.getKey())
+          at(spark, wh, table, e.getKey(), 0)
               .where(col(TableDef.RUN_ID).isin(e.getValue().toArray(Object[]::new)));
       out = out == null ? d : out.unionByName(d);
     }
@@ -84,14 +93,18 @@ public final class WarehouseTables {
     return RunSnapshots.all(wh, family);
   }
 
-  private static Dataset<Row> at(SparkSession spark, Warehouse wh, TableDef<?> table, long id) {
+  /**
+   * @param splitBytes the read's split size, or 0 for the table's
+   */
+  private static Dataset<Row> at(
+      SparkSession spark, Warehouse wh, TableDef<?> table, long id, long splitBytes) {
     registerCatalog(spark, wh);
-    Dataset<Row> stored =
-        spark
-            .read()
-            .format("iceberg")
-            .option("versionAsOf", Long.toString(id))
-            .load(wh.sparkSource(table.name()));
+    org.apache.spark.sql.DataFrameReader reader =
+        spark.read().format("iceberg").option("versionAsOf", Long.toString(id));
+    if (splitBytes > 0) {
+      reader = reader.option("split-size", Long.toString(splitBytes));
+    }
+    Dataset<Row> stored = reader.load(wh.sparkSource(table.name()));
     // A column declared after this snapshot was written (jobs.corr_hash) reads as null.
     java.util.Set<String> have = java.util.Set.of(stored.columns());
     return stored.select(
