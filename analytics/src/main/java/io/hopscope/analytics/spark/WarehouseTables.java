@@ -56,13 +56,14 @@ public final class WarehouseTables {
   }
 
   /**
-   * The most bytes of a file one task of a run's scan reads: a row group, as written ({@code
-   * TableWriter}). Iceberg's default (128 MB) cut a 10M-job file of eleven row groups into nine
-   * tasks of none, one or two row groups (a split holds the row groups whose middle it holds), and
-   * the last ones ran alone on one core while the other waited: a third of a second of each pass. A
-   * task a row group keeps the cores equally busy to the end.
+   * The most bytes of a file one task of a run's scan reads: a row group, as written. Iceberg's
+   * default (128 MB) cut a 10M-job file of eleven row groups into nine tasks of none, one or two
+   * row groups (a split holds the row groups whose middle it holds), and the last ones ran alone on
+   * one core while the other waited: a third of a second of each pass. A task a row group keeps the
+   * cores equally busy to the end; files record where their row groups start (split offsets), so
+   * splits fall there.
    */
-  static final long SPLIT_BYTES = 64L << 20;
+  static final long SPLIT_BYTES = io.hopscope.ingest.warehouse.TableWriter.ROW_GROUP_BYTES;
 
   /**
    * The rows of a table for many runs, each at its committed version, with {@code run_id}: one scan

@@ -8,7 +8,7 @@ import io.hopscope.ingest.warehouse.TableDef;
 /** How done-stream jobs and rejected records become rows of the warehouse's tables. */
 public final class JobRows {
   /**
-   * The jobs table, written from a batch's rows; the commit records whether any corr id repeats
+   * The jobs table, written from a batch's rows; the file's footer says whether any corr id repeats
    * (every row with a corr id gets its {@link JobsTable#CORR_HASH}).
    */
   public static final TableDef<JobBatch.Cursor> JOBS =

@@ -85,10 +85,16 @@ public final class KeyRepeats {
     while (left >= bytes) {
       if (pool.compareAndSet(left, left - bytes)) {
         reserved += bytes;
+        long[] next;
+        try {
+          next = new long[size];
+        } catch (OutOfMemoryError e) {
+          break; // the heap was fuller than the budget assumed: count nothing
+        }
         if (fill > 0) {
           chunks.add(current);
         }
-        current = new long[size];
+        current = next;
         fill = 0;
         return true;
       }
@@ -269,7 +275,10 @@ public final class KeyRepeats {
       if (repeated == 0) {
         return extra == 0 && most == 0;
       }
-      return most >= 2 && extra >= (most - 1) + (repeated - 1) && extra <= keys - repeated;
+      return most >= 2
+          && extra >= (most - 1) + (repeated - 1)
+          && extra <= repeated * (most - 1)
+          && extra <= keys - repeated;
     }
   }
 }

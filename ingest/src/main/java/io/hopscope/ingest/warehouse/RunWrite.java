@@ -197,9 +197,13 @@ public final class RunWrite implements AutoCloseable {
     Table t = warehouse.table(w.table());
     Metrics metrics;
     long length;
+    List<Long> rowGroups = new ArrayList<>();
     try (ParquetFileReader r =
         ParquetFileReader.open(HadoopInputFile.fromPath(w.file(), warehouse.conf()))) {
       metrics = FooterMetrics.of(r.getFooter(), w.schema(), t.schema());
+      for (org.apache.parquet.hadoop.metadata.BlockMetaData b : r.getFooter().getBlocks()) {
+        rowGroups.add(b.getStartingPos());
+      }
       length = w.file().getFileSystem(warehouse.conf()).getFileStatus(w.file()).getLen();
     } catch (IOException | RuntimeException e) {
       throw Problems.storage(w.file(), "cannot read back the written file", e);
@@ -218,6 +222,8 @@ public final class RunWrite implements AutoCloseable {
             .withFileSizeInBytes(length)
             .withPartitionPath(LegacyLayout.PARTITION_PREFIX + run.value())
             .withMetrics(metrics)
+            // Where row groups start: readers split the file there, a row group a task at most.
+            .withSplitOffsets(rowGroups.stream().sorted().toList())
             .build());
     rows.put(name, w.rows());
   }

@@ -21,8 +21,8 @@ import org.apache.parquet.schema.Types;
  *
  * @param schema the file schema: {@code run_id} followed by the declared columns
  * @param repeatKey a long column (a key's hash) whose repeats {@link TableWriter} counts as it
- *     writes, for the commit to record ({@link KeyRepeats}); null for none. Only a binding that
- *     gives the column for every row with a key sets it ({@link #withRepeatKey}).
+ *     writes, into the file's footer ({@link KeyRepeats}); null for none. Only a binding that gives
+ *     the column for every row with a key sets it ({@link #withRepeatKey}).
  */
 public record TableDef<T>(
     String name,
@@ -105,7 +105,7 @@ public record TableDef<T>(
 
   /**
    * The same table, counting the repeats of a long column as it is written: the writer must give
-   * the column for every row that has the key it hashes, as the commit records the count as that of
+   * the column for every row that has the key it hashes, as the footer gives the count as that of
    * the file's keys.
    */
   public TableDef<T> withRepeatKey(String column) {

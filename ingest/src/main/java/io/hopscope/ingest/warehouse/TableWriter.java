@@ -38,7 +38,9 @@ import org.apache.parquet.schema.PrimitiveType;
  * the encodings.
  */
 public final class TableWriter<T> implements AutoCloseable {
-  private static final long ROW_GROUP_BYTES = 64L * 1024 * 1024;
+  /** The size a row group is closed at (buffered bytes; its compressed size is about the same). */
+  public static final long ROW_GROUP_BYTES = 64L * 1024 * 1024;
+
   private static final int MIN_ROWS_BETWEEN_SIZE_CHECKS = 100;
   private static final int MAX_ROWS_BETWEEN_SIZE_CHECKS = 10_000;
 

@@ -127,6 +127,7 @@ class KeyRepeatsTest {
             "corr_hash:keys=9,repeated=1,extra=1,most=3",
             "corr_hash:keys=9,repeated=2,extra=2,most=3",
             "corr_hash:keys=3,repeated=2,extra=2,most=2",
+            "corr_hash:keys=9,repeated=1,extra=5,most=3",
             "corr_hash:keys=1,repeated=2,extra=0,most=1")) {
       assertThat(KeyRepeats.Found.parse(bad, "corr_hash")).as(bad).isEmpty();
     }

@@ -152,6 +152,19 @@ class RunWriteTest {
         .containsEntry(RunWrite.SUMMARY_RUN_ID, "r1")
         .containsEntry(RunWrite.SUMMARY_WRITE_ID, c.writeId());
     assertThat(c.rows()).containsEntry("a", 1L).containsEntry("b", 1L).containsEntry("head", 1L);
+    // Each file is committed with where its row groups start, for readers to split it there.
+    for (org.apache.iceberg.DataFile f : Snapshots.runFiles(a, c.snapshots().get("a"), "r1")) {
+      try (org.apache.parquet.hadoop.ParquetFileReader r =
+          org.apache.parquet.hadoop.ParquetFileReader.open(
+              org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
+                  new org.apache.hadoop.fs.Path(f.location()), wh.conf()))) {
+        assertThat(f.splitOffsets())
+            .isNotEmpty()
+            .isEqualTo(r.getFooter().getBlocks().stream().map(b -> b.getStartingPos()).toList());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
   }
 
   /** Thrown by a hook to stop a write as a crash would: no revert, no cleanup. */

@@ -161,7 +161,7 @@ class TableWriterTest {
 
   @Test
   void aRepeatKeyIsCountedIntoTheFooterAndOnlyWithOne() throws IOException {
-    // ids 0..999 with 10 repeated twice and 20 three times; a row without an id has no key.
+    // ids 0..999 with 10 repeated twice and 20 three times.
     List<Thing> things = new ArrayList<>();
     for (int i = 0; i < 1_000; i++) {
       things.add(new Thing(i, null, 0, null, null, null, 0));
