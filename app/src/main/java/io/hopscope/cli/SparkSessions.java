@@ -32,9 +32,10 @@ public final class SparkSessions {
           "spark.sql.adaptive.coalescePartitions.enabled", "true",
           // Task results up to Spark's message limit (128 MiB) are handed to the driver directly.
           // Above 1 MiB (Spark's default) a result is stored in the block manager and fetched
-          // back over loopback, even in local mode: the first pass of a 10M-job analyze sends
-          // about 80 MB of corr id hashes, and that fetch and its copies cost about 0.5 CPU-s
-          // (profiled). Clusters keep Spark's default.
+          // back over loopback, even in local mode: the first pass of a 10M-job analyze whose
+          // ingest did not count its repeated corr ids sends about 80 MB of their hashes, and
+          // that fetch and its copies cost about 0.5 CPU-s (profiled). Clusters keep Spark's
+          // default.
           "spark.task.maxDirectResultSize", "128m");
 
   private SparkSessions() {}
